@@ -1,0 +1,75 @@
+/** The commander program: global options, the commands, and the one place that turns errors into exit codes. */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { readFileSync } from 'node:fs';
+import { Context, type GlobalOptions, type Io } from './context.js';
+import { colorLevel, makeStyle } from './render/style.js';
+import { RunbookError } from './util/errors.js';
+import { registerCommands, type AnyCommand } from './commands/index.js';
+import { sanitizeLine } from './render/sanitize.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function buildProgram(io: Io, now: () => Date): AnyCommand {
+  const program = new Command('runbook')
+    .description('Data-pipeline runbooks as code: who owns what, how to fix it, what is due, who is on call.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('-d, --dir <path>', 'runbooks folder (default: $RUNBOOK_DIR, else the nearest runbooks/ above)')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(runbook --help shows the commands)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ runbook show engagement          what usually breaks and how to fix it
+  $ runbook search kafka duplicate   find a known issue across pipelines
+  $ runbook list --json              every pipeline, as JSON
+
+Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
+    );
+
+  const context = (command: AnyCommand): Context => {
+    const options = command.optsWithGlobals() as GlobalOptions;
+    const level = colorLevel({ flag: options.color, env: io.env, isTTY: io.isTTY });
+    return new Context(io, options, makeStyle(level), now());
+  };
+  registerCommands(program, context);
+  return program;
+}
+
+/** Runs the CLI with `args` (without node and script) and returns the exit code. */
+export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
+  const program = buildProgram(io, now);
+  if (args.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof RunbookError) {
+      if (error.message) io.err(`${error.message.split('\n').map((line) => `runbook: ${sanitizeLine(line)}`).join('\n')}\n`);
+      return error.exitCode;
+    }
+    io.err(`runbook: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug; please report it with the command you ran.\n`);
+    return 70;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const io: Io = {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+  };
+  process.exitCode = await run(argv.slice(2), io);
+}

@@ -1,0 +1,44 @@
+/** Where runbooks live: `--dir`, then RUNBOOK_DIR, then the nearest `runbooks/` walking up (SPEC 2.1). */
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../util/errors.js';
+
+export interface FindOptions {
+  dir?: string;
+  env?: string;
+  cwd: string;
+}
+
+export function findRunbooksDir({ dir, env, cwd }: FindOptions): string {
+  const given = dir ?? (env ? env : undefined);
+  if (given !== undefined) {
+    const path = resolve(cwd, given);
+    if (!isDirectory(path)) {
+      const origin = dir !== undefined ? '--dir' : 'RUNBOOK_DIR';
+      throw new UsageError(`${origin} ${given}: no such folder; point it at the folder holding your runbook YAML files`);
+    }
+    return path;
+  }
+  for (let here = resolve(cwd); ; here = dirname(here)) {
+    const candidate = join(here, 'runbooks');
+    if (isDirectory(candidate)) return candidate;
+    if (dirname(here) === here) break;
+  }
+  throw new UsageError('no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR');
+}
+
+/** The YAML files of a runbooks folder, sorted by name. */
+export function listYamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

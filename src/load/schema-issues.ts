@@ -1,0 +1,145 @@
+/** The one translator from zod issues to positioned problems with a message that says how to fix it. */
+import type { z } from 'zod';
+import type { Problem } from '../model/problem.js';
+import { closest } from '../util/suggest.js';
+import { positionOf, type PathSegment, type Source } from './source.js';
+
+type Issue = z.core.$ZodIssue;
+
+export function schemaProblems(source: Source, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
+  return issues.flatMap((issue) => translate(source, schema, issue));
+}
+
+function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
+  const path = issue.path as PathSegment[];
+  const at = (target: PathSegment[], key: boolean, rule: string, message: string): Problem => ({
+    file: source.file,
+    ...positionOf(source, target, key),
+    severity: 'error',
+    rule,
+    message,
+  });
+  const value = valueAt(source.data, path);
+  const name = `\`${showPath(path)}\``;
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, path, source.data);
+      return issue.keys.map((key) => {
+        const guess = closest(key, known);
+        const hint = guess ? `did you mean \`${guess}\`?` : `allowed keys: ${known.join(', ')}`;
+        return at([...path, key], true, 'schema-unknown-key', `unknown key \`${showPath([...path, key])}\`: ${hint}`);
+      });
+    }
+    case 'invalid_type':
+      if (value === undefined) {
+        return [at(path, true, 'schema-required', `missing required key ${name}: add it (a ${describeExpected(issue.expected)})`)];
+      }
+      return [at(path, false, 'schema-type', `${name} must be ${article(describeExpected(issue.expected))}, not ${article(describeValue(value))}`)];
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const guess = typeof value === 'string' ? closest(value, options) : undefined;
+      const hint = guess ? ` (did you mean ${guess}?)` : '';
+      const got = value === undefined ? 'is missing' : `is ${JSON.stringify(value)}`;
+      return [at(path, value === undefined, 'schema-enum', `${name} ${got}: use one of ${options.join(', ')}${hint}`)];
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = (issue as { options?: unknown[] }).options?.map(String) ?? [];
+        const guess = typeof value === 'string' ? closest(value, options) : undefined;
+        const got = value === undefined ? 'is missing' : `is ${JSON.stringify(value)}`;
+        return [
+          at(path, value === undefined, 'schema-enum', `${name} ${got}: use one of ${options.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`),
+        ];
+      }
+      const expected = issue.errors.map((branch) => branch[0]).filter((first) => first?.code === 'invalid_type');
+      const kinds = expected.map((first) => describeExpected((first as { expected: string }).expected));
+      if (kinds.length === issue.errors.length) {
+        const message = value === undefined ? `missing required key ${name}: add it` : `${name} must be ${kinds.map(article).join(' or ')}, not ${article(describeValue(value))}`;
+        return [at(path, value === undefined, value === undefined ? 'schema-required' : 'schema-type', message)];
+      }
+      // One branch matched the type but failed inside: report that branch's issues.
+      const inner = issue.errors.find((branch) => branch[0]?.code !== 'invalid_type') ?? [];
+      return inner.flatMap((nested) => translate(source, schema, { ...nested, path: [...path, ...nested.path] } as Issue));
+    }
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'custom':
+    default: {
+      const shown = value === undefined || typeof value === 'object' ? name : `${name} ${JSON.stringify(value)}`;
+      return [at(path, false, 'schema-value', `${shown} ${issue.message}`)];
+    }
+  }
+}
+
+export function showPath(path: readonly PathSegment[]): string {
+  return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '') || '(file)';
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
+}
+
+function describeExpected(expected: string): string {
+  return ({ array: 'list', object: 'mapping', string: 'string', number: 'number', boolean: 'boolean (true or false)' } as Record<string, string>)[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+function article(noun: string): string {
+  return noun === 'empty value' ? 'an empty value' : /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Keys the schema allows at `path`, for "did you mean". */
+export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data: unknown): string[] {
+  let current: z.ZodType | undefined = schema;
+  let value = data;
+  const steps = [...path];
+  while (current) {
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') {
+      current = def.innerType;
+    } else if (def.type === 'pipe') {
+      current = def.in;
+    } else if (def.type === 'union') {
+      const kind = (value as { kind?: unknown } | undefined)?.kind;
+      const objects = (def.options ?? []).filter((option) => defOf(option).type === 'object');
+      const match = objects.find((option) => {
+        const literal = defOf(option).shape?.kind;
+        return literal && (literal as z.ZodType).safeParse(kind).success;
+      });
+      if (match) current = match;
+      else if (objects.length) return [...new Set(objects.flatMap((option) => Object.keys(defOf(option).shape ?? {})))];
+      else current = def.options?.find((option) => ['object', 'array'].includes(defOf(option).type));
+    } else if (steps.length === 0) {
+      return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+    } else {
+      const segment = steps.shift()!;
+      value = (value as Record<PathSegment, unknown> | undefined)?.[segment];
+      current = def.type === 'object' ? def.shape?.[String(segment)] : def.type === 'array' ? def.element : undefined;
+    }
+  }
+  return [];
+}

@@ -1,0 +1,110 @@
+/** Reads one YAML file keeping node positions, so any problem can point at file:line:col. */
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from '../model/problem.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export interface Source {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data, or undefined when the file could not be read as YAML. */
+  data: unknown;
+}
+
+export type PathSegment = string | number;
+
+export interface ReadResult {
+  source?: Source;
+  problems: Problem[];
+}
+
+/** Reads and parses `path`; reports problems (unreadable, too large, binary, syntax) instead of throwing. */
+export function readSource(path: string, file: string): ReadResult {
+  const fileProblem = (rule: string, message: string): ReadResult => ({
+    problems: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
+  });
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    return fileProblem('file-unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fileProblem('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fileProblem('file-unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (bytes.includes(0)) return fileProblem('file-binary', 'the file holds NUL bytes: it is binary, not YAML text');
+  return parseSource(bytes.toString('utf8'), file);
+}
+
+/** Parses YAML text (a leading BOM is allowed) into a positioned source. */
+export function parseSource(text: string, file: string): ReadResult {
+  const lines = new LineCounter();
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = doc.errors.map((error) => {
+    const { line, col } = lines.linePos(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const message = duplicate
+      ? 'duplicate key: each key may appear once in a mapping; remove or rename one of them'
+      : `YAML syntax: ${firstLine(error.message)}`;
+    return { file, line, column: col, severity: 'error', rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax', message };
+  });
+  if (problems.length > 0) return { problems };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = /alias/i.test(String(error))
+      ? `too many alias expansions (over ${MAX_ALIASES}): the file looks like an alias bomb; write the values out`
+      : `cannot read the YAML: ${firstLine(String(error))}`;
+    return { problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
+  }
+  return { source: { file, doc, lines, data }, problems: [] };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The node at `path` (its key when `key` is set). When part of the path is missing, the nearest
+ * anchor above it: the key of the enclosing mapping entry, or the enclosing list item.
+ */
+export function nodeAt(source: Source, path: readonly PathSegment[], key = false): Node | undefined {
+  let node: unknown = source.doc.contents;
+  let anchor: Node | undefined = (node as Node | null) ?? undefined;
+  for (const [index, segment] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return anchor;
+      if (index === path.length - 1 && key) return pair.key as Node;
+      anchor = pair.key as Node;
+      node = pair.value;
+      if (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]) return anchor;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+      anchor = node as Node;
+    } else {
+      return anchor;
+    }
+    if (node === undefined || node === null) return anchor;
+  }
+  return (node as Node | undefined) ?? anchor;
+}
+
+/** 1-based line and column of the node at `path`. */
+export function positionOf(source: Source, path: readonly PathSegment[], key = false): { line: number; column: number } {
+  const node = nodeAt(source, path, key);
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = source.lines.linePos(offset);
+  return { line, column: col };
+}

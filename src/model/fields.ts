@@ -1,0 +1,61 @@
+/** Field schemas shared by the pipeline, roster and observations files. */
+import { z } from 'zod';
+import { DURATION_HINT, parseDuration } from '../sla/duration.js';
+import { POINT_HINT, parseCalendarPoint, parseClock } from '../sla/points.js';
+
+export const KebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes, e.g. late-click-data');
+
+export const Text = z.string().trim().min(1, 'must not be empty');
+
+export const TeamName = Text;
+
+/** One team or a list of teams; normalised to a list. */
+export const TeamList = z
+  .union([TeamName, z.array(TeamName).min(1, 'list at least one team')])
+  .transform((value) => (typeof value === 'string' ? [value] : value));
+
+export const Duration = z.string().refine((value) => parseDuration(value) !== undefined, `is not a duration: ${DURATION_HINT}`);
+
+export const CalendarPointText = z
+  .string()
+  .refine((value) => parseCalendarPoint(value) !== undefined, `is not a calendar point: ${POINT_HINT}`);
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const CalendarDate = z.string().refine(isCalendarDate, 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30');
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone: write one like Europe/London or America/New_York');
+
+export const Clock = z.string().refine((value) => parseClock(value) !== undefined, 'is not a time of day: write HH:MM, e.g. 09:00');
+
+export const HoursRange = z.string().refine((value) => {
+  const [from, to, ...rest] = value.split('-');
+  const start = from === undefined ? undefined : parseClock(from);
+  const end = to === undefined ? undefined : parseClock(to);
+  return rest.length === 0 && start && end && start.hour * 60 + start.minute < end.hour * 60 + end.minute;
+}, 'is not a range of working hours: write "09:00-17:00" with the start before the end');
+
+/** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
+export const Timestamp = z
+  .string()
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
+    'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00',
+  );

@@ -1,0 +1,75 @@
+/** The pipeline file: one runbook per data pipeline (SPEC 2.2–2.4). */
+import { z } from 'zod';
+import { CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
+
+export const CommonIssue = z.strictObject({
+  id: KebabId,
+  title: Text,
+  symptoms: z.array(Text).optional(),
+  cause: Text.optional(),
+  resolution: z.array(Text).optional(),
+  escalate: TeamName.optional(),
+});
+
+const ruleBase = { id: KebabId, description: Text.optional() };
+
+export const FreshnessRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('freshness'),
+  within: Duration,
+  warn: Duration.optional(),
+});
+
+export const ResolutionRule = z
+  .strictObject({
+    ...ruleBase,
+    kind: z.literal('resolution'),
+    within: Duration.optional(),
+    due: CalendarPointText.optional(),
+  })
+  .refine((rule) => (rule.within === undefined) !== (rule.due === undefined), {
+    message: 'a resolution rule needs exactly one of `within` (a duration such as 7d) or `due` (a calendar point such as end-of-month)',
+  });
+
+export const DeadlineRule = z.strictObject({
+  ...ruleBase,
+  kind: z.literal('deadline'),
+  every: z.enum(['week', 'month']),
+  due: CalendarPointText,
+  by: TeamName.optional(),
+  warn: Duration.optional(),
+});
+
+export const SlaRule = z.discriminatedUnion('kind', [FreshnessRule, ResolutionRule, DeadlineRule]);
+
+export const Oncall = z
+  .strictObject({
+    mode: z.enum(['rotation', 'business-hours', 'none']),
+    team: TeamName.optional(),
+    weeks: z.enum(['all', 'last-of-month']).optional(),
+    'handover-meeting': Duration.optional(),
+    duties: z.array(Text).optional(),
+  })
+  .refine((oncall) => oncall.mode !== 'rotation' || oncall.team !== undefined, {
+    message: 'mode rotation needs `team`: the roster team whose members take the weekly shifts',
+    path: ['team'],
+  });
+
+export const Pipeline = z.strictObject({
+  id: KebabId,
+  name: Text,
+  aliases: z.array(Text).optional(),
+  description: Text.optional(),
+  owners: z.strictObject({
+    primary: TeamList,
+    secondary: TeamList.optional(),
+  }),
+  issues: z.array(CommonIssue),
+  sla: z.array(SlaRule),
+  oncall: Oncall,
+});
+
+export type CommonIssue = z.infer<typeof CommonIssue>;
+export type SlaRule = z.infer<typeof SlaRule>;
+export type Oncall = z.infer<typeof Oncall>;
+export type Pipeline = z.infer<typeof Pipeline>;

@@ -1,0 +1,69 @@
+/** The roster: teams, people and rotation settings (SPEC 2.5). */
+import { z } from 'zod';
+import { CalendarDate, Clock, HoursRange, KebabId, TeamName, Text, TimeZone } from './fields.js';
+import { parseWeekday } from '../sla/points.js';
+
+const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+export const Workweek = z.strictObject({
+  days: z.array(WorkDay).min(1, 'list at least one working day'),
+  hours: HoursRange,
+});
+
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code in capitals, e.g. GB');
+const RegionCode = z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be a region code of the country in capitals, e.g. ENG');
+
+export const Holidays = z.strictObject({
+  country: CountryCode.optional(),
+  region: RegionCode.optional(),
+  extra: z.array(CalendarDate).optional(),
+});
+
+const Handover = z.string().refine((value) => {
+  const [day, clock, ...rest] = value.trim().split(/\s+/);
+  return rest.length === 0 && day !== undefined && parseWeekday(day) !== undefined && clock !== undefined && Clock.safeParse(clock).success;
+}, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"');
+
+export const RotationSettings = z.strictObject({
+  start: CalendarDate,
+  handover: Handover.default('monday 10:00'),
+  pairing: z.enum(['junior-with-senior', 'off']).default('junior-with-senior'),
+});
+
+export const Team = z.strictObject({
+  name: TeamName,
+  contact: Text.optional(),
+  members: z.array(KebabId).default([]),
+});
+
+export const Away = z.strictObject({
+  from: CalendarDate,
+  to: CalendarDate,
+  reason: Text.optional(),
+});
+
+export const Person = z.strictObject({
+  id: KebabId,
+  name: Text,
+  email: z.email('is not an e-mail address: write one like ana@example.com'),
+  level: z.enum(['senior', 'junior']),
+  country: CountryCode.optional(),
+  region: RegionCode.optional(),
+  joined: CalendarDate.optional(),
+  left: CalendarDate.optional(),
+  away: z.array(Away).optional(),
+});
+
+export const Roster = z.strictObject({
+  timezone: TimeZone.default('UTC'),
+  workweek: Workweek.default({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: '09:00-17:00' }),
+  holidays: Holidays.optional(),
+  rotation: RotationSettings.optional(),
+  teams: z.array(Team),
+  people: z.array(Person).default([]),
+});
+
+export type Workweek = z.infer<typeof Workweek>;
+export type Team = z.infer<typeof Team>;
+export type Person = z.infer<typeof Person>;
+export type Roster = z.infer<typeof Roster>;

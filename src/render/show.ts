@@ -1,0 +1,103 @@
+/** `runbook show`: everything an engineer on call needs about one pipeline. */
+import type { Pipeline } from '../model/pipeline.js';
+import type { Roster } from '../model/roster.js';
+import { describeDuration, parseDuration } from '../sla/duration.js';
+import { describeRule } from '../sla/describe.js';
+import { sanitizeLine } from './sanitize.js';
+import type { Style } from './style.js';
+import { wrap } from './text.js';
+
+export function showJson(pipeline: Pipeline) {
+  return {
+    ...pipeline,
+    aliases: pipeline.aliases ?? [],
+    owners: { primary: pipeline.owners.primary, secondary: pipeline.owners.secondary ?? [] },
+  };
+}
+
+export function teamWithContact(team: string, roster: Roster | undefined): string {
+  const contact = roster?.teams.find((known) => known.name === team)?.contact;
+  return contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team);
+}
+
+/** On-call engineer -> senior backup -> primary owners -> secondary owners. */
+export function escalationPath(pipeline: Pipeline, roster: Roster | undefined): string[] {
+  const { oncall, owners } = pipeline;
+  const steps: string[] = [];
+  if (oncall.mode === 'rotation' && oncall.team) {
+    steps.push(`On-call engineer: this week's primary from ${teamWithContact(oncall.team, roster)}`);
+    if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off') steps.push(`Senior backup: the senior paired with a junior primary`);
+  } else if (oncall.mode === 'business-hours') {
+    steps.push('No on-call: raise it in working hours with the owners below');
+  }
+  steps.push(`Primary owners: ${owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  if (owners.secondary?.length) steps.push(`Secondary owners: ${owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  return steps;
+}
+
+export function oncallSummary(pipeline: Pipeline, roster: Roster | undefined): string {
+  const { oncall } = pipeline;
+  if (oncall.mode === 'none') return 'No on-call arrangement.';
+  if (oncall.mode === 'business-hours') return 'No on-call: handled in working hours.';
+  const weeks = oncall.weeks === 'last-of-month' ? 'in the week holding the last working day of each month' : 'every week';
+  const handover = roster?.rotation ? `, handover ${roster.rotation.handover} ${roster.timezone}` : '';
+  return `Weekly shifts from ${sanitizeLine(oncall.team ?? '')}, ${weeks}${handover}.`;
+}
+
+export function renderShow(pipeline: Pipeline, roster: Roster | undefined, style: Style, width: number): string {
+  const out: string[] = [];
+  const heading = (title: string): void => void out.push('', style.bold.underline(title));
+  const para = (text: string, indent = '  '): void => void out.push(...wrap(sanitizeLine(text), width, indent));
+  const bullet = (text: string, indent: string, mark = '- '): void =>
+    void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark));
+
+  const aliases = pipeline.aliases?.length ? style.dim(`  aka ${pipeline.aliases.map(sanitizeLine).join(', ')}`) : '';
+  out.push(`${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}${aliases}`);
+  if (pipeline.description) out.push(...wrap(sanitizeLine(pipeline.description), width, ''));
+
+  heading('Owners');
+  out.push(`  Primary    ${pipeline.owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  if (pipeline.owners.secondary?.length) out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+
+  heading('Escalation');
+  escalationPath(pipeline, roster).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+
+  heading(`Common issues (${pipeline.issues.length})`);
+  if (pipeline.issues.length === 0) out.push('  None recorded.');
+  pipeline.issues.forEach((issue, index) => {
+    out.push('');
+    const mark = `${index + 1}. `;
+    out.push(...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '  ' + ' '.repeat(mark.length), `  ${mark}`).map((line) => style.bold(line)));
+    const inner = '  ' + ' '.repeat(mark.length);
+    if (issue.symptoms?.length) {
+      out.push(`${inner}${style.yellow('Symptoms')}`);
+      for (const symptom of issue.symptoms) bullet(symptom, inner);
+    }
+    if (issue.cause) {
+      out.push(`${inner}${style.yellow('Cause')}`);
+      out.push(...wrap(sanitizeLine(issue.cause), width, inner + '  '));
+    }
+    out.push(`${inner}${style.yellow('Steps')}`);
+    if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, inner, `${n + 1}. `));
+    else out.push(`${inner}  ${style.red('No steps recorded yet: add `resolution` to this issue.')}`);
+    if (issue.escalate) out.push(`${inner}${style.yellow('Escalate to')} ${teamWithContact(issue.escalate, roster)}`);
+  });
+
+  heading('SLA');
+  if (pipeline.sla.length === 0) out.push('  No SLA rules.');
+  for (const rule of pipeline.sla) {
+    out.push(`  ${style.cyan(rule.id)} ${style.dim(`(${rule.kind})`)}`);
+    if (rule.description) para(rule.description, '    ');
+    para(`Rule: ${describeRule(rule)}.`, '    ');
+  }
+
+  heading('On call');
+  para(oncallSummary(pipeline, roster));
+  const meeting = pipeline.oncall['handover-meeting'];
+  if (meeting) para(`Handover meeting: ${describeDuration(parseDuration(meeting) ?? 0)} between outgoing and incoming primary, ending at handover.`);
+  if (pipeline.oncall.duties?.length) {
+    out.push(`  ${style.yellow('Duties')}`);
+    for (const duty of pipeline.oncall.duties) bullet(duty, '  ');
+  }
+  return out.join("\n");
+}

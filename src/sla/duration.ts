@@ -1,0 +1,40 @@
+/** Durations as written in runbooks: `30m`, `48h`, `7d`, `2w`, `1d12h`, or ISO 8601 (`PT48H`, `P1W`). */
+
+const MINUTE = 60_000;
+const UNIT_MS: Record<string, number> = { m: MINUTE, h: 60 * MINUTE, d: 24 * 60 * MINUTE, w: 7 * 24 * 60 * MINUTE };
+
+const SHORT = /^(?:\d+[wdhm])+$/;
+const ISO = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** Milliseconds in a duration, or undefined when the text is not one. */
+export function parseDuration(text: string): number | undefined {
+  const value = text.trim();
+  if (SHORT.test(value)) {
+    let total = 0;
+    for (const [, n, unit] of value.matchAll(/(\d+)([wdhm])/g)) total += Number(n) * UNIT_MS[unit!]!;
+    return total > 0 ? total : undefined;
+  }
+  const iso = ISO.exec(value);
+  if (!iso) return undefined;
+  const [w, d, h, m, s] = iso.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  const total = ((w * 7 + d) * 24 * 60 + h * 60 + m) * MINUTE + s * 1000;
+  return total > 0 ? total : undefined;
+}
+
+export const DURATION_HINT = 'write a duration like 30m, 48h, 7d, 2w or PT48H';
+
+/** `48h` -> "48 hours", `7d` -> "7 days", `1w` -> "1 week". */
+export function describeDuration(ms: number): string {
+  const parts: string[] = [];
+  let rest = Math.round(ms / MINUTE);
+  const hoursOnly = rest < 3 * 24 * 60;
+  for (const [unit, size] of [['week', 7 * 24 * 60], ['day', 24 * 60], ['hour', 60], ['minute', 1]] as const) {
+    const n = Math.floor(rest / size);
+    const skip = (unit === 'week' && rest % size !== 0) || (unit === 'day' && hoursOnly);
+    if (n > 0 && !skip) {
+      parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
+      rest -= n * size;
+    }
+  }
+  return parts.length ? parts.join(' ') : '0 minutes';
+}

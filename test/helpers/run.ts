@@ -1,0 +1,41 @@
+/** Runs the CLI: in-process through `run`, or end-to-end as the built bin/runbook.js. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli.js';
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/runbook.js', import.meta.url));
+
+export async function runInProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(
+    args,
+    {
+      out: (text) => void (stdout += text),
+      err: (text) => void (stderr += text),
+      env: options.env ?? {},
+      cwd: options.cwd ?? PROJECT,
+      isTTY: false,
+    },
+    () => options.now ?? new Date('2027-02-10T12:00:00Z'),
+  );
+  return { code, stdout, stderr };
+}
+
+export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? PROJECT,
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    input: options.input,
+    timeout: 30_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
