@@ -17,9 +17,12 @@ export function editDistance(a: string, b: string): number {
 /** The candidate closest to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const needle = word.toLowerCase();
+  const list = [...candidates];
+  const started = needle.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(needle)) : [];
+  if (started.length === 1) return started[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(needle, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }

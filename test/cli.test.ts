@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from './helpers/run.js';
+import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
+
+describe('CLI wiring (in process)', () => {
+  it.each([
+    [['list'], 0, /engagement/],
+    [['show', 'engagement'], 0, /Late-arriving click data/],
+    [['show', 'exec'], 0, /Aggregated Data for Executives and Investors/],
+    [['owners'], 0, /Data Engineering/],
+    [['owners', 'accounts'], 0, /growth/],
+    [['search', 'oom'], 0, /Spark joins failing/],
+    [['--help'], 0, /Examples:/],
+    [['show', '--help'], 0, /\$ runbook show engagement/],
+  ])('runbook %j exits %i', async (args, code, stdout) => {
+    const result = await runInProcess(args);
+    expect(result).toMatchObject({ code, stderr: '' });
+    expect(result.stdout).toMatch(stdout);
+  });
+
+  it.each([
+    [['show', 'nosuch'], 'runbook: unknown pipeline "nosuch": known pipelines: aggregated, engagement, growth, profit (runbook list shows them)\n'],
+    [['show', 'engagment'], 'runbook: unknown pipeline "engagment": did you mean "engagement"?\n'],
+    [['owners', 'nobody'], expect.stringContaining('runbook: no pipeline is owned by a team "nobody"')],
+    [['frobnicate'], expect.stringContaining("error: unknown command 'frobnicate'")],
+    [['list', '--frob'], expect.stringContaining("error: unknown option '--frob'")],
+    [['show'], expect.stringContaining("error: missing required argument 'pipeline'")],
+  ])('runbook %j is a usage error (exit 2)', async (args, stderr) => {
+    const result = await runInProcess(args);
+    expect(result).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('prints JSON for every look-up command', async () => {
+    for (const args of [['list'], ['show', 'growth'], ['owners'], ['search', 'kafka']]) {
+      const result = await runInProcess([...args, '--json']);
+      expect(result.code).toBe(0);
+      expect(() => JSON.parse(result.stdout)).not.toThrow();
+    }
+  });
+
+  it('finds the runbooks folder from RUNBOOK_DIR and --dir', async () => {
+    const { root, dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML });
+    expect((await runInProcess(['list', '--json'], { cwd: '/', env: { RUNBOOK_DIR: dir } })).stdout).toContain('"clicks"');
+    expect((await runInProcess(['--dir', dir, 'show', 'tap'], { cwd: '/' })).stdout).toContain('Clicks [clicks]');
+    expect((await runInProcess(['list', '-d', 'runbooks'], { cwd: root })).code).toBe(0);
+    expect(await runInProcess(['list', '--dir', '/no/such/folder'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'runbook: --dir /no/such/folder: no such folder; point it at the folder holding your runbook YAML files\n',
+    });
+  });
+
+  it('refuses to run on an invalid runbook, naming every problem with its position', async () => {
+    const { dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML.replace('within: 48h', 'within: 48').replace('mode: rotation', 'mode: rota') });
+    const result = await runInProcess(['--dir', dir, 'show', 'clicks']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^runbook: .*clicks\.yaml:16:13: error: `sla\[0\]\.within` must be a string, not a number \(schema-type\)$/),
+      expect.stringMatching(/^runbook: .*clicks\.yaml:18:9: error: `oncall\.mode` is "rota": use one of rotation, business-hours, none \(did you mean rotation\?\) \(schema-enum\)$/),
+    ]);
+  });
+});
