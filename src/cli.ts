@@ -1,13 +1,12 @@
 /** The commander program: global options, the commands, and the one place that turns errors into exit codes. */
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { readFileSync } from 'node:fs';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import { colorLevel, makeStyle } from './render/style.js';
 import { RunbookError } from './util/errors.js';
 import { registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './render/sanitize.js';
+import { VERSION } from './version.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function buildProgram(io: Io, now: () => Date): AnyCommand {
   const program = new Command('runbook')

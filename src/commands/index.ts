@@ -1,6 +1,7 @@
 /** Registers every command on the program; each command lives in its own file. */
 import type { Command } from '@commander-js/extra-typings';
 import type { Context } from '../context.js';
+import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
 import { searchCommand } from './search.js';
@@ -11,7 +12,7 @@ export type AnyCommand = Command<any, any, any>;
 export type MakeContext = (command: AnyCommand) => Context;
 
 export function registerCommands(program: AnyCommand, context: MakeContext): void {
-  for (const make of [listCommand, showCommand, ownersCommand, searchCommand]) {
+  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand]) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
     program.addCommand(make(context).copyInheritedSettings(program));
   }

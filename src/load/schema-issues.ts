@@ -7,7 +7,20 @@ import { positionOf, type PathSegment, type Source } from './source.js';
 type Issue = z.core.$ZodIssue;
 
 export function schemaProblems(source: Source, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
-  return issues.flatMap((issue) => translate(source, schema, issue));
+  // A misspelt key (`ownres`) also leaves the real one (`owners`) missing: report the typo once, with its guess.
+  const guessed = new Set(
+    issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.flatMap((key) => {
+            const guess = closest(key, knownKeys(schema, issue.path as PathSegment[], source.data));
+            return guess ? [showPath([...(issue.path as PathSegment[]), guess])] : [];
+          })
+        : [],
+    ),
+  );
+  const echoes = (issue: Issue): boolean =>
+    issue.code === 'invalid_type' && valueAt(source.data, issue.path as PathSegment[]) === undefined && guessed.has(showPath(issue.path as PathSegment[]));
+  return issues.filter((issue) => !echoes(issue)).flatMap((issue) => translate(source, schema, issue));
 }
 
 function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {

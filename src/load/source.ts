@@ -50,7 +50,10 @@ export function parseSource(text: string, file: string): ReadResult {
   const lines = new LineCounter();
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((error) => {
+  // After the first syntax error the parser's further complaints are mostly echoes of it: keep the first.
+  const firstSyntax = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const reported = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntax);
+  const problems: Problem[] = reported.map((error) => {
     const { line, col } = lines.linePos(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
     const message = duplicate

@@ -1,0 +1,53 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { expandPaths, lintFiles } from '../lint/lint.js';
+import { CheckFailed, UsageError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+import { examples, type MakeContext } from './index.js';
+
+const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+
+export function lintCommand(context: MakeContext): Command {
+  return new Command('lint')
+    .description('validate pipeline and roster files: every problem in every file, with line and column')
+    .argument('[paths...]', 'files or folders to lint (default: the runbooks folder)')
+    .addOption(new Option('-f, --format <format>', 'report format (default: stylish; github when GITHUB_ACTIONS=true)').choices(FORMATS))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', (value) => {
+      if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(value)}`);
+      return Number(value);
+    })
+    .addHelpText(
+      'after',
+      examples('runbook lint', 'runbook lint runbooks/engagement.yaml', 'runbook lint --format github', 'runbook lint --format sarif > runbook.sarif', 'runbook lint --max-warnings 0'),
+    )
+    .action(async (paths, options, command) => {
+      const ctx = context(command);
+      const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
+      const { dateHolidaysCatalog } = await import('../rotation/holidays.js');
+      const report = lintFiles(files, ctx.io.cwd, dateHolidaysCatalog());
+      const format = options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+      switch (format) {
+        case 'json':
+          ctx.printJson(report);
+          break;
+        case 'sarif': {
+          const { renderSarif } = await import('../render/lint/sarif.js');
+          ctx.printJson(renderSarif(report, VERSION));
+          break;
+        }
+        case 'github': {
+          const { renderGithub } = await import('../render/lint/github.js');
+          const text = renderGithub(report);
+          if (text) ctx.print(text);
+          break;
+        }
+        default: {
+          const { renderStylish } = await import('../render/lint/stylish.js');
+          ctx.print(renderStylish(report, ctx.style));
+        }
+      }
+      if (report.errors > 0) throw new CheckFailed('');
+      if (options.maxWarnings !== undefined && report.warnings > options.maxWarnings) {
+        throw new CheckFailed(`${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+      }
+    }) as unknown as Command;
+}

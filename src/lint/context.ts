@@ -1,0 +1,48 @@
+/** What the cross-file rules see: the valid files of one runbooks folder, with positions. */
+import { basename, extname } from 'node:path';
+import type { Loaded } from '../load/catalog.js';
+import { positionOf, type PathSegment } from '../load/source.js';
+import type { Pipeline } from '../model/pipeline.js';
+import type { Problem, Severity } from '../model/problem.js';
+import type { Roster } from '../model/roster.js';
+import type { HolidayCatalog } from '../rotation/holidays.js';
+
+export interface RuleContext {
+  pipelines: readonly Loaded<Pipeline>[];
+  roster?: Loaded<Roster>;
+  holidays?: HolidayCatalog;
+}
+
+export type Rule = (context: RuleContext) => Problem[];
+
+/** A problem at a node of a loaded file. */
+export function problemAt(
+  loaded: Loaded<unknown>,
+  path: readonly PathSegment[],
+  rule: string,
+  message: string,
+  options: { key?: boolean; severity?: Severity } = {},
+): Problem {
+  return {
+    file: loaded.source.file,
+    ...positionOf(loaded.source, path, options.key ?? false),
+    severity: options.severity ?? 'error',
+    rule,
+    message,
+  };
+}
+
+/** The file name without its extension: what a pipeline's id must equal. */
+export function fileId(loaded: Loaded<unknown>): string {
+  return basename(loaded.source.file, extname(loaded.source.file));
+}
+
+/**
+ * Paths to each team named under `path` in the raw file: `[...path, i]` for a list,
+ * `path` itself for a single team written as a string.
+ */
+export function teamPaths(loaded: Loaded<unknown>, path: readonly PathSegment[], teams: readonly string[]): [string, PathSegment[]][] {
+  let raw: unknown = loaded.source.data;
+  for (const segment of path) raw = (raw as Record<PathSegment, unknown> | undefined)?.[segment];
+  return teams.map((team, index) => [team, Array.isArray(raw) ? [...path, index] : [...path]]);
+}

@@ -1,0 +1,194 @@
+/** Cross-file rules: one named function each, its rule id beside it. Shape is the schema's job; meaning is here. */
+import type { PathSegment } from '../load/source.js';
+import type { Problem } from '../model/problem.js';
+import { parseDuration } from '../sla/duration.js';
+import { closest } from '../util/suggest.js';
+import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
+
+/** id-matches-file: a pipeline's id equals its file name, so `runbook show <id>` and the file agree. */
+export const idMatchesFile: Rule = ({ pipelines }) =>
+  pipelines
+    .filter((loaded) => loaded.value.id !== fileId(loaded))
+    .map((loaded) =>
+      problemAt(loaded, ['id'], 'id-matches-file', `id "${loaded.value.id}" differs from the file name: rename the file to ${loaded.value.id}.yaml or set id: ${fileId(loaded)}`),
+    );
+
+/**
+ * unique-name: ids, names and aliases are unique across pipelines, so every look-up has one answer.
+ * Ids claim their names first, then names, then aliases; a clash is reported on the weaker claim.
+ */
+export const uniqueNames: Rule = ({ pipelines }) => {
+  const claims = pipelines.flatMap((loaded) => {
+    const { id, name, aliases = [] } = loaded.value;
+    return [
+      { loaded, text: id, path: ['id'] as PathSegment[], what: 'id', rank: 0 },
+      { loaded, text: name, path: ['name'] as PathSegment[], what: 'name', rank: 1 },
+      ...aliases.map((alias, i) => ({ loaded, text: alias, path: ['aliases', i] as PathSegment[], what: 'alias', rank: 2 })),
+    ];
+  });
+  claims.sort((a, b) => a.rank - b.rank);
+  const owner = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const claim of claims) {
+    const key = claim.text.toLowerCase();
+    const held = owner.get(key);
+    if (held === undefined) owner.set(key, claim.loaded.value.id);
+    else if (held !== claim.loaded.value.id) {
+      problems.push(problemAt(claim.loaded, claim.path, 'unique-name', `"${claim.text}" already names pipeline ${held}: pick another ${claim.what} so look-ups stay unambiguous`));
+    }
+  }
+  return problems;
+};
+
+/** team-exists: every team a pipeline names (owners, escalation, rotation, deadline `by`) is in the roster. */
+export const teamsExist: Rule = ({ pipelines, roster }) => {
+  if (!roster) return [];
+  const known = roster.value.teams.map((team) => team.name);
+  const problems: Problem[] = [];
+  for (const loaded of pipelines) {
+    const pipeline = loaded.value;
+    const named: [string, PathSegment[]][] = [
+      ...teamPaths(loaded, ['owners', 'primary'], pipeline.owners.primary),
+      ...teamPaths(loaded, ['owners', 'secondary'], pipeline.owners.secondary ?? []),
+      ...pipeline.issues.flatMap((issue, i): [string, PathSegment[]][] => (issue.escalate ? [[issue.escalate, ['issues', i, 'escalate']]] : [])),
+      ...pipeline.sla.flatMap((rule, i): [string, PathSegment[]][] => (rule.kind === 'deadline' && rule.by ? [[rule.by, ['sla', i, 'by']]] : [])),
+      ...(pipeline.oncall.team ? [[pipeline.oncall.team, ['oncall', 'team']] as [string, PathSegment[]]] : []),
+    ];
+    for (const [team, path] of named) {
+      if (known.includes(team)) continue;
+      const guess = closest(team, known);
+      const hint = guess ? `did you mean "${guess}"?` : `add it to the teams of ${roster.source.file}`;
+      problems.push(problemAt(loaded, path, 'team-exists', `team "${team}" is not in the roster: ${hint}`));
+    }
+  }
+  return problems;
+};
+
+/** rotation-team-members: a rotation's team has people to take the shifts. */
+export const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
+  if (!roster) return [];
+  return pipelines.flatMap((loaded) => {
+    const { oncall } = loaded.value;
+    const team = roster.value.teams.find((candidate) => candidate.name === oncall.team);
+    if (oncall.mode !== 'rotation' || !team || team.members.length > 0) return [];
+    return [problemAt(loaded, ['oncall', 'team'], 'rotation-team-members', `team "${team.name}" has no members to take shifts: list them under its members in ${roster.source.file}`)];
+  });
+};
+
+/** pairing-senior: with junior-with-senior pairing, a team with juniors has a senior to back them. */
+export const pairingHasSenior: Rule = ({ roster }) => {
+  if (!roster || roster.value.rotation?.pairing === 'off') return [];
+  const level = new Map(roster.value.people.map((person) => [person.id, person.level]));
+  return roster.value.teams.flatMap((team, i) => {
+    const levels = team.members.map((member) => level.get(member));
+    if (!levels.includes('junior') || levels.includes('senior')) return [];
+    return [problemAt(roster, ['teams', i, 'members'], 'pairing-senior', `team "${team.name}" has juniors but no senior to back them: add a senior, or set rotation.pairing: off`)];
+  });
+};
+
+/** member-exists: every team member is one of the people. */
+export const membersExist: Rule = ({ roster }) => {
+  if (!roster) return [];
+  const ids = roster.value.people.map((person) => person.id);
+  return roster.value.teams.flatMap((team, i) =>
+    team.members.flatMap((member, j) => {
+      if (ids.includes(member)) return [];
+      const guess = closest(member, ids);
+      return [problemAt(roster, ['teams', i, 'members', j], 'member-exists', `"${member}" is not one of the people: ${guess ? `did you mean "${guess}"?` : 'add them under people'}`)];
+    }),
+  );
+};
+
+/** unique-person, unique-team: person ids and team names are unique in the roster. */
+export const uniqueRosterNames: Rule = ({ roster }) => {
+  if (!roster) return [];
+  const duplicates = (values: readonly string[], path: (i: number) => PathSegment[], rule: string, what: string): Problem[] =>
+    values.flatMap((value, i) => (values.indexOf(value) < i ? [problemAt(roster, path(i), rule, `${what} "${value}" appears twice: each must be unique`)] : []));
+  return [
+    ...duplicates(roster.value.people.map((person) => person.id), (i) => ['people', i, 'id'], 'unique-person', 'person id'),
+    ...duplicates(roster.value.teams.map((team) => team.name), (i) => ['teams', i, 'name'], 'unique-team', 'team name'),
+  ];
+};
+
+/** away-order, joined-before-left: date ranges run forwards. */
+export const datesInOrder: Rule = ({ roster }) => {
+  if (!roster) return [];
+  return roster.value.people.flatMap((person, i) => [
+    ...(person.away ?? []).flatMap((away, k) =>
+      away.from > away.to ? [problemAt(roster, ['people', i, 'away', k, 'to'], 'away-order', `away range ends (${away.to}) before it starts (${away.from}): swap from and to`)] : [],
+    ),
+    ...(person.joined && person.left && person.joined > person.left
+      ? [problemAt(roster, ['people', i, 'left'], 'joined-before-left', `${person.id} left (${person.left}) before joining (${person.joined}): fix one of the dates`)]
+      : []),
+  ]);
+};
+
+/** unique-issue-id, unique-sla-id: ids are unique within a file; observations and links refer to them. */
+export const uniqueIdsInFile: Rule = ({ pipelines }) =>
+  pipelines.flatMap((loaded) => {
+    const duplicates = (ids: string[], list: 'issues' | 'sla', rule: string): Problem[] =>
+      ids.flatMap((id, i) => (ids.indexOf(id) < i ? [problemAt(loaded, [list, i, 'id'], rule, `${list === 'sla' ? 'SLA rule' : 'issue'} id "${id}" appears twice in this file: rename one`)] : []));
+    return [
+      ...duplicates(loaded.value.issues.map((issue) => issue.id), 'issues', 'unique-issue-id'),
+      ...duplicates(loaded.value.sla.map((rule) => rule.id), 'sla', 'unique-sla-id'),
+    ];
+  });
+
+/** warn-before-within: a freshness warning comes before the breach it warns of. */
+export const warnShorterThanWithin: Rule = ({ pipelines }) =>
+  pipelines.flatMap((loaded) =>
+    loaded.value.sla.flatMap((rule, i) => {
+      if (rule.kind !== 'freshness' || rule.warn === undefined) return [];
+      if ((parseDuration(rule.warn) ?? 0) < (parseDuration(rule.within) ?? 0)) return [];
+      return [problemAt(loaded, ['sla', i, 'warn'], 'warn-before-within', `warn (${rule.warn}) must be shorter than within (${rule.within}), or it never warns before the breach`)];
+    }),
+  );
+
+/** issue-resolution (warning): an issue without steps does not help the engineer on call or a newcomer. */
+export const issueHasResolution: Rule = ({ pipelines }) =>
+  pipelines.flatMap((loaded) =>
+    loaded.value.issues.flatMap((issue, i) =>
+      issue.resolution?.length
+        ? []
+        : [problemAt(loaded, ['issues', i], 'issue-resolution', `issue "${issue.id}" has no resolution steps: add a resolution list an engineer could follow`, { severity: 'warning' })],
+    ),
+  );
+
+/** holiday-calendar: holiday countries and regions are ones the holiday calendar knows. */
+export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
+  if (!roster || !holidays) return [];
+  const problems: Problem[] = [];
+  const check = (country: string | undefined, region: string | undefined, path: PathSegment[]): void => {
+    if (!country) return;
+    if (!holidays.hasCountry(country)) {
+      const guess = closest(country, holidays.countries());
+      problems.push(problemAt(roster, [...path, 'country'], 'holiday-calendar', `unknown holiday country "${country}": use an ISO 3166 code such as GB, US or DE${guess ? ` (did you mean ${guess}?)` : ''}`));
+    } else if (region && !holidays.hasRegion(country, region)) {
+      const regions = holidays.regions(country);
+      problems.push(problemAt(roster, [...path, 'region'], 'holiday-calendar', `"${region}" is not a region of ${country}: use one of ${regions.join(', ') || '(none: remove region)'}`));
+    }
+  };
+  const rosterCountry = roster.value.holidays?.country;
+  check(rosterCountry, roster.value.holidays?.region, ['holidays']);
+  roster.value.people.forEach((person, i) => check(person.country ?? (person.region ? rosterCountry : undefined), person.region, ['people', i]));
+  return problems;
+};
+
+export const RULES: readonly Rule[] = [
+  idMatchesFile,
+  uniqueNames,
+  uniqueIdsInFile,
+  teamsExist,
+  rotationTeamHasMembers,
+  pairingHasSenior,
+  membersExist,
+  uniqueRosterNames,
+  datesInOrder,
+  warnShorterThanWithin,
+  issueHasResolution,
+  holidayCalendarsKnown,
+];
+
+export function crossFileProblems(context: RuleContext): Problem[] {
+  return RULES.flatMap((rule) => rule(context));
+}

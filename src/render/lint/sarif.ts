@@ -1,0 +1,38 @@
+/** SARIF 2.1.0, the format code-scanning upload reads. */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LintReport } from '../../lint/lint.js';
+import { RULE_DESCRIPTIONS } from '../../lint/rule-ids.js';
+
+export function renderSarif(report: LintReport, version: string): object {
+  const ruleIds = [...new Set([...Object.keys(RULE_DESCRIPTIONS), ...report.problems.map((problem) => problem.rule)])];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'runbook',
+            version,
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] ?? id } })),
+          },
+        },
+        results: report.problems.map((problem) => ({
+          ruleId: problem.rule,
+          ruleIndex: ruleIds.indexOf(problem.rule),
+          level: problem.severity,
+          message: { text: problem.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: isAbsolute(problem.file) ? pathToFileURL(problem.file).href : problem.file.split('\\').join('/') },
+                region: { startLine: problem.line, startColumn: problem.column },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
