@@ -57,7 +57,7 @@ describe('pipeline schema', () => {
       expect.arrayContaining([
         ['invalid_format', 'id'],
         ['unrecognized_keys', ''],
-        ['custom', 'sla.0.within'],
+        ['invalid_format', 'sla.0.within'],
       ]),
     );
   });

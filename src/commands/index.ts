@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
+import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
 import { showCommand } from './show.js';
 
@@ -12,7 +13,7 @@ export type AnyCommand = Command<any, any, any>;
 export type MakeContext = (command: AnyCommand) => Context;
 
 export function registerCommands(program: AnyCommand, context: MakeContext): void {
-  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand]) {
+  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand]) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
     program.addCommand(make(context).copyInheritedSettings(program));
   }

@@ -56,7 +56,9 @@ export function parseSource(text: string, file: string): ReadResult {
   const problems: Problem[] = reported.map((error) => {
     const { line, col } = lines.linePos(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
-    const message = duplicate
+    const message = /call stack/i.test(error.message)
+      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
+      : duplicate
       ? 'duplicate key: each key may appear once in a mapping; remove or rename one of them'
       : `YAML syntax: ${firstLine(error.message)}`;
     return { file, line, column: col, severity: 'error', rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax', message };
@@ -66,7 +68,9 @@ export function parseSource(text: string, file: string): ReadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    const message = /alias/i.test(String(error))
+    const message = /call stack/i.test(String(error))
+      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
+      : /alias/i.test(String(error))
       ? `too many alias expansions (over ${MAX_ALIASES}): the file looks like an alias bomb; write the values out`
       : `cannot read the YAML: ${firstLine(String(error))}`;
     return { problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };

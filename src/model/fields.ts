@@ -16,11 +16,22 @@ export const TeamList = z
   .union([TeamName, z.array(TeamName).min(1, 'list at least one team')])
   .transform((value) => (typeof value === 'string' ? [value] : value));
 
-export const Duration = z.string().refine((value) => parseDuration(value) !== undefined, `is not a duration: ${DURATION_HINT}`);
+// The patterns reach the JSON Schema, so editors underline a bad value; the refinements catch what a pattern cannot.
+const DURATION_PATTERN = /^(?:(?:\d+[wdhm])+|P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$/;
+
+export const Duration = z
+  .string()
+  .regex(DURATION_PATTERN, `is not a duration: ${DURATION_HINT}`)
+  .refine((value) => !DURATION_PATTERN.test(value) || parseDuration(value) !== undefined, `is not a duration: ${DURATION_HINT}`)
+  .describe('A duration: 30m, 48h, 7d, 2w, or ISO 8601 such as PT48H');
+
+const POINT_PATTERN = /^(?:end-of-week|end-of-month|[A-Za-z]{3,9} +\d{1,2}:\d{2}|day +\d{1,2} +\d{1,2}:\d{2})$/;
 
 export const CalendarPointText = z
   .string()
-  .refine((value) => parseCalendarPoint(value) !== undefined, `is not a calendar point: ${POINT_HINT}`);
+  .regex(POINT_PATTERN, `is not a calendar point: ${POINT_HINT}`)
+  .refine((value) => !POINT_PATTERN.test(value) || parseCalendarPoint(value) !== undefined, `is not a calendar point: ${POINT_HINT}`)
+  .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"');
 
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -30,7 +41,14 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export const CalendarDate = z.string().refine(isCalendarDate, 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30');
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
+
+export const CalendarDate = z
+  .string()
+  .regex(DATE_PATTERN, DATE_HINT)
+  .refine((value) => !DATE_PATTERN.test(value) || isCalendarDate(value), DATE_HINT)
+  .describe('A date, YYYY-MM-DD');
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -53,9 +71,11 @@ export const HoursRange = z.string().refine((value) => {
 }, 'is not a range of working hours: write "09:00-17:00" with the start before the end');
 
 /** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}:\d{2})$/;
+const TIMESTAMP_HINT = 'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00';
+
 export const Timestamp = z
   .string()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
-    'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00',
-  );
+  .regex(TIMESTAMP_PATTERN, TIMESTAMP_HINT)
+  .refine((value) => !TIMESTAMP_PATTERN.test(value) || (isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value))), TIMESTAMP_HINT)
+  .describe('A timestamp with offset, ISO 8601: 2026-11-25T10:00:00Z');

@@ -1,0 +1,13 @@
+import { Argument, Command } from '@commander-js/extra-typings';
+import { jsonSchema, SCHEMAS, type SchemaName } from '../model/json-schema.js';
+import { examples, type MakeContext } from './index.js';
+
+export function schemaCommand(context: MakeContext): Command {
+  return new Command('schema')
+    .description('print the JSON Schema of a runbook file, generated from the same schema the tool validates with')
+    .addArgument(new Argument('[kind]', 'which file').choices(Object.keys(SCHEMAS) as SchemaName[]).default('pipeline' as SchemaName))
+    .addHelpText('after', examples('runbook schema pipeline > schema/pipeline.schema.json', 'runbook schema roster'))
+    .action((kind, _options, command) => {
+      context(command).printJson(jsonSchema(kind as SchemaName));
+    }) as unknown as Command;
+}
