@@ -2,6 +2,8 @@
 import { findRunbooksDir } from './load/find.js';
 import { loadCatalog, requireValid, type Catalog } from './load/catalog.js';
 import type { Style } from './render/style.js';
+import { rosterCalendar, type WorkCalendar } from './sla/calendar.js';
+import { parseAt } from './util/at.js';
 
 export interface Io {
   out(text: string): void;
@@ -45,6 +47,20 @@ export class Context {
   catalog(): Catalog {
     this.loaded ??= requireValid(loadCatalog(this.runbooksDir(), this.io.cwd));
     return this.loaded;
+  }
+
+  /** The roster's working calendar, with public holidays when the roster names a country. */
+  async calendar(): Promise<WorkCalendar> {
+    const roster = this.catalog().roster?.value;
+    if (!roster?.holidays?.country) return rosterCalendar(roster);
+    const { dateHolidaysCatalog } = await import('./rotation/holidays.js');
+    const holidays = dateHolidaysCatalog();
+    return rosterCalendar(roster, (country, region, year) => holidays.publicHolidays(country, region, year).map((day) => day.date));
+  }
+
+  /** The time a command answers for: `--at`, else now. */
+  at(option: string | undefined, timeZone: string): Date {
+    return parseAt(option, this.now, timeZone);
   }
 
   print(text: string): void {

@@ -7,15 +7,18 @@ import { ownersCommand } from './owners.js';
 import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
 import { showCommand } from './show.js';
+import { slaCommand } from './sla.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any, any>;
 export type MakeContext = (command: AnyCommand) => Context;
 
 export function registerCommands(program: AnyCommand, context: MakeContext): void {
-  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand]) {
+  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand, slaCommand]) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
-    program.addCommand(make(context).copyInheritedSettings(program));
+    const command = make(context).copyInheritedSettings(program);
+    for (const sub of command.commands) sub.copyInheritedSettings(command);
+    program.addCommand(command);
   }
 }
 

@@ -1,15 +1,20 @@
 import { Command } from '@commander-js/extra-typings';
 import { renderList, listJson } from '../render/list.js';
+import { nextDeadline } from '../sla/upcoming.js';
 import { examples, type MakeContext } from './index.js';
 
 export function listCommand(context: MakeContext): Command {
   return new Command('list')
     .description('one row per pipeline: id, name, owners, on-call mode')
     .addHelpText('after', examples('runbook list', 'runbook list --json'))
-    .action((_options, command) => {
+    .option('--at <time>', 'next deadlines as of this time (timestamp with offset, or a date); default now')
+    .action(async (options, command) => {
       const ctx = context(command);
       const pipelines = ctx.catalog().pipelines.map((entry) => entry.value);
-      if (ctx.json) ctx.printJson(listJson(pipelines));
-      else ctx.print(renderList(pipelines, ctx.style, ctx.width));
+      const calendar = await ctx.calendar();
+      const at = ctx.at(options.at, calendar.timeZone);
+      const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar)]));
+      if (ctx.json) ctx.printJson(listJson(pipelines, next));
+      else ctx.print(renderList(pipelines, next, calendar.timeZone, ctx.style, ctx.width));
     }) as unknown as Command;
 }

@@ -1,8 +1,10 @@
 /** `runbook list`: one row per pipeline. */
 import type { Pipeline } from '../model/pipeline.js';
+import type { Deadline } from '../sla/upcoming.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
+import { formatShort } from './time.js';
 
 export function oncallWords(pipeline: Pipeline): string {
   const { oncall } = pipeline;
@@ -10,7 +12,7 @@ export function oncallWords(pipeline: Pipeline): string {
   return oncall.mode === 'business-hours' ? 'working hours' : 'none';
 }
 
-export function listJson(pipelines: readonly Pipeline[]) {
+export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<string, Deadline | undefined>) {
   return pipelines.map((pipeline) => ({
     id: pipeline.id,
     name: pipeline.name,
@@ -18,17 +20,25 @@ export function listJson(pipelines: readonly Pipeline[]) {
     owners: { primary: pipeline.owners.primary, secondary: pipeline.owners.secondary ?? [] },
     oncall: { mode: pipeline.oncall.mode, ...(pipeline.oncall.team ? { team: pipeline.oncall.team } : {}), weeks: pipeline.oncall.weeks ?? 'all' },
     issues: pipeline.issues.length,
+    nextDeadline: next.get(pipeline.id) ?? null,
   }));
 }
 
-export function renderList(pipelines: readonly Pipeline[], style: Style, width: number): string {
+export function renderList(pipelines: readonly Pipeline[], next: ReadonlyMap<string, Deadline | undefined>, timeZone: string, style: Style, width: number): string {
   if (pipelines.length === 0) return 'No pipeline runbooks in this folder.';
   const rows = pipelines.map((pipeline) => [
     style.cyan(pipeline.id),
     sanitizeLine(pipeline.name),
-    pipeline.owners.primary.map(sanitizeLine).join(', '),
-    (pipeline.owners.secondary ?? []).map(sanitizeLine).join(', '),
+    [
+      pipeline.owners.primary.map(sanitizeLine).join(', '),
+      ...(pipeline.owners.secondary?.length ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)] : []),
+    ].join('\n'),
     oncallWords(pipeline),
+    nextDue(next.get(pipeline.id), timeZone),
   ]);
-  return renderTable(['ID', 'NAME', 'PRIMARY', 'SECONDARY', 'ON CALL'], rows, style, width);
+  return `${renderTable(['ID', 'NAME', 'OWNERS', 'ON CALL', 'NEXT DUE'], rows, style, width)}\n${style.dim(`Times in ${timeZone}.`)}`;
+}
+
+function nextDue(deadline: Deadline | undefined, timeZone: string): string {
+  return deadline?.due ? `${formatShort(deadline.due, timeZone)}\n${deadline.rule}` : '-';
 }

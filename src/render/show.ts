@@ -3,15 +3,18 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { describeDuration, parseDuration } from '../sla/duration.js';
 import { describeRule } from '../sla/describe.js';
+import type { Deadline } from '../sla/upcoming.js';
+import { deadlineWords } from './sla.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 
-export function showJson(pipeline: Pipeline) {
+export function showJson(pipeline: Pipeline, deadlines: readonly Deadline[]) {
   return {
     ...pipeline,
     aliases: pipeline.aliases ?? [],
     owners: { primary: pipeline.owners.primary, secondary: pipeline.owners.secondary ?? [] },
+    deadlines,
   };
 }
 
@@ -44,7 +47,14 @@ export function oncallSummary(pipeline: Pipeline, roster: Roster | undefined): s
   return `Weekly shifts from ${sanitizeLine(oncall.team ?? '')}, ${weeks}${handover}.`;
 }
 
-export function renderShow(pipeline: Pipeline, roster: Roster | undefined, style: Style, width: number): string {
+export function renderShow(
+  pipeline: Pipeline,
+  roster: Roster | undefined,
+  deadlines: readonly Deadline[],
+  timeZone: string,
+  style: Style,
+  width: number,
+): string {
   const out: string[] = [];
   const heading = (title: string): void => void out.push('', style.bold.underline(title));
   const para = (text: string, indent = '  '): void => void out.push(...wrap(sanitizeLine(text), width, indent));
@@ -89,6 +99,8 @@ export function renderShow(pipeline: Pipeline, roster: Roster | undefined, style
     out.push(`  ${style.cyan(rule.id)} ${style.dim(`(${rule.kind})`)}`);
     if (rule.description) para(rule.description, '    ');
     para(`Rule: ${describeRule(rule)}.`, '    ');
+    const deadline = deadlines.find((entry) => entry.rule === rule.id);
+    if (deadline?.due) out.push(...wrap(`Next: ${deadlineWords(deadline, timeZone)}`, width, '    ').map((line) => style.bold(line)));
   }
 
   heading('On call');

@@ -5,20 +5,24 @@ import type { Style } from './style.js';
 const GAP = 2;
 const visible = (text: string): number => Math.max(0, ...text.split('\n').map((line) => line.length));
 
-/** Column widths (content + padding) that fit `width`, shrinking the widest column first. */
+/** Column widths (content + gap) that fit `width`, never narrower than a column's longest word. */
 export function fitWidths(head: readonly string[], rows: readonly string[][], width: number): number[] {
-  const widths = head.map((title, column) => Math.max(visible(title), ...rows.map((row) => visible(row[column] ?? ''))) + GAP);
-  // Shrink columns that can wrap at spaces first; a column of single words only when nothing else is left.
-  const wraps = head.map((_, column) => rows.some((row) => /\s/.test(row[column] ?? '')));
-  while (widths.reduce((sum, w) => sum + w, 0) > width) {
-    const candidates = widths.map((w, column) => (wraps[column] && w > 12 ? w : 0));
-    const pool = Math.max(...candidates) > 0 ? candidates : widths.map((w) => (w > 12 ? w : 0));
-    const widest = pool.indexOf(Math.max(...pool));
-    if (pool[widest] === 0) break;
+  const cells = (column: number): string[] => [head[column] ?? '', ...rows.map((row) => row[column] ?? '')].map(stripAnsi);
+  const natural = head.map((_, column) => Math.max(...cells(column).map(visible)) + GAP);
+  if (natural.reduce((sum, w) => sum + w, 0) <= width) return natural;
+  const minimum = head.map((_, column) => Math.max(...cells(column).flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP);
+  const widths = [...natural];
+  // Take a column at a time from the widest that can still wrap, until the table fits.
+  for (let total = widths.reduce((sum, w) => sum + w, 0); total > width; total--) {
+    const slack = widths.map((w, column) => (w > minimum[column]! ? w : 0));
+    const widest = slack.indexOf(Math.max(...slack));
+    if (slack[widest] === 0) break;
     widths[widest]!--;
   }
   return widths;
 }
+
+const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 const BORDER_PARTS = ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'];
 

@@ -1,0 +1,55 @@
+/** Reads an observations file (YAML or JSON) and checks it against the loaded pipelines, with positions. */
+import { displayPath, validateSource } from './catalog.js';
+import { positionOf, readSource, type Source } from './source.js';
+import { Observations } from '../model/observations.js';
+import type { Pipeline } from '../model/pipeline.js';
+import type { Problem } from '../model/problem.js';
+import { expectedShape } from '../sla/evaluate.js';
+import { InputError } from '../util/errors.js';
+import { closest } from '../util/suggest.js';
+
+export function loadObservations(path: string, cwd: string, pipelines: readonly Pipeline[]): Observations {
+  const file = displayPath(path, cwd);
+  const read = readSource(path, file);
+  const problems: Problem[] = [...read.problems];
+  const source = read.source;
+  const loaded = source && validateSource(source, Observations, problems);
+  // Names are checked even when a value is malformed, so one run reports every problem.
+  if (source && isPlainMap(source.data)) problems.push(...crossCheck(source, source.data, pipelines));
+  if (problems.length > 0 || !loaded) throw new InputError(problems);
+  return loaded.value;
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function crossCheck(source: Source, data: Record<string, unknown>, pipelines: readonly Pipeline[]): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[], key: boolean, message: string): void =>
+    void problems.push({ file: source.file, ...positionOf(source, path, key), severity: 'error', rule: 'observation', message });
+  for (const [pipelineId, rules] of Object.entries(data)) {
+    const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+    if (!pipeline) {
+      const guess = closest(pipelineId, pipelines.map((candidate) => candidate.id));
+      at([pipelineId], true, `unknown pipeline "${pipelineId}": ${guess ? `did you mean "${guess}"?` : `known pipelines: ${pipelines.map((p) => p.id).join(', ')}`}`);
+      continue;
+    }
+    if (!isPlainMap(rules)) continue;
+    for (const [ruleId, observation] of Object.entries(rules)) {
+      const rule = pipeline.sla.find((candidate) => candidate.id === ruleId);
+      if (!rule) {
+        const ids = pipeline.sla.map((candidate) => candidate.id);
+        const guess = closest(ruleId, ids);
+        at([pipelineId, ruleId], true, `pipeline ${pipelineId} has no SLA rule "${ruleId}": ${guess ? `did you mean "${guess}"?` : `its rules: ${ids.join(', ') || 'none'}`}`);
+        continue;
+      }
+      const shape = Array.isArray(observation) ? 'incidents' : typeof observation === 'string' ? 'timestamp' : undefined;
+      if (shape !== undefined && shape !== expectedShape(rule.kind)) {
+        const want = expectedShape(rule.kind) === 'incidents' ? 'a list of incidents ({ id, opened, resolved? })' : 'one timestamp';
+        at([pipelineId, ruleId], false, `${pipelineId}.${ruleId} is a ${rule.kind} rule: give ${want}`);
+      }
+    }
+  }
+  return problems;
+}

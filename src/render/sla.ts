@@ -1,0 +1,49 @@
+/** `runbook sla` and `runbook sla check` for people. */
+import type { Pipeline } from '../model/pipeline.js';
+import type { SlaResult, Status } from '../sla/evaluate.js';
+import type { Deadline } from '../sla/upcoming.js';
+import { sanitizeLine } from './sanitize.js';
+import type { Style } from './style.js';
+import { renderTable } from './table.js';
+import { plural, wrap } from './text.js';
+import { formatLeft, formatLocal, formatShort } from './time.js';
+
+/** "due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours", or the rolling rule's nature. */
+export function deadlineWords(deadline: Deadline, timeZone: string): string {
+  if (deadline.due === undefined) return deadline.kind === 'freshness' ? 'rolling: checked against the newest arrival' : 'rolling: counted from when each issue opens';
+  return `due ${formatLocal(deadline.due, timeZone)}, ${formatLeft(deadline.left!)}`;
+}
+
+export function renderDeadlines(pipelines: readonly Pipeline[], deadlines: readonly Deadline[], timeZone: string, at: Date, style: Style, width: number): string {
+  const out: string[] = [style.dim(`SLA deadlines as of ${formatLocal(at, timeZone)}`)];
+  for (const pipeline of pipelines) {
+    out.push('', `${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}`);
+    if (pipeline.sla.length === 0) out.push('  No SLA rules.');
+    for (const rule of pipeline.sla) {
+      const deadline = deadlines.find((entry) => entry.pipeline === pipeline.id && entry.rule === rule.id)!;
+      out.push(`  ${style.cyan(rule.id)} ${style.dim(`(${rule.kind})`)}`);
+      if (rule.description) out.push(...wrap(sanitizeLine(rule.description), width, '    '));
+      out.push(...wrap(`Rule: ${deadline.summary}.`, width, '    '));
+      out.push(...wrap(deadlineWords(deadline, timeZone), width, '    ').map((line) => (deadline.due ? style.bold(line) : line)));
+    }
+  }
+  return out.join('\n');
+}
+
+const COLOURS: Record<Status, 'green' | 'yellow' | 'red' | 'gray'> = { pass: 'green', warn: 'yellow', breach: 'red', unknown: 'gray' };
+
+export function renderCheck(results: readonly SlaResult[], timeZone: string, at: Date, style: Style, width: number): string {
+  const rows = results.map((result) => [
+    result.pipeline,
+    result.rule,
+    style[COLOURS[result.status]](result.status.toUpperCase()),
+    result.due ? formatShort(result.due, timeZone) : '-',
+    sanitizeLine(result.message),
+  ]);
+  const counts = (['pass', 'warn', 'breach', 'unknown'] as const).map((status) => `${results.filter((r) => r.status === status).length} ${status}`).join(', ');
+  return [
+    style.dim(`SLA check at ${formatLocal(at, timeZone)} (due times in ${timeZone})`),
+    renderTable(['PIPELINE', 'RULE', 'STATUS', 'DUE', 'REASON'], rows, style, width),
+    `${plural(results.length, 'rule')}: ${counts}`,
+  ].join('\n');
+}

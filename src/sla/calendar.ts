@@ -1,0 +1,54 @@
+/** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
+import type { Roster } from '../model/roster.js';
+import { parseClock } from './points.js';
+import { weekdayOf, type LocalDate } from './local.js';
+
+export interface WorkCalendar {
+  timeZone: string;
+  /** Working weekdays, 0 (Sunday) to 6 (Saturday). */
+  workdays: ReadonlySet<number>;
+  start: { hour: number; minute: number };
+  end: { hour: number; minute: number };
+  isHoliday(date: LocalDate): boolean;
+}
+
+const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+/** Public holidays of a calendar in a year, as local dates. */
+export type HolidayLookup = (country: string, region: string | undefined, year: number) => readonly LocalDate[];
+
+/** Without a roster: UTC, Monday to Friday, 09:00–17:00, no holidays (SPEC 2.3). */
+export const DEFAULT_CALENDAR: WorkCalendar = {
+  timeZone: 'UTC',
+  workdays: new Set([1, 2, 3, 4, 5]),
+  start: { hour: 9, minute: 0 },
+  end: { hour: 17, minute: 0 },
+  isHoliday: () => false,
+};
+
+export function rosterCalendar(roster: Roster | undefined, holidays?: HolidayLookup): WorkCalendar {
+  if (!roster) return DEFAULT_CALENDAR;
+  const [from, to] = roster.workweek.hours.split('-').map((part) => parseClock(part)!);
+  const extra = new Set(roster.holidays?.extra ?? []);
+  const country = roster.holidays?.country;
+  const years = new Map<number, Set<LocalDate>>();
+  const publicHolidays = (year: number): Set<LocalDate> => {
+    let days = years.get(year);
+    if (!days) {
+      days = new Set(country && holidays ? holidays(country, roster.holidays?.region, year) : []);
+      years.set(year, days);
+    }
+    return days;
+  };
+  return {
+    timeZone: roster.timezone,
+    workdays: new Set(roster.workweek.days.map((day) => DAY_INDEX[day]!)),
+    start: from!,
+    end: to!,
+    isHoliday: (date) => extra.has(date) || publicHolidays(Number(date.slice(0, 4))).has(date),
+  };
+}
+
+export function isWorkingDay(calendar: WorkCalendar, date: LocalDate): boolean {
+  return calendar.workdays.has(weekdayOf(date)) && !calendar.isHoliday(date);
+}

@@ -1,0 +1,51 @@
+/** Calendar points as instants: the due point at or before a time, and the next one after it. Pure. */
+import type { WorkCalendar } from './calendar.js';
+import { isWorkingDay } from './calendar.js';
+import { addDays, daysInMonth, instantAt, localDate, localDateOf, mondayOf, type LocalDate } from './local.js';
+import type { CalendarPoint } from './points.js';
+
+/** How far to look for an occurrence before giving up (a calendar with no working days at all). */
+const MAX_PERIODS = 120;
+
+/** The occurrence of `point` in period `index` (weeks or months counted from the period holding `anchor`). */
+function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalDate, index: number): Date | undefined {
+  const endOfDay = (date: LocalDate): Date => instantAt(date, calendar.end.hour, calendar.end.minute, calendar.timeZone);
+  if (point.kind === 'end-of-week' || point.kind === 'weekly') {
+    const monday = addDays(mondayOf(anchor), index * 7);
+    if (point.kind === 'weekly') return instantAt(addDays(monday, (point.weekday + 6) % 7), point.hour, point.minute, calendar.timeZone);
+    for (let offset = 6; offset >= 0; offset--) {
+      const day = addDays(monday, offset);
+      if (isWorkingDay(calendar, day)) return endOfDay(day);
+    }
+    return undefined;
+  }
+  const months = Number(anchor.slice(0, 4)) * 12 + Number(anchor.slice(5, 7)) - 1 + index;
+  const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
+  const last = daysInMonth(year, month);
+  if (point.kind === 'monthly') return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar.timeZone);
+  for (let day = last; day >= 1; day--) {
+    const date = localDate(year, month, day);
+    if (isWorkingDay(calendar, date)) return endOfDay(date);
+  }
+  return undefined;
+}
+
+/** The first occurrence of `point` strictly after `at`. */
+export function nextDue(point: CalendarPoint, at: Date, calendar: WorkCalendar): Date {
+  const anchor = localDateOf(at, calendar.timeZone);
+  for (let index = -1; index < MAX_PERIODS; index++) {
+    const due = occurrence(point, calendar, anchor, index);
+    if (due && due.getTime() > at.getTime()) return due;
+  }
+  throw new Error(`no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`);
+}
+
+/** The latest occurrence of `point` at or before `at`. */
+export function previousDue(point: CalendarPoint, at: Date, calendar: WorkCalendar): Date {
+  const anchor = localDateOf(at, calendar.timeZone);
+  for (let index = 1; index > -MAX_PERIODS; index--) {
+    const due = occurrence(point, calendar, anchor, index);
+    if (due && due.getTime() <= at.getTime()) return due;
+  }
+  throw new Error(`no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`);
+}

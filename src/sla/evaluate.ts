@@ -1,0 +1,112 @@
+/** SLA status from observations: pass, warn, breach or unknown, with the due time and a one-line reason. Pure. */
+import type { Incident, Observation } from '../model/observations.js';
+import type { Pipeline, SlaRule } from '../model/pipeline.js';
+import type { WorkCalendar } from './calendar.js';
+import { nextDue, previousDue } from './deadlines.js';
+import { deadlineWarnMs, freshnessWarnMs } from './describe.js';
+import { describeDuration, parseDuration } from './duration.js';
+import { parseCalendarPoint } from './points.js';
+
+export type Status = 'pass' | 'warn' | 'breach' | 'unknown';
+
+export interface SlaResult {
+  pipeline: string;
+  rule: string;
+  kind: SlaRule['kind'];
+  status: Status;
+  due?: string;
+  observed?: string;
+  message: string;
+}
+
+const RANK: Record<Status, number> = { pass: 0, unknown: 1, warn: 2, breach: 3 };
+
+export function worst(statuses: readonly Status[]): Status {
+  return statuses.reduce<Status>((acc, status) => (RANK[status] > RANK[acc] ? status : acc), 'pass');
+}
+
+const iso = (date: Date): string => date.toISOString();
+const ago = (ms: number): string => describeDuration(Math.max(0, Math.floor(ms / 60_000) * 60_000));
+
+type Outcome = Omit<SlaResult, 'pipeline' | 'rule' | 'kind'>;
+
+function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date, at: Date): Outcome {
+  const within = parseDuration(rule.within)!;
+  const warn = freshnessWarnMs(rule);
+  const age = at.getTime() - arrival.getTime();
+  const due = iso(new Date(arrival.getTime() + within));
+  const observed = iso(arrival);
+  if (age > within) return { status: 'breach', due, observed, message: `newest data is ${ago(age)} old, over the ${describeDuration(within)} limit` };
+  if (age > warn) return { status: 'warn', due, observed, message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away` };
+  return { status: 'pass', due, observed, message: `newest data is ${ago(age)} old, within ${describeDuration(within)}` };
+}
+
+/** When an incident opened at `opened` must be resolved. */
+function incidentDue(rule: Extract<SlaRule, { kind: 'resolution' }>, opened: Date, calendar: WorkCalendar): Date {
+  if (rule.within) return new Date(opened.getTime() + parseDuration(rule.within)!);
+  return nextDue(parseCalendarPoint(rule.due!)!, opened, calendar);
+}
+
+function resolution(rule: Extract<SlaRule, { kind: 'resolution' }>, incidents: readonly Incident[], at: Date, calendar: WorkCalendar): Outcome {
+  if (incidents.length === 0) return { status: 'pass', message: 'no incidents recorded' };
+  const judged = incidents.map((incident) => {
+    const opened = new Date(incident.opened);
+    const due = incidentDue(rule, opened, calendar);
+    const resolved = incident.resolved ? new Date(incident.resolved) : undefined;
+    const allowed = due.getTime() - opened.getTime();
+    let status: Status;
+    let message: string;
+    if (resolved) {
+      const late = resolved.getTime() - due.getTime();
+      status = late > 0 ? 'breach' : 'pass';
+      message = late > 0 ? `${incident.id} was resolved ${ago(late)} after it was due` : `${incident.id} was resolved in time`;
+    } else {
+      const left = due.getTime() - at.getTime();
+      status = left < 0 ? 'breach' : left < allowed * 0.25 ? 'warn' : 'pass';
+      message = left < 0 ? `${incident.id} is open ${ago(-left)} past its due time` : `${incident.id} is open, due in ${ago(left)}`;
+    }
+    return { status, message, due, open: !resolved };
+  });
+  const open = incidents.filter((incident) => !incident.resolved).length;
+  const status = worst(judged.map((entry) => entry.status));
+  // Of the incidents with the worst status, the open one due soonest is the one to act on.
+  const focus = judged
+    .filter((entry) => entry.status === status)
+    .sort((a, b) => Number(b.open) - Number(a.open) || a.due.getTime() - b.due.getTime())[0]!;
+  const summary = `${incidents.length} incident${incidents.length === 1 ? '' : 's'}, ${open} open`;
+  return { status, due: iso(focus.due), message: `${focus.message} (${summary})` };
+}
+
+function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: Date, calendar: WorkCalendar): Outcome {
+  const point = parseCalendarPoint(rule.due)!;
+  const p1 = previousDue(point, at, calendar);
+  const p0 = previousDue(point, new Date(p1.getTime() - 1), calendar);
+  const p2 = nextDue(point, at, calendar);
+  const observed = iso(done);
+  if (done.getTime() > p1.getTime()) return { status: 'pass', due: iso(p2), observed, message: `done for this ${rule.every}; next due in ${ago(p2.getTime() - at.getTime())}` };
+  if (done.getTime() > p0.getTime()) {
+    const left = p2.getTime() - at.getTime();
+    if (left <= deadlineWarnMs(rule)) return { status: 'warn', due: iso(p2), observed, message: `not yet done for this ${rule.every}; due in ${ago(left)}` };
+    return { status: 'pass', due: iso(p2), observed, message: `last deadline met; next due in ${ago(left)}` };
+  }
+  return { status: 'breach', due: iso(p1), observed, message: `missed the deadline ${ago(at.getTime() - p1.getTime())} ago: last done ${ago(at.getTime() - done.getTime())} before now` };
+}
+
+/** Evaluates one rule against its observation (already checked to have the right shape for the rule's kind). */
+export function evaluateRule(pipeline: Pipeline, rule: SlaRule, observation: Observation | undefined, at: Date, calendar: WorkCalendar): SlaResult {
+  const base = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind };
+  if (observation === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
+  switch (rule.kind) {
+    case 'freshness':
+      return { ...base, ...freshness(rule, new Date(observation as string), at) };
+    case 'resolution':
+      return { ...base, ...resolution(rule, observation as Incident[], at, calendar) };
+    case 'deadline':
+      return { ...base, ...deadline(rule, new Date(observation as string), at, calendar) };
+  }
+}
+
+/** The observation shape a rule kind takes, for validating an observations file. */
+export function expectedShape(kind: SlaRule['kind']): 'timestamp' | 'incidents' {
+  return kind === 'resolution' ? 'incidents' : 'timestamp';
+}

@@ -1,0 +1,37 @@
+/** The next deadline of each SLA rule, for `sla`, `list` and `show`. Pure. */
+import type { Pipeline, SlaRule } from '../model/pipeline.js';
+import type { WorkCalendar } from './calendar.js';
+import { nextDue } from './deadlines.js';
+import { describeRule } from './describe.js';
+import { parseCalendarPoint } from './points.js';
+
+export interface Deadline {
+  pipeline: string;
+  rule: string;
+  kind: SlaRule['kind'];
+  /** The rule in words. */
+  summary: string;
+  /** Next due point (ISO, UTC); absent for rolling rules (freshness, resolution within a duration). */
+  due?: string;
+  /** Milliseconds from `at` to `due`. */
+  left?: number;
+}
+
+export function ruleDeadline(pipeline: Pipeline, rule: SlaRule, at: Date, calendar: WorkCalendar): Deadline {
+  const base: Deadline = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind, summary: describeRule(rule) };
+  const point = rule.kind === 'deadline' ? rule.due : rule.kind === 'resolution' ? rule.due : undefined;
+  if (point === undefined) return base;
+  const due = nextDue(parseCalendarPoint(point)!, at, calendar);
+  return { ...base, due: due.toISOString(), left: due.getTime() - at.getTime() };
+}
+
+export function pipelineDeadlines(pipeline: Pipeline, at: Date, calendar: WorkCalendar): Deadline[] {
+  return pipeline.sla.map((rule) => ruleDeadline(pipeline, rule, at, calendar));
+}
+
+/** The soonest dated deadline of a pipeline, if any. */
+export function nextDeadline(pipeline: Pipeline, at: Date, calendar: WorkCalendar): Deadline | undefined {
+  return pipelineDeadlines(pipeline, at, calendar)
+    .filter((deadline) => deadline.due !== undefined)
+    .sort((a, b) => a.left! - b.left!)[0];
+}
