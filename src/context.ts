@@ -53,9 +53,8 @@ export class Context {
   async calendar(): Promise<WorkCalendar> {
     const roster = this.catalog().roster?.value;
     if (!roster?.holidays?.country) return rosterCalendar(roster);
-    const { dateHolidaysCatalog } = await import('./rotation/holidays.js');
-    const holidays = dateHolidaysCatalog();
-    return rosterCalendar(roster, (country, region, year) => holidays.publicHolidays(country, region, year).map((day) => day.date));
+    const { dateHolidaysLookup } = await import('./rotation/holidays.js');
+    return rosterCalendar(roster, dateHolidaysLookup());
   }
 
   /** The time a command answers for: `--at`, else now. */

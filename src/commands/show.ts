@@ -2,7 +2,25 @@ import { Command } from '@commander-js/extra-typings';
 import { findPipeline } from '../lookup/match.js';
 import { renderShow, showJson } from '../render/show.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
+import type { Context } from '../context.js';
+import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './index.js';
+import { rotationInput } from './rotation-input.js';
+
+/** This week's shift of a rotating pipeline, when the roster has rotation settings. */
+async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
+  const roster = ctx.catalog().roster?.value;
+  if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
+  const input = await rotationInput(ctx);
+  const { buildSchedule } = await import('../rotation/schedule.js');
+  const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
+  const { onCallAt } = await import('../rotation/who.js');
+  const { whoLines } = await import('../render/who.js');
+  const index = weekIndexAt(handoverOf(roster), at);
+  const schedule = buildSchedule(input, Math.max(index, 0) + 1);
+  const entries = index < 0 ? [] : onCallAt(schedule, roster.people, at).filter((entry) => entry.pipeline === pipeline.id);
+  return { entries, line: whoLines(entries, [pipeline], schedule, at, ctx.style)[0]!.replace(/^\S+\s+/, '') };
+}
 
 export function showCommand(context: MakeContext): Command {
   return new Command('show')
@@ -15,8 +33,10 @@ export function showCommand(context: MakeContext): Command {
       const { pipelines, roster } = ctx.catalog();
       const pipeline = findPipeline(pipelines, query).value;
       const calendar = await ctx.calendar();
-      const deadlines = pipelineDeadlines(pipeline, ctx.at(options.at, calendar.timeZone), calendar);
-      if (ctx.json) ctx.printJson(showJson(pipeline, deadlines));
-      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar.timeZone, ctx.style, ctx.width));
+      const at = ctx.at(options.at, calendar.timeZone);
+      const deadlines = pipelineDeadlines(pipeline, at, calendar);
+      const onCall = await whoIsOnCall(ctx, pipeline, at);
+      if (ctx.json) ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
+      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar.timeZone, ctx.style, ctx.width, onCall?.line));
     }) as unknown as Command;
 }

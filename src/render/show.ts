@@ -54,6 +54,7 @@ export function renderShow(
   timeZone: string,
   style: Style,
   width: number,
+  onCallNow?: string,
 ): string {
   const out: string[] = [];
   const heading = (title: string): void => void out.push('', style.bold.underline(title));
@@ -105,6 +106,7 @@ export function renderShow(
 
   heading('On call');
   para(oncallSummary(pipeline, roster));
+  if (onCallNow) out.push(...wrap(`On call now: ${onCallNow}`, width, '    ', '  '));
   const meeting = pipeline.oncall['handover-meeting'];
   if (meeting) para(`Handover meeting: ${describeDuration(parseDuration(meeting) ?? 0)} between outgoing and incoming primary, ending at handover.`);
   if (pipeline.oncall.duties?.length) {

@@ -37,3 +37,9 @@ export function dateHolidaysCatalog(): HolidayCatalog {
     },
   };
 }
+
+/** Public-holiday dates by country, region and year, from date-holidays. */
+export function dateHolidaysLookup(): (country: string, region: string | undefined, year: number) => string[] {
+  const catalog = dateHolidaysCatalog();
+  return (country, region, year) => catalog.publicHolidays(country, region, year).map((day) => day.date);
+}

@@ -1,0 +1,104 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { resolve } from 'node:path';
+import { isCalendarDate } from '../model/fields.js';
+import { instantAt } from '../sla/local.js';
+import { UsageError } from '../util/errors.js';
+import { writeAtomically } from '../util/write.js';
+import { examples, type MakeContext } from './index.js';
+import { rotationInput } from './rotation-input.js';
+
+const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
+
+const positiveWeeks = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 520) throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+export function rotateCommand(context: MakeContext): Command {
+  return new Command('rotate')
+    .description('a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default')
+    .requiredOption('-w, --weeks <n>', 'how many weeks to show', positiveWeeks)
+    .option('--start <date>', 'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week')
+    .option('-p, --pipeline <id...>', 'only these pipelines (id, name or alias)')
+    .option('--person <id>', "one person's calendar")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('ics' as const))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--report', 'print the fairness report to stderr')
+    .addHelpText(
+      'after',
+      examples(
+        'runbook rotate --weeks 12 > oncall.ics',
+        'runbook rotate --weeks 26 --format table --report',
+        'runbook rotate --weeks 12 --person ana -o ana.ics',
+        'runbook rotate --weeks 8 --start 2027-01-04 --pipeline engagement --format json',
+      ),
+    )
+    .action(async (options, command) => {
+      const ctx = context(command);
+      const input = await rotationInput(ctx);
+      const { findPipeline } = await import('../lookup/match.js');
+      const { buildSchedule, rotationPipelines } = await import('../rotation/schedule.js');
+      const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
+      const { fairnessReport } = await import('../rotation/report.js');
+      const { roster } = input;
+      const handover = handoverOf(roster);
+
+      const chosen = options.pipeline?.map((query) => findPipeline(ctx.catalog().pipelines, query).value.id);
+      if (chosen) {
+        const notRotating = chosen.filter((id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id));
+        if (notRotating.length) throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
+      }
+      const person = options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
+      if (options.person !== undefined && !person) throw new UsageError(`no person "${options.person}" in the roster`);
+
+      let first: number;
+      if (options.start === undefined) first = Math.max(0, weekIndexAt(handover, ctx.now));
+      else {
+        if (!isCalendarDate(options.start)) throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
+        first = weekIndexAt(handover, instantAt(options.start, handover.hour, handover.minute, handover.timeZone));
+        if (first < 0) throw new UsageError(`--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`);
+      }
+
+      // Always from the epoch: the same inputs give the same weeks, however many are asked for.
+      const schedule = buildSchedule(input, first + options.weeks);
+      const weeks = schedule.weeks.slice(first);
+      const keep = (entry: { pipeline: string; week: number }) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
+      const shifts = schedule.shifts.filter(keep);
+      const meetings = schedule.meetings.filter(keep);
+      const view = { ...schedule, shifts, meetings };
+      const report = fairnessReport(view, roster, first);
+
+      let output: string;
+      switch (options.format) {
+        case 'json': {
+          const { rotationJson } = await import('../render/rotation.js');
+          const json = rotationJson(view, weeks, report);
+          output = `${JSON.stringify(person ? { ...json, shifts: json.shifts.filter((s) => s.person === person.id), meetings: json.meetings.filter((m) => m.attendees.includes(person.id)) } : json, null, 2)}\n`;
+          break;
+        }
+        case 'csv': {
+          const { rotationCsv } = await import('../render/rotation.js');
+          output = rotationCsv(person ? shifts.filter((shift) => shift.person === person.id) : shifts, roster);
+          break;
+        }
+        case 'table': {
+          const { rotationTable } = await import('../render/rotation.js');
+          output = `${rotationTable(view, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
+          break;
+        }
+        default: {
+          const { renderCalendar } = await import('../render/ical.js');
+          const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+          if (epoch !== undefined && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
+          const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
+          output = renderCalendar({ shifts, meetings, pipelines: input.pipelines, roster, stamp, person });
+        }
+      }
+      if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);
+      else ctx.io.out(output);
+      if (options.report) {
+        const { renderReport } = await import('../render/rotation.js');
+        ctx.io.err(`${renderReport(report, ctx.style, ctx.width)}\n`);
+      }
+    }) as unknown as Command;
+}

@@ -1,0 +1,30 @@
+import { Command } from '@commander-js/extra-typings';
+import { examples, type MakeContext } from './index.js';
+import { rotationInput } from './rotation-input.js';
+import { UsageError } from '../util/errors.js';
+
+export function whoCommand(context: MakeContext): Command {
+  return new Command('who')
+    .description('who is on call now: primary, senior backup, and until when')
+    .argument('[pipeline]', 'just this pipeline')
+    .option('--at <time>', 'at this time instead (timestamp with offset, or a date)')
+    .addHelpText('after', examples('runbook who', 'runbook who engagement', 'runbook who --at 2026-12-24 --json'))
+    .action(async (query, options, command) => {
+      const ctx = context(command);
+      const input = await rotationInput(ctx);
+      const { findPipeline } = await import('../lookup/match.js');
+      const { buildSchedule, rotationPipelines } = await import('../rotation/schedule.js');
+      const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
+      const { onCallAt } = await import('../rotation/who.js');
+      const { renderWho } = await import('../render/who.js');
+      const handover = handoverOf(input.roster);
+      const at = ctx.at(options.at, handover.timeZone);
+      const pipeline = query === undefined ? undefined : findPipeline(ctx.catalog().pipelines, query).value;
+      if (pipeline && !rotationPipelines([pipeline]).length) throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
+      const index = weekIndexAt(handover, at);
+      const schedule = buildSchedule(input, Math.max(index, 0) + 1);
+      const onCall = index < 0 ? [] : onCallAt(schedule, input.roster.people, at).filter((entry) => !pipeline || entry.pipeline === pipeline.id);
+      if (ctx.json) ctx.printJson(onCall);
+      else ctx.print(renderWho(onCall, pipeline ? [pipeline] : rotationPipelines(input.pipelines), schedule, at, ctx.style));
+    }) as unknown as Command;
+}

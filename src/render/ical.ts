@@ -1,0 +1,101 @@
+/** The rotation as an iCalendar feed (RFC 5545) that calendar clients subscribe to. */
+import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import type { Pipeline } from '../model/pipeline.js';
+import type { Person, Roster } from '../model/roster.js';
+import type { Meeting, Shift } from '../rotation/schedule.js';
+import { escalationPath } from './show.js';
+import { sanitize, sanitizeLine } from './sanitize.js';
+
+export interface CalendarInput {
+  shifts: readonly Shift[];
+  meetings: readonly Meeting[];
+  pipelines: readonly Pipeline[];
+  roster: Roster;
+  /** DTSTAMP of every event: SOURCE_DATE_EPOCH when set, so the output is byte-identical across runs. */
+  stamp: Date;
+  /** One person's calendar. */
+  person?: Person;
+}
+
+/** TEXT values of calendar properties ical-generator writes as given (NAME, X-WR-CALNAME). */
+const escapeText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+
+function describe(pipeline: Pipeline, roster: Roster, role: string): string {
+  const lines = [`${sanitizeLine(pipeline.name)}: ${role}.`, '', 'Escalation:'];
+  escalationPath(pipeline, roster).forEach((step, index) => lines.push(`${index + 1}. ${step}`));
+  if (pipeline.issues.length) {
+    lines.push('', 'Common issues:');
+    for (const issue of pipeline.issues) lines.push(`- ${sanitizeLine(issue.title)}`);
+  }
+  if (pipeline.oncall.duties?.length) {
+    lines.push('', 'Duties:');
+    for (const duty of pipeline.oncall.duties) lines.push(`- ${sanitizeLine(duty)}`);
+  }
+  lines.push('', `runbook show ${pipeline.id} gives the steps for each issue.`);
+  return sanitize(lines.join('\n'));
+}
+
+export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, person }: CalendarInput): string {
+  const people = new Map(roster.people.map((entry) => [entry.id, entry]));
+  const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
+  const name = person ? `On call: ${sanitizeLine(person.name)}` : `On call: ${[...new Set(shifts.map((shift) => pipelineOf.get(shift.pipeline)!.name))].map(sanitizeLine).join(', ')}`;
+  const calendar = ical({
+    name: escapeText(name),
+    prodId: { company: 'runbook', product: 'runbook', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 6 * 3600,
+  });
+  const day = (date: Date): string => date.toISOString().slice(0, 10);
+  const attendee = (id: string) => {
+    const entry = people.get(id)!;
+    return { email: entry.email, name: sanitizeLine(entry.name) };
+  };
+  const events: ICalEventData[] = [];
+  for (const shift of shifts) {
+    if (person && shift.person !== person.id) continue;
+    const pipeline = pipelineOf.get(shift.pipeline)!;
+    const who = people.get(shift.person)!;
+    const partner = shifts.find((other) => other.pipeline === shift.pipeline && other.week === shift.week && other.role !== shift.role);
+    const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${sanitizeLine(people.get(partner.person)!.name)})` : '';
+    events.push({
+      id: `${shift.pipeline}-${shift.role}-${day(shift.start)}@runbook`,
+      sequence: 0,
+      stamp,
+      start: shift.start,
+      end: shift.end,
+      summary: `${sanitizeLine(pipeline.name)} on call, ${shift.role}: ${sanitizeLine(who.name)}${pairing}`,
+      description: describe(pipeline, roster, `${shift.role} on-call shift of ${sanitizeLine(who.name)}${pairing}`),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      attendees: [attendee(shift.person)],
+      x: [
+        { key: 'X-RUNBOOK-PIPELINE', value: shift.pipeline },
+        { key: 'X-RUNBOOK-ROLE', value: shift.role },
+        { key: 'X-RUNBOOK-PERSON', value: shift.person },
+      ],
+    });
+  }
+  for (const meeting of meetings) {
+    if (person && !meeting.attendees.includes(person.id)) continue;
+    const pipeline = pipelineOf.get(meeting.pipeline)!;
+    const [outgoing, incoming] = meeting.attendees.map((id) => sanitizeLine(people.get(id)!.name));
+    events.push({
+      id: `${meeting.pipeline}-handover-${day(meeting.end)}@runbook`,
+      sequence: 0,
+      stamp,
+      start: meeting.start,
+      end: meeting.end,
+      summary: `${sanitizeLine(pipeline.name)} handover: ${outgoing} to ${incoming}`,
+      description: describe(pipeline, roster, `knowledge-transfer meeting from ${outgoing} (outgoing primary) to ${incoming} (incoming primary)`),
+      transparency: ICalEventTransparency.OPAQUE,
+      attendees: meeting.attendees.map(attendee),
+      x: [
+        { key: 'X-RUNBOOK-PIPELINE', value: meeting.pipeline },
+        { key: 'X-RUNBOOK-ROLE', value: 'handover' },
+        { key: 'X-RUNBOOK-PERSON', value: meeting.attendees[1] },
+      ],
+    });
+  }
+  for (const event of events) calendar.createEvent(event);
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}

@@ -1,0 +1,79 @@
+/** The rotation for people (a week-by-pipeline grid, the fairness report), for scripts (JSON, CSV). */
+import type { Pipeline } from '../model/pipeline.js';
+import type { Roster } from '../model/roster.js';
+import type { FairnessReport } from '../rotation/report.js';
+import type { Schedule, Shift } from '../rotation/schedule.js';
+import type { Week } from '../rotation/weeks.js';
+import { sanitizeLine } from './sanitize.js';
+import type { Style } from './style.js';
+import { renderTable } from './table.js';
+import { formatShort } from './time.js';
+
+export function rotationJson(schedule: Schedule, weeks: readonly Week[], report: FairnessReport) {
+  const shown = new Set(weeks.map((week) => week.index));
+  return {
+    start: weeks[0]?.start.toISOString() ?? null,
+    weeks: weeks.length,
+    timezone: schedule.handover.timeZone,
+    shifts: schedule.shifts
+      .filter((shift) => shown.has(shift.week))
+      .map((shift) => ({ pipeline: shift.pipeline, team: shift.team, role: shift.role, person: shift.person, start: shift.start.toISOString(), end: shift.end.toISOString(), holidayDays: shift.holidayDays, monthEnd: shift.monthEnd })),
+    meetings: schedule.meetings
+      .filter((meeting) => shown.has(meeting.week))
+      .map((meeting) => ({ pipeline: meeting.pipeline, start: meeting.start.toISOString(), end: meeting.end.toISOString(), attendees: meeting.attendees })),
+    report: report.people,
+    teams: report.teams,
+  };
+}
+
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export function rotationCsv(shifts: readonly Shift[], roster: Roster): string {
+  const people = new Map(roster.people.map((person) => [person.id, person]));
+  const rows = [['week_start', 'week_end', 'pipeline', 'team', 'role', 'person', 'name', 'email', 'holiday_days']];
+  for (const shift of shifts) {
+    const person = people.get(shift.person)!;
+    rows.push([shift.start.toISOString(), shift.end.toISOString(), shift.pipeline, shift.team, shift.role, shift.person, person.name, person.email, String(shift.holidayDays)]);
+  }
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export function rotationTable(schedule: Schedule, weeks: readonly Week[], pipelines: readonly Pipeline[], style: Style, width: number): string {
+  const shown = pipelines.filter((pipeline) => schedule.shifts.some((shift) => shift.pipeline === pipeline.id));
+  const rows = weeks.map((week) => [
+    `${formatShort(week.start, schedule.handover.timeZone)}${week.monthEnd ? style.dim(' ME') : ''}`,
+    ...shown.map((pipeline) => {
+      const shifts = schedule.shifts.filter((shift) => shift.week === week.index && shift.pipeline === pipeline.id);
+      const primary = shifts.find((shift) => shift.role === 'primary');
+      const backup = shifts.find((shift) => shift.role === 'backup');
+      if (!primary) return style.dim('-');
+      const mark = (shift: Shift) => (shift.holidayDays > 0 ? '*' : '');
+      return `${primary.person}${mark(primary)}${backup ? ` +${backup.person}${mark(backup)}` : ''}`;
+    }),
+  ]);
+  return [
+    renderTable(['WEEK FROM', ...shown.map((pipeline) => pipeline.id)], rows, style, width),
+    style.dim(`Primary, then +senior backup. * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`),
+  ].join('\n');
+}
+
+export function renderReport(report: FairnessReport, style: Style, width: number): string {
+  const rows = report.people.map((entry) => [
+    entry.person,
+    entry.level,
+    String(entry.primary),
+    String(entry.backup),
+    String(entry.holidayWeeks),
+    String(entry.holidayDays),
+    String(entry.monthEnd),
+    String(entry.availableWeeks),
+  ]);
+  const lines = [style.bold('Fairness report'), renderTable(['PERSON', 'LEVEL', 'PRIMARY', 'BACKUP', 'HOLIDAY WEEKS', 'HOLIDAY DAYS', 'MONTH-END', 'AVAILABLE WEEKS'], rows, style, width)];
+  for (const team of report.teams) {
+    lines.push(
+      `${sanitizeLine(team.team)}: spread among the ${team.availableAllAlong.length} available all along (${team.availableAllAlong.join(', ') || 'none'}): ` +
+        `primary ${team.primarySpread}, backup ${team.backupSpread}, holiday weeks ${team.holidayWeekSpread}`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,44 @@
+/** Who can be scheduled in a week, and which of its days are holidays on each person's own calendar. */
+import type { Person, Roster } from '../model/roster.js';
+import type { HolidayLookup, WorkCalendar } from '../sla/calendar.js';
+import { weekdayOf, type LocalDate } from '../sla/local.js';
+import type { Week } from './weeks.js';
+
+export interface Absence {
+  person: string;
+  reason: string;
+}
+
+/** Why a person cannot take a shift in this week, or undefined when they can. */
+export function unavailability(person: Person, week: Week): string | undefined {
+  const first = week.days[0]!;
+  const last = week.days[6]!;
+  if (person.joined && person.joined > first) return `joins ${person.joined}`;
+  if (person.left && person.left < last) return `left ${person.left}`;
+  const away = person.away?.find((range) => range.from <= last && range.to >= first);
+  if (away) return `away ${away.from} to ${away.to}${away.reason ? ` (${away.reason})` : ''}`;
+  return undefined;
+}
+
+/** Counts, for each person, the working days of a week that are public holidays for them or company days. */
+export function holidayCounter(roster: Roster, calendar: WorkCalendar, holidays: HolidayLookup): (person: Person, week: Week) => number {
+  const extra = new Set(roster.holidays?.extra ?? []);
+  const cache = new Map<string, Set<LocalDate>>();
+  const publicDays = (country: string | undefined, region: string | undefined, year: number): Set<LocalDate> => {
+    if (!country) return new Set();
+    const key = `${country}/${region ?? ''}/${year}`;
+    let days = cache.get(key);
+    if (!days) {
+      days = new Set(holidays(country, region, year));
+      cache.set(key, days);
+    }
+    return days;
+  };
+  return (person, week) => {
+    const country = person.country ?? roster.holidays?.country;
+    const region = person.country && person.country !== roster.holidays?.country ? person.region : (person.region ?? roster.holidays?.region);
+    return week.days.filter(
+      (day) => calendar.workdays.has(weekdayOf(day)) && (extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day)),
+    ).length;
+  };
+}

@@ -1,0 +1,75 @@
+/** The fairness report: per person and per team, over the weeks shown. */
+import type { Roster } from '../model/roster.js';
+import { unavailability } from './people.js';
+import type { Schedule } from './schedule.js';
+
+export interface PersonReport {
+  person: string;
+  name: string;
+  level: 'senior' | 'junior';
+  teams: string[];
+  primary: number;
+  backup: number;
+  /** Working days on call (primary or backup) that were holidays on the person's calendar. */
+  holidayDays: number;
+  /** Primary shifts in weeks holding a holiday of theirs. */
+  holidayWeeks: number;
+  monthEnd: number;
+  /** Weeks of the range in which the person could be scheduled. */
+  availableWeeks: number;
+}
+
+export interface TeamSpread {
+  team: string;
+  /** Members available in every week of the range: the ones the spreads are taken over. */
+  availableAllAlong: string[];
+  primarySpread: number;
+  backupSpread: number;
+  holidayWeekSpread: number;
+}
+
+export interface FairnessReport {
+  people: PersonReport[];
+  teams: TeamSpread[];
+}
+
+const spread = (values: number[]): number => (values.length ? Math.max(...values) - Math.min(...values) : 0);
+
+export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: number): FairnessReport {
+  const weeks = schedule.weeks.filter((week) => week.index >= fromWeek);
+  const shifts = schedule.shifts.filter((shift) => shift.week >= fromWeek);
+  const rotationTeams = [...new Set(schedule.shifts.map((shift) => shift.team))];
+  const teams = roster.teams.filter((team) => rotationTeams.includes(team.name));
+  const inRotation = new Set(teams.flatMap((team) => team.members));
+  const people = roster.people
+    .filter((person) => inRotation.has(person.id))
+    .map((person): PersonReport => {
+      const own = shifts.filter((shift) => shift.person === person.id);
+      const primary = own.filter((shift) => shift.role === 'primary');
+      return {
+        person: person.id,
+        name: person.name,
+        level: person.level,
+        teams: teams.filter((team) => team.members.includes(person.id)).map((team) => team.name),
+        primary: primary.length,
+        backup: own.length - primary.length,
+        holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
+        holidayWeeks: primary.filter((shift) => shift.holidayDays > 0).length,
+        monthEnd: own.filter((shift) => shift.monthEnd).length,
+        availableWeeks: weeks.filter((week) => unavailability(person, week) === undefined).length,
+      };
+    });
+  return {
+    people,
+    teams: teams.map((team) => {
+      const steady = people.filter((entry) => team.members.includes(entry.person) && entry.availableWeeks === weeks.length);
+      return {
+        team: team.name,
+        availableAllAlong: steady.map((entry) => entry.person),
+        primarySpread: spread(steady.map((entry) => entry.primary)),
+        backupSpread: spread(steady.filter((entry) => entry.level === 'senior').map((entry) => entry.backup)),
+        holidayWeekSpread: spread(steady.map((entry) => entry.holidayWeeks)),
+      };
+    }),
+  };
+}

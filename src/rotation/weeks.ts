@@ -1,0 +1,60 @@
+/** Rotation weeks: each from the handover point to the same point a week later, in local time (DST-correct). */
+import type { Roster } from '../model/roster.js';
+import { isWorkingDay, type WorkCalendar } from '../sla/calendar.js';
+import { addDays, daysInMonth, instantAt, localDate, localDateOf, weekdayOf, type LocalDate } from '../sla/local.js';
+import { parseClock, parseWeekday } from '../sla/points.js';
+
+export interface Week {
+  index: number;
+  start: Date;
+  end: Date;
+  /** The seven local dates from the handover day on. */
+  days: LocalDate[];
+  /** Holds the last working day of a month (for `weeks: last-of-month`). */
+  monthEnd: boolean;
+}
+
+export interface Handover {
+  /** The first handover date: the handover weekday on or after `rotation.start`. */
+  epoch: LocalDate;
+  hour: number;
+  minute: number;
+  timeZone: string;
+}
+
+export function handoverOf(roster: Roster): Handover {
+  const rotation = roster.rotation!;
+  const [day, clock] = rotation.handover.trim().split(/\s+/);
+  const weekday = parseWeekday(day!)!;
+  const { hour, minute } = parseClock(clock!)!;
+  const epoch = addDays(rotation.start, (weekday - weekdayOf(rotation.start) + 7) % 7);
+  return { epoch, hour, minute, timeZone: roster.timezone };
+}
+
+export function weekStart(handover: Handover, index: number): Date {
+  return instantAt(addDays(handover.epoch, index * 7), handover.hour, handover.minute, handover.timeZone);
+}
+
+/** The index of the week holding `at` (negative before the epoch). */
+export function weekIndexAt(handover: Handover, at: Date): number {
+  const local = localDateOf(at, handover.timeZone);
+  let index = Math.floor((Date.UTC(+local.slice(0, 4), +local.slice(5, 7) - 1, +local.slice(8, 10)) - Date.UTC(+handover.epoch.slice(0, 4), +handover.epoch.slice(5, 7) - 1, +handover.epoch.slice(8, 10))) / (7 * 86_400_000));
+  while (weekStart(handover, index).getTime() > at.getTime()) index--;
+  while (weekStart(handover, index + 1).getTime() <= at.getTime()) index++;
+  return index;
+}
+
+export function lastWorkingDay(calendar: WorkCalendar, year: number, month: number): LocalDate | undefined {
+  for (let day = daysInMonth(year, month); day >= 1; day--) {
+    const date = localDate(year, month, day);
+    if (isWorkingDay(calendar, date)) return date;
+  }
+  return undefined;
+}
+
+export function buildWeek(handover: Handover, calendar: WorkCalendar, index: number): Week {
+  const first = addDays(handover.epoch, index * 7);
+  const days = Array.from({ length: 7 }, (_, offset) => addDays(first, offset));
+  const monthEnd = days.some((day) => day === lastWorkingDay(calendar, Number(day.slice(0, 4)), Number(day.slice(5, 7))));
+  return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, monthEnd };
+}

@@ -1,0 +1,34 @@
+/** Who is on call at a moment: read from the same schedule the calendars come from. */
+import type { Person } from '../model/roster.js';
+import type { Schedule } from './schedule.js';
+import { weekIndexAt } from './weeks.js';
+
+export interface OnCall {
+  pipeline: string;
+  primary: Pick<Person, 'id' | 'name' | 'email'>;
+  backup?: Pick<Person, 'id' | 'name' | 'email'>;
+  since: string;
+  until: string;
+}
+
+/** The week of `at` must be inside the schedule: build it with `weekIndexAt(...) + 1` weeks. */
+export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date): OnCall[] {
+  const index = weekIndexAt(schedule.handover, at);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const brief = (id: string) => {
+    const { name, email } = byId.get(id)!;
+    return { id, name, email };
+  };
+  const shifts = schedule.shifts.filter((shift) => shift.week === index);
+  return [...new Set(shifts.map((shift) => shift.pipeline))].map((pipeline) => {
+    const primary = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'primary')!;
+    const backup = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'backup');
+    return {
+      pipeline,
+      primary: brief(primary.person),
+      ...(backup ? { backup: brief(backup.person) } : {}),
+      since: primary.start.toISOString(),
+      until: primary.end.toISOString(),
+    };
+  });
+}
