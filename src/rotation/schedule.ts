@@ -102,26 +102,13 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     const away = new Map(roster.people.map((person) => [person.id, unavailability(person, week)]));
     const holiday = new Map(roster.people.map((person) => [person.id, holidayDays(person, week)]));
 
-    // Preference order, fixed for the week: hard rule first (no back-to-back), then holiday spread, then load, then a rotating tie-break.
-    const order = (members: readonly string[], role: Role): Person[] => {
-      const key = (id: string, position: number) => {
-        const t = tally.get(id)!;
-        const holidayWeeks = role === 'primary' ? t.holidayPrimaryWeeks : t.holidayBackupWeeks;
-        const deficit = role === 'primary' ? t.expectedPrimary - t.primary : t.expectedBackup - t.backup;
-        return [t.lastShiftWeek === index - 1 ? 1 : 0, holiday.get(id)! > 0 ? holidayWeeks : 0, -Math.round(deficit * 1e6), (position - index + members.length * (index + 1)) % members.length];
-      };
-      return members
-        .map((id, position) => ({ id, key: key(id, position) }))
-        .sort((a, b) => a.key.reduce((diff, value, i) => diff || value - b.key[i]!, 0))
-        .map((entry) => people.get(entry.id)!);
-    };
-    const orders = new Map<string, { primary: Person[]; backup: Person[] }>();
+    // Each team's options for a slot (a primary, and a senior backup beside a junior), best first. Fixed for
+    // the week, so a week depends only on the weeks before it.
+    const options = new Map<string, Option[]>();
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
-      const seniors = team.members.filter((id) => people.get(id)!.level === 'senior');
-      orders.set(team.name, { primary: order(team.members, 'primary'), backup: order(seniors, 'backup') });
+      options.set(team.name, teamOptions(team, people, tally, holiday, away, index, pairing));
     }
-
-    const chosen = assignWeek(active, teamOf, orders, away, pairing, week, handover);
+    const chosen = assignWeek(active, teamOf, options, away, pairing, week, handover);
     for (const { pipeline, team, primary, backup } of chosen) {
       for (const [role, person] of [['primary', primary], ['backup', backup]] as const) {
         if (!person) continue;
@@ -154,11 +141,74 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
   return schedule;
 }
 
+interface Option {
+  primary: Person;
+  backup?: Person;
+}
+
+/**
+ * The ways one slot of a team can be filled, best first: nobody on call two weeks running (the hard rule,
+ * kept whenever another way exists); then, among those within one shift of the most owed, nobody taking
+ * another holiday week before a teammate has one; then the fair share of primary shifts, then of backup
+ * duty, then whoever has waited longest.
+ */
+function teamOptions(
+  team: Team,
+  people: ReadonlyMap<string, Person>,
+  tally: ReadonlyMap<string, Tally>,
+  holiday: ReadonlyMap<string, number>,
+  away: ReadonlyMap<string, string | undefined>,
+  index: number,
+  pairing: boolean,
+): Option[] {
+  const free = team.members.filter((id) => away.get(id) === undefined).map((id) => people.get(id)!);
+  const seniors = free.filter((person) => person.level === 'senior');
+  const rank = (person: Person, role: Role) => {
+    const t = tally.get(person.id)!;
+    const holidayWeeks = role === 'primary' ? t.holidayPrimaryWeeks : t.holidayBackupWeeks;
+    const owed = role === 'primary' ? t.expectedPrimary - t.primary : t.expectedBackup - t.backup;
+    const position = team.members.indexOf(person.id);
+    return {
+      consecutive: t.lastShiftWeek === index - 1 ? 1 : 0,
+      holiday: holiday.get(person.id)! > 0 ? holidayWeeks : 0,
+      owed,
+      waited: index - t.lastShiftWeek,
+      turn: (position - (index % team.members.length) + team.members.length) % team.members.length,
+    };
+  };
+  // Holiday spread may reorder only among people within one shift of the most owed, so load stays balanced.
+  const mostOwed = Math.max(...free.map((person) => rank(person, 'primary').owed));
+  const scored: { option: Option; key: number[] }[] = [];
+  for (const primary of free) {
+    const p = rank(primary, 'primary');
+    const backups = pairing && primary.level === 'junior' ? seniors : [undefined];
+    for (const backup of backups) {
+      const b = backup && rank(backup, 'backup');
+      scored.push({
+        option: backup ? { primary, backup } : { primary },
+        key: [
+          p.consecutive + (b?.consecutive ?? 0),
+          mostOwed - p.owed >= 1 - 1e-9 ? 1 : 0,
+          p.holiday + (b?.holiday ?? 0),
+          // Primary fairness first, backup fairness next: a tenth of a primary shift outweighs a whole backup shift.
+          -Math.round((p.owed * 10 + (b?.owed ?? 0)) * 1e6),
+          -p.waited,
+          // On a tie, an option that needs no backup keeps a senior free.
+          -(b?.waited ?? Number.MAX_SAFE_INTEGER),
+          p.turn,
+          b?.turn ?? 0,
+        ],
+      });
+    }
+  }
+  return scored.sort((x, y) => x.key.reduce((diff, value, i) => diff || value - y.key[i]!, 0)).map((entry) => entry.option);
+}
+
 /** Fills one week: one primary per active pipeline, a free senior beside each junior primary, nobody twice. */
 function assignWeek(
   active: readonly Pipeline[],
   teamOf: ReadonlyMap<string, Team>,
-  orders: ReadonlyMap<string, { primary: Person[]; backup: Person[] }>,
+  options: ReadonlyMap<string, Option[]>,
   away: ReadonlyMap<string, string | undefined>,
   pairing: boolean,
   week: Week,
@@ -180,25 +230,16 @@ function assignWeek(
     if (slot === active.length) return true;
     const pipeline = active[slot]!;
     const team = teamOf.get(pipeline.id)!;
-    const { primary: candidates, backup: seniors } = orders.get(team.name)!;
-    for (const primary of candidates) {
-      if (busy.has(primary.id) || away.get(primary.id) !== undefined || --budget < 0) continue;
+    for (const { primary, backup } of options.get(team.name)!) {
+      if (busy.has(primary.id) || (backup && busy.has(backup.id))) continue;
+      if (--budget < 0) return false;
       busy.add(primary.id);
-      if (pairing && primary.level === 'junior') {
-        for (const backup of seniors) {
-          if (busy.has(backup.id) || away.get(backup.id) !== undefined) continue;
-          busy.add(backup.id);
-          chosen.push({ pipeline, team, primary, backup });
-          if (solve(slot + 1)) return true;
-          chosen.pop();
-          busy.delete(backup.id);
-        }
-      } else {
-        chosen.push({ pipeline, team, primary });
-        if (solve(slot + 1)) return true;
-        chosen.pop();
-      }
+      if (backup) busy.add(backup.id);
+      chosen.push({ pipeline, team, primary, ...(backup ? { backup } : {}) });
+      if (solve(slot + 1)) return true;
+      chosen.pop();
       busy.delete(primary.id);
+      if (backup) busy.delete(backup.id);
     }
     return false;
   };
