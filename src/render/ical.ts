@@ -46,25 +46,27 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
     ttl: 6 * 3600,
   });
   const day = (date: Date): string => date.toISOString().slice(0, 10);
+  // Parameter values (CN) may hold neither line breaks nor double quotes.
   const attendee = (id: string) => {
     const entry = people.get(id)!;
-    return { email: entry.email, name: sanitizeLine(entry.name) };
+    return { email: entry.email, name: sanitizeLine(entry.name).replace(/"/g, "'") };
   };
+  // Text values are escaped by ical-generator: names keep their commas, semicolons and line breaks.
+  const nameOf = (id: string): string => sanitize(people.get(id)!.name);
   const events: ICalEventData[] = [];
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
-    const who = people.get(shift.person)!;
     const partner = shifts.find((other) => other.pipeline === shift.pipeline && other.week === shift.week && other.role !== shift.role);
-    const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${sanitizeLine(people.get(partner.person)!.name)})` : '';
+    const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${nameOf(partner.person)})` : '';
     events.push({
       id: `${shift.pipeline}-${shift.role}-${day(shift.start)}@runbook`,
       sequence: 0,
       stamp,
       start: shift.start,
       end: shift.end,
-      summary: `${sanitizeLine(pipeline.name)} on call, ${shift.role}: ${sanitizeLine(who.name)}${pairing}`,
-      description: describe(pipeline, roster, `${shift.role} on-call shift of ${sanitizeLine(who.name)}${pairing}`),
+      summary: `${sanitize(pipeline.name)} on call, ${shift.role}: ${nameOf(shift.person)}${pairing}`,
+      description: describe(pipeline, roster, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}`),
       transparency: ICalEventTransparency.TRANSPARENT,
       attendees: [attendee(shift.person)],
       x: [
@@ -77,14 +79,14 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
   for (const meeting of meetings) {
     if (person && !meeting.attendees.includes(person.id)) continue;
     const pipeline = pipelineOf.get(meeting.pipeline)!;
-    const [outgoing, incoming] = meeting.attendees.map((id) => sanitizeLine(people.get(id)!.name));
+    const [outgoing, incoming] = meeting.attendees.map(nameOf);
     events.push({
       id: `${meeting.pipeline}-handover-${day(meeting.end)}@runbook`,
       sequence: 0,
       stamp,
       start: meeting.start,
       end: meeting.end,
-      summary: `${sanitizeLine(pipeline.name)} handover: ${outgoing} to ${incoming}`,
+      summary: `${sanitize(pipeline.name)} handover: ${outgoing} to ${incoming}`,
       description: describe(pipeline, roster, `knowledge-transfer meeting from ${outgoing} (outgoing primary) to ${incoming} (incoming primary)`),
       transparency: ICalEventTransparency.OPAQUE,
       attendees: meeting.attendees.map(attendee),
