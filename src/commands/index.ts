@@ -1,6 +1,8 @@
 /** Registers every command on the program; each command lives in its own file. */
 import type { Command } from '@commander-js/extra-typings';
 import type { Context } from '../context.js';
+import { docsCommand } from './docs.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
@@ -16,7 +18,7 @@ export type AnyCommand = Command<any, any, any>;
 export type MakeContext = (command: AnyCommand) => Context;
 
 export function registerCommands(program: AnyCommand, context: MakeContext): void {
-  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand, slaCommand, rotateCommand, whoCommand]) {
+  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand, slaCommand, rotateCommand, whoCommand, docsCommand, importCommand]) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
     const command = make(context).copyInheritedSettings(program);
     for (const sub of command.commands) sub.copyInheritedSettings(command);

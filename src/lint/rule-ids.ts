@@ -26,5 +26,6 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'joined-before-left': 'A person left before they joined.',
   'warn-before-within': 'A freshness warning is not shorter than the limit it warns of.',
   'issue-resolution': 'A common issue has no resolution steps.',
+  'unmapped-text': 'Imported text that is not yet an SLA rule, duty or issue.',
   'holiday-calendar': 'A holiday country or region is unknown.',
 };

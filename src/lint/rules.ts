@@ -154,6 +154,14 @@ export const issueHasResolution: Rule = ({ pipelines }) =>
     ),
   );
 
+/** unmapped-text (warning): imported text still waiting to become SLA rules, duties or issues. */
+export const unmappedText: Rule = ({ pipelines }) =>
+  pipelines.flatMap((loaded) =>
+    (loaded.value.unmapped ?? []).map((text, i) =>
+      problemAt(loaded, ['unmapped', i], 'unmapped-text', `imported text not yet mapped: "${text}": turn it into an SLA rule, duty or issue, then remove it`, { severity: 'warning' }),
+    ),
+  );
+
 /** holiday-calendar: holiday countries and regions are ones the holiday calendar knows. */
 export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   if (!roster || !holidays) return [];
@@ -186,6 +194,7 @@ export const RULES: readonly Rule[] = [
   datesInOrder,
   warnShorterThanWithin,
   issueHasResolution,
+  unmappedText,
   holidayCalendarsKnown,
 ];
 

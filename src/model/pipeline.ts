@@ -67,6 +67,8 @@ export const Pipeline = z.strictObject({
   issues: z.array(CommonIssue),
   sla: z.array(SlaRule),
   oncall: Oncall,
+  /** Text an import could not turn into fields; lint warns until someone does. */
+  unmapped: z.array(Text).optional(),
 });
 
 export type CommonIssue = z.infer<typeof CommonIssue>;

@@ -1,0 +1,44 @@
+import { Command } from '@commander-js/extra-typings';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pipelineDeadlines } from '../sla/upcoming.js';
+import { writeAtomically } from '../util/write.js';
+import { examples, type MakeContext } from './index.js';
+import { rotationInput } from './rotation-input.js';
+
+/** Weeks of the rotation listed in the handbook. */
+const UPCOMING_WEEKS = 4;
+
+export function docsCommand(context: MakeContext): Command {
+  return new Command('docs')
+    .description('write a Markdown handbook for onboarding: an index, a page per pipeline, and on-call practice')
+    .requiredOption('-o, --output <dir>', 'folder to write the pages into (created if missing)')
+    .option('--at <time>', 'date the dated parts (deadlines, who is on call) as of this time; default now')
+    .addHelpText('after', examples('runbook docs -o handbook', 'runbook docs -o docs/runbooks --at 2027-01-04'))
+    .action(async (options, command) => {
+      const ctx = context(command);
+      const { pipelines, roster } = ctx.catalog();
+      const models = pipelines.map((entry) => entry.value);
+      const calendar = await ctx.calendar();
+      const at = ctx.at(options.at, calendar.timeZone);
+      const deadlines = new Map(models.map((pipeline) => [pipeline.id, pipelineDeadlines(pipeline, at, calendar)]));
+      let rotation;
+      if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
+        const input = await rotationInput(ctx);
+        const { buildSchedule } = await import('../rotation/schedule.js');
+        const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
+        const { onCallAt } = await import('../rotation/who.js');
+        const index = weekIndexAt(handoverOf(input.roster), at);
+        const first = Math.max(index, 0);
+        const schedule = buildSchedule(input, first + UPCOMING_WEEKS);
+        rotation = { schedule, onCall: index < 0 ? [] : onCallAt(schedule, input.roster.people, at), upcoming: schedule.weeks.slice(first) };
+      }
+      const { renderHandbook } = await import('../render/markdown.js');
+      const files = renderHandbook({ pipelines: models, roster: roster?.value, deadlines, timeZone: calendar.timeZone, at, rotation });
+      const dir = resolve(ctx.io.cwd, options.output);
+      mkdirSync(dir, { recursive: true });
+      for (const [name, text] of files) writeAtomically(join(dir, name), text);
+      if (ctx.json) ctx.printJson({ dir: options.output, files: [...files.keys()] });
+      else ctx.print(`wrote ${files.size} pages to ${options.output}: ${[...files.keys()].join(', ')}`);
+    }) as unknown as Command;
+}

@@ -1,0 +1,39 @@
+import { Command } from '@commander-js/extra-typings';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../load/catalog.js';
+import { readText } from '../load/source.js';
+import { UsageError } from '../util/errors.js';
+import { writeAtomically } from '../util/write.js';
+import { examples, type MakeContext } from './index.js';
+
+export function importCommand(context: MakeContext): Command {
+  return new Command('import')
+    .description('turn a Markdown runbook document shaped like the seed into pipeline YAML files')
+    .argument('<markdown>', 'the Markdown document (## Pipeline: X, ### Owners, ### Common Issues, ### SLA, ### On-call Schedule)')
+    .requiredOption('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into (created if missing)')
+    .option('--force', 'overwrite files that already exist')
+    .addHelpText('after', examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'))
+    .action(async (markdown, options, command) => {
+      const ctx = context(command);
+      const { importMarkdown } = await import('../import/markdown.js');
+      const { stringify } = await import('yaml');
+      const path = resolve(ctx.io.cwd, markdown);
+      const source = displayPath(path, ctx.io.cwd);
+      const result = importMarkdown(readText(path, source), source);
+      const dir = resolve(ctx.io.cwd, options.output);
+      const files = result.pipelines.map(({ pipeline }) => ({ pipeline, path: join(dir, `${pipeline.id}.yaml`) }));
+      const existing = files.filter((file) => existsSync(file.path));
+      if (existing.length && !options.force) {
+        throw new UsageError(`${existing.map((file) => displayPath(file.path, ctx.io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: pass --force to overwrite`);
+      }
+      mkdirSync(dir, { recursive: true });
+      for (const { pipeline, path: target } of files) {
+        writeAtomically(target, `# Imported from ${source} by runbook import: review, then add resolution steps and SLA details.\n${stringify(pipeline, { lineWidth: 0 })}`);
+      }
+      const written = files.map((file) => displayPath(file.path, ctx.io.cwd));
+      if (ctx.json) ctx.printJson({ files: written, notes: result.notes });
+      else ctx.print(written.map((file, i) => `wrote ${file} (${files[i]!.pipeline.name})`).join('\n'));
+      for (const note of result.notes) ctx.io.err(`runbook: note: ${note}\n`);
+    }) as unknown as Command;
+}

@@ -1,0 +1,247 @@
+/**
+ * Reads a Markdown runbook document shaped like the seed (`## Pipeline: X`, `### Owners`, `### Common Issues`,
+ * `### SLA`, `### On-call Schedule`) into pipeline runbooks. Pure: text in, runbooks and what could not be mapped out.
+ */
+import type { Problem } from '../model/problem.js';
+import { InputError } from '../util/errors.js';
+
+export interface ImportedIssue {
+  id: string;
+  title: string;
+  symptoms?: string[];
+  cause?: string;
+  resolution?: string[];
+}
+
+export interface ImportedRule {
+  id: string;
+  kind: 'freshness' | 'resolution' | 'deadline';
+  description: string;
+  within?: string;
+  due?: string;
+  every?: 'week' | 'month';
+  by?: string;
+}
+
+export interface ImportedPipeline {
+  id: string;
+  name: string;
+  owners: { primary: string[]; secondary?: string[] };
+  issues: ImportedIssue[];
+  sla: ImportedRule[];
+  oncall: { mode: 'rotation' | 'business-hours' | 'none'; team?: string; weeks?: 'all' | 'last-of-month'; 'handover-meeting'?: string; duties?: string[] };
+  unmapped?: string[];
+}
+
+export interface ImportResult {
+  pipelines: { pipeline: ImportedPipeline; line: number }[];
+  /** What could not be mapped, for the person running the import. */
+  notes: string[];
+}
+
+interface Section {
+  name: string;
+  line: number;
+  parts: Map<string, { line: number; items: string[] }>;
+}
+
+const TRAILING = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'by', 'with', 'due', 'and', 'or', 'from', 'requiring', 'leading', 'causing']);
+
+/** A kebab-case id from text: its first words, without a dangling little word at the end. */
+export function slug(text: string, words = 5): string {
+  const parts = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9\s-]/g, ' ')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .slice(0, words);
+  while (parts.length > 1 && TRAILING.has(parts[parts.length - 1]!)) parts.pop();
+  return parts.join('-');
+}
+
+const sentence = (text: string): string => {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+};
+const clause = (text: string): string => text.trim().replace(/[.;:]+$/, '');
+const titleCase = (text: string): string => text.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
+
+/** Splits the document into `## Pipeline:` sections and their `###` parts with bullet items. */
+function sections(text: string): { found: Section[]; other: string[] } {
+  const found: Section[] = [];
+  const other: string[] = [];
+  let current: Section | undefined;
+  let part: { line: number; items: string[] } | undefined;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    if (heading) {
+      const level = heading[1]!.length;
+      const title = heading[2]!;
+      if (level <= 2) {
+        const pipeline = /^pipeline\s*:\s*(.+)$/i.exec(title);
+        current = pipeline ? { name: clause(pipeline[1]!), line, parts: new Map() } : undefined;
+        if (current) found.push(current);
+        else if (level === 2) other.push(title.replace(/:$/, ''));
+        part = undefined;
+      } else if (current) {
+        part = { line, items: [] };
+        current.parts.set(clause(title).toLowerCase(), part);
+      }
+      return;
+    }
+    if (/^\s*(?:---+|\*\*\*+)\s*$/.test(raw)) return;
+    const bullet = /^\s*[-*+]\s+(.*)$/.exec(raw);
+    if (bullet && part) part.items.push(bullet[1]!.trim());
+    else if (part && raw.trim() && part.items.length) part.items[part.items.length - 1] += ` ${raw.trim()}`;
+  });
+  return { found, other };
+}
+
+function partOf(section: Section, ...names: string[]) {
+  for (const [title, part] of section.parts) if (names.some((name) => title.startsWith(name))) return part;
+  return undefined;
+}
+
+function teamsIn(text: string): string[] {
+  return text
+    .split(/\s*(?:\/|,|&|\band\b)\s*/)
+    .map(clause)
+    .filter(Boolean);
+}
+
+function owners(section: Section, file: string): ImportedPipeline['owners'] {
+  const part = partOf(section, 'owner');
+  const missing = (what: string, line: number): InputError =>
+    new InputError([{ file, line, column: 1, severity: 'error', rule: 'import', message: `section "Pipeline: ${section.name}" has no ${what}: add a "### Owners" list with "- **Primary Owner:** <team>"` }]);
+  if (!part) throw missing('owners', section.line);
+  let primary: string[] | undefined;
+  let secondary: string[] | undefined;
+  for (const item of part.items) {
+    const match = /^(primary|secondary)(?:\s+owners?)?\s*:\s*(.+)$/i.exec(item.replace(/\*\*|__/g, '').trim());
+    if (!match) continue;
+    if (match[1]!.toLowerCase() === 'primary') primary = teamsIn(match[2]!);
+    else secondary = teamsIn(match[2]!);
+  }
+  if (!primary?.length) throw missing('primary owner', part.line);
+  return { primary, ...(secondary?.length ? { secondary } : {}) };
+}
+
+const SYMPTOM = /^(identifiable|identified|symptoms?|shows?|visible|seen)\b/i;
+
+function issues(section: Section): ImportedIssue[] {
+  const found: ImportedIssue[] = [];
+  const ids = new Set<string>();
+  for (const item of partOf(section, 'common issue', 'issue', 'known issue')?.items ?? []) {
+    const previous = found[found.length - 1];
+    if (previous && SYMPTOM.test(item)) {
+      (previous.symptoms ??= []).push(sentence(item));
+      continue;
+    }
+    const [head, ...rest] = item.split(';');
+    const title = clause(head!);
+    let id = slug(title) || 'issue';
+    for (let n = 2; ids.has(id); n++) id = `${slug(title)}-${n}`;
+    ids.add(id);
+    const issue: ImportedIssue = { id, title };
+    const cause = /\bdue to (.+)$/i.exec(title);
+    if (cause) issue.cause = sentence(clause(cause[1]!));
+    const effect = /\b(?:causing|leading to|resulting in)\s+(.+)$/i.exec(title);
+    if (effect) issue.symptoms = [sentence(effect[1]!)];
+    const steps = rest.map(clause).filter(Boolean).map(sentence);
+    if (steps.length) issue.resolution = steps;
+    found.push(issue);
+  }
+  return found;
+}
+
+const UNITS: Record<string, string> = { minute: 'm', hour: 'h', day: 'd', week: 'w' };
+
+function durationIn(text: string): string | undefined {
+  const match = /\bwithin\s+(\d+|an?|one)\s+(minute|hour|day|week)s?\b/i.exec(text);
+  if (!match) return undefined;
+  const count = /^\d+$/.test(match[1]!) ? Number(match[1]) : 1;
+  const unit = UNITS[match[2]!.toLowerCase()]!;
+  return unit === 'w' ? `${count * 7}d` : `${count}${unit}`;
+}
+
+function ruleFor(text: string): Omit<ImportedRule, 'id'> | undefined {
+  const description = sentence(text);
+  const lower = text.toLowerCase();
+  const resolving = /\b(resolv|fix)/.test(lower);
+  const within = durationIn(text);
+  if (within) return resolving ? { kind: 'resolution', description, within } : { kind: 'freshness', description, within };
+  const by = /\bby (?:the )?([\p{L} ]+? team)\b/iu.exec(text);
+  const owner = by ? { by: titleCase(by[1]!.trim()) } : {};
+  if (/\bend[- ]of[- ]month\b/.test(lower)) return resolving ? { kind: 'resolution', description, due: 'end-of-month' } : { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
+  if (/\b(?:by )?the end of the week\b|\bend[- ]of[- ]week\b/.test(lower)) return { kind: 'deadline', description, every: 'week', due: 'end-of-week', ...owner };
+  if (/\bmonthly\b/.test(lower)) return { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
+  if (/\bweekly\b/.test(lower)) return { kind: 'deadline', description, every: 'week', due: 'end-of-week', ...owner };
+  return undefined;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'to', 'be', 'by', 'of', 'must', 'data', 'issues', 'latest', 'within', 'all']);
+
+function ruleId(rule: Omit<ImportedRule, 'id'>, taken: Set<string>): string {
+  const base =
+    rule.kind === 'freshness'
+      ? /arriv/i.test(rule.description) ? 'arrival' : 'freshness'
+      : rule.kind === 'resolution'
+        ? 'resolution'
+        : slug(rule.description.split(/\s+/).filter((word) => !STOP.has(word.toLowerCase())).slice(0, 2).join(' ')) || 'deadline';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: string[]): ImportedPipeline['oncall'] {
+  const items = partOf(section, 'on-call', 'on call', 'oncall')?.items ?? [];
+  const text = items.join(' ').toLowerCase();
+  let mode: ImportedPipeline['oncall']['mode'] = 'none';
+  let weeks: 'all' | 'last-of-month' | undefined;
+  if (/\bno (?:immediate )?on-?call\b|\bworking hours\b|\bbusiness hours\b/.test(text)) mode = 'business-hours';
+  if (/\blast week of the month\b|\bmonth[- ]end\b/.test(text)) [mode, weeks] = ['rotation', 'last-of-month'];
+  else if (/\bweekly\b|\brotation\b|\beach week\b/.test(text) && mode !== 'business-hours') [mode, weeks] = ['rotation', 'all'];
+  if (mode === 'none' && items.length) unmapped.push(...items.map((item) => `On call: ${item}`));
+  const result: ImportedPipeline['oncall'] = { mode };
+  if (mode === 'rotation') {
+    const within = /\bmonitored by (\p{L}+) in the (\p{L}+) team\b/iu.exec(items.join(' '));
+    result.team = within ? `${titleCase(within[2]!)} ${within[1]}` : /\bdata engineer/.test(text) ? 'Data Engineering Team' : (owners.secondary?.[0] ?? owners.primary[0]!);
+    result.weeks = weeks;
+    const meeting = /\b(\d+)[- ]minutes?\b[^.]*\b(?:knowledge[- ]transfer|handover|hand-over)\b/i.exec(items.join(' '));
+    if (meeting) result['handover-meeting'] = `${meeting[1]}m`;
+  }
+  if (items.length) result.duties = items.map(sentence);
+  return result;
+}
+
+export function importMarkdown(text: string, file: string): ImportResult {
+  const { found, other } = sections(text);
+  if (found.length === 0) {
+    const problem: Problem = { file, line: 1, column: 1, severity: 'error', rule: 'import', message: 'no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement"' };
+    throw new InputError([problem]);
+  }
+  const notes: string[] = other.filter((title) => !/^overview$/i.test(title)).map((title) => `section "${title}" is not a pipeline: not imported`);
+  const pipelines = found.map((section) => {
+    const unmapped: string[] = [];
+    const owner = owners(section, file);
+    const taken = new Set<string>();
+    const sla: ImportedRule[] = [];
+    for (const item of partOf(section, 'sla')?.items ?? []) {
+      const rule = ruleFor(item);
+      if (rule) sla.push({ id: ruleId(rule, taken), ...rule });
+      else unmapped.push(`SLA: ${clause(item)}`);
+    }
+    const pipeline: ImportedPipeline = { id: slug(section.name, 12), name: section.name, owners: owner, issues: issues(section), sla, oncall: oncall(section, owner, unmapped) };
+    if (unmapped.length) {
+      pipeline.unmapped = unmapped;
+      notes.push(...unmapped.map((entry) => `${pipeline.id}: could not map ${JSON.stringify(entry)}; kept under unmapped`));
+    }
+    for (const issue of pipeline.issues) if (!issue.resolution) notes.push(`${pipeline.id}: issue "${issue.title}" has no resolution steps; add them`);
+    return { pipeline, line: section.line };
+  });
+  return { pipelines, notes };
+}

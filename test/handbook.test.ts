@@ -1,0 +1,120 @@
+/** `runbook import` and `runbook docs`. */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importMarkdown } from '../src/import/markdown.js';
+import { expandPaths, lintFiles } from '../src/lint/lint.js';
+import { PROJECT, runBin } from './helpers/run.js';
+
+const SEED = join(PROJECT, 'seeds', 'data-pipeline-runbooks.md');
+const tmp = () => mkdtempSync(join(tmpdir(), 'runbook-docs-'));
+const shipped = (id: string) => parse(readFileSync(join(PROJECT, 'runbooks', `${id}.yaml`), 'utf8'));
+
+describe('runbook import', () => {
+  it('turns the seed into four pipelines whose owners and issue titles equal the shipped runbooks', () => {
+    const { pipelines } = importMarkdown(readFileSync(SEED, 'utf8'), 'seed.md');
+    expect(pipelines.map(({ pipeline }) => pipeline.name)).toEqual(['Profit', 'Growth', 'Engagement', 'Aggregated Data for Executives and Investors']);
+    for (const { pipeline } of pipelines) {
+      const id = { 'Aggregated Data for Executives and Investors': 'aggregated' }[pipeline.name] ?? pipeline.id;
+      const original = shipped(id);
+      const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+      expect(pipeline.owners.primary).toEqual(list(original.owners.primary));
+      expect(pipeline.owners.secondary).toEqual(list(original.owners.secondary));
+      expect(pipeline.issues.map((issue) => issue.title)).toEqual(original.issues.map((issue: { title: string }) => issue.title));
+      expect(pipeline.oncall.mode).toBe(original.oncall.mode);
+      expect(pipeline.oncall.weeks).toBe(original.oncall.weeks);
+      expect(pipeline.oncall.team).toBe(original.oncall.team);
+      expect(pipeline.oncall.duties).toEqual(original.oncall.duties);
+      expect(pipeline.sla.map((rule) => [rule.kind, rule.within, rule.due, rule.every, rule.description])).toEqual(
+        original.sla.map((rule: Record<string, string>) => [rule.kind, rule.within, rule.due, rule.every, rule.description]),
+      );
+    }
+  });
+
+  it('writes files that lint with no errors, and never overwrites without --force', () => {
+    const out = join(tmp(), 'imported');
+    const result = runBin(['import', SEED, '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('engagement.yaml (Engagement)');
+    expect(result.stderr).toContain('runbook: note: section "Fair On-call Schedule Considerations" is not a pipeline: not imported');
+    expect(readdirSync(out).sort()).toEqual(['aggregated-data-for-executives-and-investors.yaml', 'engagement.yaml', 'growth.yaml', 'profit.yaml']);
+    const report = lintFiles(expandPaths([out], out), out);
+    expect(report.errors).toBe(0);
+    expect(runBin(['--dir', out, 'lint']).code).toBe(0);
+
+    writeFileSync(join(out, 'growth.yaml'), 'kept\n');
+    const again = runBin(['import', SEED, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/growth\.yaml.* already exist.*pass --force to overwrite/);
+    expect(readFileSync(join(out, 'growth.yaml'), 'utf8')).toBe('kept\n');
+    expect(runBin(['import', SEED, '-o', out, '--force']).code).toBe(0);
+    expect(readFileSync(join(out, 'growth.yaml'), 'utf8')).toContain('name: Growth');
+  });
+
+  it('keeps SLA and on-call text it cannot map, with a lint warning', () => {
+    const doc = '## Pipeline: Billing\n### Owners\n- **Primary Owner:** Billing Team\n### SLA\n- Invoices reconciled before the board meeting.\n### On-call Schedule\n- Ask in the channel.\n';
+    const { pipelines, notes } = importMarkdown(doc, 'billing.md');
+    expect(pipelines[0]!.pipeline.unmapped).toEqual(['SLA: Invoices reconciled before the board meeting', 'On call: Ask in the channel.']);
+    expect(notes).toContain('billing: could not map "SLA: Invoices reconciled before the board meeting"; kept under unmapped');
+    const out = tmp();
+    writeFileSync(join(out, 'billing.md'), doc);
+    expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
+    const lint = runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
+    expect(lint.code).toBe(0);
+    expect(JSON.parse(lint.stdout).problems.map((p: { rule: string; line: number }) => `${p.rule}@${p.line}`)).toEqual(['unmapped-text@14', 'unmapped-text@15']);
+  });
+
+  it.each([
+    ['# Notes\n\nNothing here.\n', /^runbook: .*bad\.md:1:1: error: no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement" \(import\)\n$/],
+    ['## Pipeline: Orphan\n\n### Common Issues\n- Something breaks.\n', /^runbook: .*bad\.md:1:1: error: section "Pipeline: Orphan" has no owners: add a "### Owners" list/],
+    ['# Doc\n\n## Pipeline: Half\n### Owners:\n- **Secondary Owner:** Data Team\n', /^runbook: .*bad\.md:4:1: error: section "Pipeline: Half" has no primary owner/],
+  ])('refuses malformed Markdown with exit 2 and the line', (text, stderr) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.md'), text);
+    const result = runBin(['import', 'bad.md', '-o', 'out'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(stderr);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a missing file with exit 2', () => {
+    expect(runBin(['import', 'no/such.md', '-o', tmp()])).toMatchObject({ code: 2, stdout: '' });
+  });
+});
+
+describe('runbook docs', () => {
+  const AT = '2026-12-24T12:00:00Z';
+
+  it('writes index, on-call practice and a page per pipeline whose links resolve', () => {
+    const out = join(tmp(), 'handbook');
+    const result = runBin(['docs', '-o', out, '--at', AT]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['aggregated.md', 'engagement.md', 'growth.md', 'index.md', 'oncall.md', 'profit.md']);
+    for (const file of files) {
+      for (const [, target] of readFileSync(join(out, file), 'utf8').matchAll(/\]\(([^)]+)\)/g)) expect(existsSync(join(out, target!)), `${file} links ${target}`).toBe(true);
+    }
+  });
+
+  it('is deterministic for a given --at and matches the snapshot', () => {
+    const first = join(tmp(), 'a');
+    const second = join(tmp(), 'b');
+    runBin(['docs', '-o', first, '--at', AT]);
+    runBin(['docs', '-o', second, '--at', AT]);
+    for (const file of readdirSync(first).sort()) {
+      const text = readFileSync(join(first, file), 'utf8');
+      expect(readFileSync(join(second, file), 'utf8')).toBe(text);
+      expect(text).toMatchSnapshot(file);
+    }
+  });
+
+  it('tells who is on call this week and the next deadline', () => {
+    const out = tmp();
+    runBin(['docs', '-o', out, '--at', AT]);
+    expect(readFileSync(join(out, 'engagement.md'), 'utf8')).toContain('**On call this week:** Emma Example, backed by Chloe Example, until Mon 2026-12-28 10:00 Europe/London.');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [Growth](growth.md) | Accounts Team | Data Engineering Team | working hours | Thu 2026-12-31 17:00 Europe/London (statuses) |');
+  });
+});
