@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** The package version, read once from package.json beside the build. */
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+declare const RUNBOOK_VERSION: string | undefined;
+
+/** The package version: fixed into the bundle at build time, else read from package.json beside the sources. */
+export const VERSION =
+  typeof RUNBOOK_VERSION === 'string' ? RUNBOOK_VERSION : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -54,10 +54,12 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
   // Text values are escaped by ical-generator: names keep their commas, semicolons and line breaks.
   const nameOf = (id: string): string => sanitize(people.get(id)!.name);
   const events: ICalEventData[] = [];
+  const pairKey = (shift: Shift): string => `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
+  const byRole = new Map(shifts.map((shift) => [`${shift.pipeline}\0${shift.week}\0${shift.role}`, shift]));
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
-    const partner = shifts.find((other) => other.pipeline === shift.pipeline && other.week === shift.week && other.role !== shift.role);
+    const partner = byRole.get(pairKey(shift));
     const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${nameOf(partner.person)})` : '';
     events.push({
       id: `${shift.pipeline}-${shift.role}-${day(shift.start)}@runbook`,
@@ -97,7 +99,34 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
       ],
     });
   }
-  for (const event of events) calendar.createEvent(event);
-  const text = calendar.toString();
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+  // ical-generator writes each property; the folding is ours: its own encodes every character separately,
+  // which took seconds for a year of shifts. The calendar's own lines (no events) are small.
+  const head = calendar.toString().replace(/END:VCALENDAR$/, '');
+  const body = events.map((event) => foldLines(calendar.createEvent(event).toString())).join('');
+  return `${head}${body}END:VCALENDAR\r\n`;
+}
+
+/** RFC 5545 3.1: lines longer than 75 octets continue on the next line after a single space. */
+export function foldLines(text: string): string {
+  let out = '';
+  for (const line of text.split('\r\n')) {
+    if (line === '') continue;
+    let octets = 0;
+    let start = 0;
+    let folded = '';
+    for (let i = 0; i < line.length; ) {
+      const code = line.codePointAt(i)!;
+      const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      const units = code > 0xffff ? 2 : 1;
+      if (octets + width > (folded ? 74 : 75)) {
+        folded += `${folded ? ' ' : ''}${line.slice(start, i)}\r\n`;
+        start = i;
+        octets = 0;
+      }
+      octets += width;
+      i += units;
+    }
+    out += `${folded}${folded ? ' ' : ''}${line.slice(start)}\r\n`;
+  }
+  return out;
 }

@@ -41,10 +41,16 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
   const rotationTeams = [...new Set(schedule.shifts.map((shift) => shift.team))];
   const teams = roster.teams.filter((team) => rotationTeams.includes(team.name));
   const inRotation = new Set(teams.flatMap((team) => team.members));
+  const byPerson = new Map<string, typeof shifts>();
+  for (const shift of shifts) {
+    const own = byPerson.get(shift.person);
+    if (own) own.push(shift);
+    else byPerson.set(shift.person, [shift]);
+  }
   const people = roster.people
     .filter((person) => inRotation.has(person.id))
     .map((person): PersonReport => {
-      const own = shifts.filter((shift) => shift.person === person.id);
+      const own = byPerson.get(person.id) ?? [];
       const primary = own.filter((shift) => shift.role === 'primary');
       return {
         person: person.id,

@@ -104,7 +104,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
 
     // Each team's options for a slot (a primary, and a senior backup beside a junior), best first. Fixed for
     // the week, so a week depends only on the weeks before it.
-    const options = new Map<string, Option[]>();
+    const options = new Map<string, Options>();
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
       options.set(team.name, teamOptions(team, people, tally, holiday, away, index, pairing));
     }
@@ -146,6 +146,12 @@ interface Option {
   backup?: Person;
 }
 
+/** A slot's options: the scored ones best first, then every other pairing for the search to fall back on. */
+interface Options {
+  best: Option[];
+  rest: () => Iterable<Option>;
+}
+
 /**
  * The ways one slot of a team can be filled, best first: nobody on call two weeks running (the hard rule,
  * kept whenever another way exists); then, among those within one shift of the most owed, nobody taking
@@ -160,7 +166,7 @@ function teamOptions(
   away: ReadonlyMap<string, string | undefined>,
   index: number,
   pairing: boolean,
-): Option[] {
+): Options {
   const free = team.members.filter((id) => away.get(id) === undefined).map((id) => people.get(id)!);
   const seniors = free.filter((person) => person.level === 'senior');
   const rank = (person: Person, role: Role) => {
@@ -178,12 +184,18 @@ function teamOptions(
   };
   // Holiday spread may reorder only among people within one shift of the most owed, so load stays balanced.
   const mostOwed = Math.max(...free.map((person) => rank(person, 'primary').owed));
+  const compare = (x: number[], y: number[]): number => x.reduce((diff, value, i) => diff || value - y[i]!, 0);
+  const backupRanks = new Map(seniors.map((senior) => [senior.id, rank(senior, 'backup')]));
+  // A junior is scored with each of the few best-placed seniors; the search falls back to all of them.
+  const bestBackups = [...seniors]
+    .sort((x, y) => compare(backupKey(backupRanks.get(x.id)!), backupKey(backupRanks.get(y.id)!)))
+    .slice(0, BACKUPS_SCORED);
   const scored: { option: Option; key: number[] }[] = [];
   for (const primary of free) {
     const p = rank(primary, 'primary');
-    const backups = pairing && primary.level === 'junior' ? seniors : [undefined];
+    const backups = pairing && primary.level === 'junior' ? bestBackups : [undefined];
     for (const backup of backups) {
-      const b = backup && rank(backup, 'backup');
+      const b = backup && backupRanks.get(backup.id)!;
       scored.push({
         option: backup ? { primary, backup } : { primary },
         key: [
@@ -201,14 +213,26 @@ function teamOptions(
       });
     }
   }
-  return scored.sort((x, y) => x.key.reduce((diff, value, i) => diff || value - y.key[i]!, 0)).map((entry) => entry.option);
+  const best = scored.sort((x, y) => compare(x.key, y.key)).map((entry) => entry.option);
+  const juniors = best.filter((option) => option.backup).map((option) => option.primary);
+  const everyPairing = function* (): Generator<Option> {
+    for (const primary of new Set(juniors)) for (const backup of seniors) yield { primary, backup };
+  };
+  return { best, rest: everyPairing };
+}
+
+/** How many seniors each junior is scored with; more are tried only when these are all taken. */
+const BACKUPS_SCORED = 3;
+
+function backupKey(rank: { consecutive: number; holiday: number; owed: number; waited: number; turn: number }): number[] {
+  return [rank.consecutive, rank.holiday, -Math.round(rank.owed * 1e6), -rank.waited, rank.turn];
 }
 
 /** Fills one week: one primary per active pipeline, a free senior beside each junior primary, nobody twice. */
 function assignWeek(
   active: readonly Pipeline[],
   teamOf: ReadonlyMap<string, Team>,
-  options: ReadonlyMap<string, Option[]>,
+  options: ReadonlyMap<string, Options>,
   away: ReadonlyMap<string, string | undefined>,
   pairing: boolean,
   week: Week,
@@ -230,7 +254,8 @@ function assignWeek(
     if (slot === active.length) return true;
     const pipeline = active[slot]!;
     const team = teamOf.get(pipeline.id)!;
-    for (const { primary, backup } of options.get(team.name)!) {
+    const { best, rest } = options.get(team.name)!;
+    for (const { primary, backup } of chain(best, rest)) {
       if (busy.has(primary.id) || (backup && busy.has(backup.id))) continue;
       if (--budget < 0) return false;
       busy.add(primary.id);
@@ -252,6 +277,11 @@ function assignWeek(
       `(one shift a week each${pairing ? ', a free senior beside every junior primary' : ''})` +
       (unavailable.length ? `; unavailable: ${unavailable.join('; ')}` : ''),
   );
+}
+
+function* chain<T>(first: Iterable<T>, then: () => Iterable<T>): Generator<T> {
+  yield* first;
+  yield* then();
 }
 
 export function weekName(week: Week, handover: Handover): string {

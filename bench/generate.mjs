@@ -1,0 +1,63 @@
+// Generates the benchmark inputs: a 10,000-file runbook corpus, and rosters of 500 and 1,000 people.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pad = (n, width = 4) => String(n).padStart(width, '0');
+
+function roster(people, teams) {
+  const perTeam = people / teams;
+  const lines = ['timezone: Europe/London', 'holidays: { country: GB, region: ENG, extra: [2026-12-24] }', 'rotation: { start: 2026-11-30, handover: monday 10:00 }', 'teams:'];
+  for (let t = 0; t < teams; t++) {
+    const members = Array.from({ length: perTeam }, (_, i) => `p${pad(t * perTeam + i)}`);
+    lines.push(`  - name: Team ${pad(t, 2)}`, `    contact: "#team-${pad(t, 2)}"`, `    members: [${members.join(', ')}]`);
+  }
+  lines.push('  - name: Owners', 'people:');
+  for (let i = 0; i < people; i++) {
+    const away = i % 7 === 0 ? `, away: [{ from: 2027-0${1 + (i % 9)}-0${1 + (i % 5)}, to: 2027-0${1 + (i % 9)}-1${i % 9} }]` : '';
+    const country = i % 11 === 0 ? ', country: DE' : i % 13 === 0 ? ', country: US, region: NY' : '';
+    lines.push(`  - { id: p${pad(i)}, name: Person ${i}, email: p${pad(i)}@example.com, level: ${i % 3 === 0 ? 'senior' : 'junior'}${country}${away} }`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function pipeline(id, team, lastOfMonth) {
+  return `id: ${id}
+name: Pipeline ${id}
+owners:
+  primary: Owners
+  secondary: [${team}]
+issues:
+  - id: late-data
+    title: Late data in ${id}
+    symptoms: [Row counts drop, Consumer lag grows]
+    cause: Upstream producers lag behind.
+    resolution: [Check consumer lag, Re-run the load, Compare row counts]
+    escalate: ${team}
+  - id: duplicates
+    title: Duplicate rows in ${id}
+    symptoms: [Totals jump]
+    resolution: [De-duplicate on the event id]
+sla:
+  - { id: arrival, kind: freshness, within: 48h }
+  - { id: fixes, kind: resolution, within: 7d }
+  - { id: monthly, kind: deadline, every: month, due: end-of-month }
+oncall:
+  mode: rotation
+  team: ${team}
+  weeks: ${lastOfMonth ? 'last-of-month' : 'all'}
+  handover-meeting: 30m
+  duties: [Watch the dashboards]
+`;
+}
+
+/** Writes a runbooks folder with `count` pipelines spread over `teams` teams of `people / teams`. */
+export function generate(dir, { pipelines, people, teams }) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'roster.yaml'), roster(people, teams));
+  for (let i = 0; i < pipelines; i++) {
+    const id = `pipeline-${pad(i, 5)}`;
+    writeFileSync(join(dir, `${id}.yaml`), pipeline(id, `Team ${pad(i % teams, 2)}`, i % 5 === 4));
+  }
+  return dir;
+}

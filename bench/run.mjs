@@ -1,0 +1,84 @@
+// npm run bench: startup, lint and rotate, each run several times after a warm-up; medians and ratios
+// measured side by side in the same run, written to bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'runbook.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const work = mkdtempSync(join(tmpdir(), 'runbook-bench-'));
+const env = { PATH: process.env.PATH, NO_COLOR: '1', HOME: work, XDG_CACHE_HOME: join(work, 'cache') };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs a command `RUNS` times after one warm-up; returns the median wall time (ms) and peak memory (MiB). */
+function measure(label, args, { cwd = ROOT, expectCode = 0 } = {}) {
+  const times = [];
+  const peaks = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const rssFile = join(work, 'rss');
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'peak-rss.mjs'), ...args], {
+      cwd,
+      env: { ...env, RUNBOOK_BENCH_RSS: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== expectCode) throw new Error(`${label}: exit ${result.status}\n${result.stderr}`);
+    if (run === 0) continue; // warm-up
+    times.push(elapsed);
+    peaks.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  }
+  const entry = { label, medianMs: Math.round(median(times)), runsMs: times.map(Math.round), peakMiB: Math.round(Math.max(...peaks)) };
+  console.log(`  ${label.padEnd(44)} median ${String(entry.medianMs).padStart(6)} ms   peak ${String(entry.peakMiB).padStart(4)} MiB`);
+  return entry;
+}
+
+const ratio = (a, b) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
+const results = { node: process.version, runs: RUNS, date: new Date().toISOString() };
+
+console.log(`runbook bench: ${RUNS} runs each after a warm-up, medians (node ${process.version})\n`);
+
+console.log('1. startup: runbook show engagement against node -e 0');
+const bare = measure('node -e 0', ['-e', '0']);
+const show = measure('node bin/runbook.js show engagement', [BIN, 'show', 'engagement']);
+results.startup = { bare, show, ratio: ratio(show, bare), target: 1.5 };
+console.log(`  ratio ${results.startup.ratio} (target <= 1.5)\n`);
+
+console.log('2. lint: 10,000 pipeline files against parsing them with yaml alone');
+const corpus = generate(join(work, 'corpus'), { pipelines: 10_000, people: 500, teams: 10 });
+const floor = measure('yaml parse of the same files (floor)', [join(ROOT, 'bench', 'yaml-floor.mjs'), corpus]);
+const lint = measure('runbook lint (10,000 files)', [BIN, 'lint', corpus, '--format', 'json']);
+results.lint = { files: 10_001, floor, lint, ratio: ratio(lint, floor), targetRatio: 1.5, targetMs: 2500 };
+console.log(`  ratio ${results.lint.ratio} (target <= 1.5), ${lint.medianMs} ms (target <= 2500)\n`);
+
+console.log('3. rotate: 500 people in 10 teams, 100 pipelines, 52 weeks');
+const base = generate(join(work, 'people-500'), { pipelines: 100, people: 500, teams: 10 });
+const double = generate(join(work, 'people-1000'), { pipelines: 100, people: 1000, teams: 10 });
+const rotate = (dir, weeks) => [BIN, '--dir', dir, 'rotate', '--weeks', String(weeks), '--start', '2026-11-30', '--format', 'ics', '-o', join(work, 'out.ics')];
+const r52 = measure('rotate 500 people x 100 pipelines x 52 weeks', rotate(base, 52));
+const r104 = measure('rotate 500 people x 100 pipelines x 104 weeks', rotate(base, 104));
+const p1000 = measure('rotate 1000 people x 100 pipelines x 52 weeks', rotate(double, 52));
+results.rotate = {
+  base: r52,
+  weeksDoubled: r104,
+  peopleDoubled: p1000,
+  growthWhenWeeksDouble: ratio(r104, r52),
+  growthWhenPeopleDouble: ratio(p1000, r52),
+  targetMs: 2000,
+  targetMiB: 300,
+};
+console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
+console.log(`  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`);
+
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('written to bench/results.json');
