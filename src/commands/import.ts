@@ -16,8 +16,7 @@ export function importCommand(context: MakeContext): Command {
     .addHelpText('after', examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'))
     .action(async (markdown, options, command) => {
       const ctx = context(command);
-      const { importMarkdown } = await import('../import/markdown.js');
-      const { stringify } = await import('yaml');
+      const { importMarkdown, toYaml } = await import('../import/markdown.js');
       const path = resolve(ctx.io.cwd, markdown);
       const source = displayPath(path, ctx.io.cwd);
       const result = importMarkdown(readText(path, source), source);
@@ -29,7 +28,7 @@ export function importCommand(context: MakeContext): Command {
       }
       mkdirSync(dir, { recursive: true });
       for (const { pipeline, path: target } of files) {
-        writeAtomically(target, `# Imported from ${source} by runbook import: review, then add resolution steps and SLA details.\n${stringify(pipeline, { lineWidth: 0 })}`);
+        writeAtomically(target, toYaml(pipeline, source));
       }
       const written = files.map((file) => displayPath(file.path, ctx.io.cwd));
       if (ctx.json) ctx.printJson({ files: written, notes: result.notes });

@@ -2,6 +2,7 @@
  * Reads a Markdown runbook document shaped like the seed (`## Pipeline: X`, `### Owners`, `### Common Issues`,
  * `### SLA`, `### On-call Schedule`) into pipeline runbooks. Pure: text in, runbooks and what could not be mapped out.
  */
+import { stringify } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { InputError } from '../util/errors.js';
 
@@ -244,4 +245,9 @@ export function importMarkdown(text: string, file: string): ImportResult {
     return { pipeline, line: section.line };
   });
   return { pipelines, notes };
+}
+
+/** The runbook file for an imported pipeline. */
+export function toYaml(pipeline: ImportedPipeline, source: string): string {
+  return `# Imported from ${source} by runbook import: review, then add resolution steps and SLA details.\n${stringify(pipeline, { lineWidth: 0 })}`;
 }
