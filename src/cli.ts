@@ -8,13 +8,14 @@ import { sanitizeLine } from './render/sanitize.js';
 import { VERSION } from './version.js';
 
 
-export function buildProgram(io: Io, now: () => Date): AnyCommand {
+export function buildProgram(io: Io, now: () => Date, contexts: Context[] = []): AnyCommand {
   const program = new Command('runbook')
     .description('Data-pipeline runbooks as code: who owns what, how to fix it, what is due, who is on call.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('-d, --dir <path>', 'runbooks folder (default: $RUNBOOK_DIR, else the nearest runbooks/ above)')
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
+    .option('--no-cache', 'read the runbooks afresh instead of from the look-up cache')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(runbook --help shows the commands)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
@@ -34,7 +35,9 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
   const context = (command: AnyCommand): Context => {
     const options = command.optsWithGlobals() as GlobalOptions;
     const level = colorLevel({ flag: options.color, env: io.env, isTTY: io.isTTY });
-    return new Context(io, options, makeStyle(level), now());
+    const context = new Context(io, options, makeStyle(level), now());
+    contexts.push(context);
+    return context;
   };
   registerCommands(program, context);
   return program;
@@ -42,13 +45,15 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
-  const program = buildProgram(io, now);
+  const contexts: Context[] = [];
+  const program = buildProgram(io, now, contexts);
   if (args.length === 0) {
     program.outputHelp();
     return 0;
   }
   try {
     await program.parseAsync([...args], { from: 'user' });
+    for (const context of contexts) context.persist();
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

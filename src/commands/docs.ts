@@ -5,6 +5,9 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
+import { buildSchedule } from '../rotation/schedule.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { onCallAt } from '../rotation/who.js';
 
 /** Weeks of the rotation listed in the handbook. */
 const UPCOMING_WEEKS = 4;
@@ -17,7 +20,7 @@ export function docsCommand(context: MakeContext): Command {
     .addHelpText('after', examples('runbook docs -o handbook', 'runbook docs -o docs/runbooks --at 2027-01-04'))
     .action(async (options, command) => {
       const ctx = context(command);
-      const { pipelines, roster } = ctx.catalog();
+      const { pipelines, roster } = (await ctx.catalog());
       const models = pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
@@ -25,9 +28,6 @@ export function docsCommand(context: MakeContext): Command {
       let rotation;
       if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
         const input = await rotationInput(ctx);
-        const { buildSchedule } = await import('../rotation/schedule.js');
-        const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
-        const { onCallAt } = await import('../rotation/who.js');
         const index = weekIndexAt(handoverOf(input.roster), at);
         const first = Math.max(index, 0);
         const schedule = buildSchedule(input, first + UPCOMING_WEEKS);

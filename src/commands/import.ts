@@ -1,8 +1,8 @@
 import { Command } from '@commander-js/extra-typings';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../load/catalog.js';
-import { readText } from '../load/source.js';
+import { displayPath } from '../load/find.js';
+import { readText } from '../load/text.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';

@@ -1,5 +1,4 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { expandPaths, lintFiles } from '../lint/lint.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { examples, type MakeContext } from './index.js';
@@ -21,6 +20,7 @@ export function lintCommand(context: MakeContext): Command {
     )
     .action(async (paths, options, command) => {
       const ctx = context(command);
+      const { expandPaths, lintFiles } = await import('../lint/lint.js');
       const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
       const { dateHolidaysCatalog } = await import('../rotation/holidays.js');
       const report = lintFiles(files, ctx.io.cwd, dateHolidaysCatalog());

@@ -1,5 +1,4 @@
 import { Command } from '@commander-js/extra-typings';
-import { renderList, listJson } from '../render/list.js';
 import { nextDeadline } from '../sla/upcoming.js';
 import { examples, type MakeContext } from './index.js';
 
@@ -10,7 +9,8 @@ export function listCommand(context: MakeContext): Command {
     .option('--at <time>', 'next deadlines as of this time (timestamp with offset, or a date); default now')
     .action(async (options, command) => {
       const ctx = context(command);
-      const pipelines = ctx.catalog().pipelines.map((entry) => entry.value);
+      const { listJson, renderList } = await import('../render/list.js');
+      const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
       const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar)]));

@@ -1,6 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
 import { ownership, teamOwnership } from '../lookup/owners.js';
-import { renderOwners } from '../render/owners.js';
 import { examples, type MakeContext } from './index.js';
 
 export function ownersCommand(context: MakeContext): Command {
@@ -8,9 +7,10 @@ export function ownersCommand(context: MakeContext): Command {
     .description('teams and the pipelines they own (primary and secondary)')
     .argument('[team]', 'just this team (case-insensitive, or a unique prefix)')
     .addHelpText('after', examples('runbook owners', 'runbook owners "data engineering"', 'runbook owners --json'))
-    .action((team, _options, command) => {
+    .action(async (team, _options, command) => {
       const ctx = context(command);
-      const { pipelines, roster } = ctx.catalog();
+      const { renderOwners } = await import('../render/owners.js');
+      const { pipelines, roster } = (await ctx.catalog());
       const all = ownership(pipelines.map((entry) => entry.value), roster?.value);
       const shown = team === undefined ? all : [teamOwnership(all, team)];
       if (ctx.json) ctx.printJson(shown);

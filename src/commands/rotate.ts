@@ -1,11 +1,15 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { isCalendarDate } from '../model/fields.js';
+import { isCalendarDate } from '../util/dates.js';
 import { instantAt } from '../sla/local.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
+import { findPipeline } from '../lookup/match.js';
+import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { fairnessReport } from '../rotation/report.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
@@ -36,14 +40,11 @@ export function rotateCommand(context: MakeContext): Command {
     .action(async (options, command) => {
       const ctx = context(command);
       const input = await rotationInput(ctx);
-      const { findPipeline } = await import('../lookup/match.js');
-      const { buildSchedule, rotationPipelines } = await import('../rotation/schedule.js');
-      const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
-      const { fairnessReport } = await import('../rotation/report.js');
       const { roster } = input;
       const handover = handoverOf(roster);
 
-      const chosen = options.pipeline?.map((query) => findPipeline(ctx.catalog().pipelines, query).value.id);
+      const { pipelines } = await ctx.catalog();
+      const chosen = options.pipeline?.map((query) => findPipeline(pipelines, query).value.id);
       if (chosen) {
         const notRotating = chosen.filter((id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id));
         if (notRotating.length) throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);

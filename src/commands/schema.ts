@@ -1,13 +1,14 @@
 import { Argument, Command } from '@commander-js/extra-typings';
-import { jsonSchema, SCHEMAS, type SchemaName } from '../model/json-schema.js';
+import type { SchemaName } from '../model/json-schema.js';
 import { examples, type MakeContext } from './index.js';
 
 export function schemaCommand(context: MakeContext): Command {
   return new Command('schema')
     .description('print the JSON Schema of a runbook file, generated from the same schema the tool validates with')
-    .addArgument(new Argument('[kind]', 'which file').choices(Object.keys(SCHEMAS) as SchemaName[]).default('pipeline' as SchemaName))
+    .addArgument(new Argument('[kind]', 'which file').choices(['pipeline', 'roster', 'observations'] satisfies SchemaName[]).default('pipeline' as SchemaName))
     .addHelpText('after', examples('runbook schema pipeline > schema/pipeline.schema.json', 'runbook schema roster'))
-    .action((kind, _options, command) => {
+    .action(async (kind, _options, command) => {
+      const { jsonSchema } = await import('../model/json-schema.js');
       context(command).printJson(jsonSchema(kind as SchemaName));
     }) as unknown as Command;
 }

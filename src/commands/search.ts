@@ -8,9 +8,9 @@ export function searchCommand(context: MakeContext): Command {
     .description('common issues across all pipelines, best match first (title, symptoms, cause)')
     .argument('<words...>', 'words to look for')
     .addHelpText('after', examples('runbook search oom', 'runbook search kafka duplicate', 'runbook search stale --json'))
-    .action((words, _options, command) => {
+    .action(async (words, _options, command) => {
       const ctx = context(command);
-      const pipelines = ctx.catalog().pipelines.map((entry) => entry.value);
+      const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
       const hits = searchIssues(pipelines, words);
       if (ctx.json) ctx.printJson(hits);
       else ctx.print(renderSearch(hits, pipelines, words, ctx.style, ctx.width));

@@ -6,16 +6,16 @@ import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
+import { buildSchedule } from '../rotation/schedule.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { onCallAt } from '../rotation/who.js';
+import { whoLines } from '../render/who.js';
 
 /** This week's shift of a rotating pipeline, when the roster has rotation settings. */
 async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
-  const roster = ctx.catalog().roster?.value;
+  const roster = (await ctx.catalog()).roster?.value;
   if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
   const input = await rotationInput(ctx);
-  const { buildSchedule } = await import('../rotation/schedule.js');
-  const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
-  const { onCallAt } = await import('../rotation/who.js');
-  const { whoLines } = await import('../render/who.js');
   const index = weekIndexAt(handoverOf(roster), at);
   const schedule = buildSchedule(input, Math.max(index, 0) + 1);
   const entries = index < 0 ? [] : onCallAt(schedule, roster.people, at).filter((entry) => entry.pipeline === pipeline.id);
@@ -30,7 +30,7 @@ export function showCommand(context: MakeContext): Command {
     .option('--at <time>', 'deadlines as of this time (timestamp with offset, or a date); default now')
     .action(async (query, options, command) => {
       const ctx = context(command);
-      const { pipelines, roster } = ctx.catalog();
+      const { pipelines, roster } = (await ctx.catalog());
       const pipeline = findPipeline(pipelines, query).value;
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);

@@ -1,8 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { loadObservations } from '../load/observations.js';
 import { findPipeline } from '../lookup/match.js';
-import { renderCheck, renderDeadlines } from '../render/sla.js';
 import { evaluateRule } from '../sla/evaluate.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
@@ -17,15 +15,16 @@ function checkCommand(context: MakeContext): Command {
     .addHelpText('after', examples('runbook sla check --observations observed.yaml', 'runbook sla check -o observed.json --fail-on warn --json'))
     .action(async (options, command) => {
       const ctx = context(command);
-      const { pipelines } = ctx.catalog();
+      const { pipelines } = (await ctx.catalog());
       const calendar = await ctx.calendar();
       // `--at` may also be parsed by the parent `sla` command when given before `check`.
       const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar.timeZone);
       const models = pipelines.map((entry) => entry.value);
+      const { loadObservations } = await import('../load/observations.js');
       const observations = loadObservations(resolve(ctx.io.cwd, options.observations), ctx.io.cwd, models);
       const results = models.flatMap((pipeline) => pipeline.sla.map((rule) => evaluateRule(pipeline, rule, observations[pipeline.id]?.[rule.id], at, calendar)));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
-      else ctx.print(renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
+      else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
       const failing = results.filter((result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'));
       if (failing.length > 0) throw new CheckFailed('');
     }) as unknown as Command;
@@ -39,13 +38,13 @@ export function slaCommand(context: MakeContext): Command {
     .addHelpText('after', examples('runbook sla', 'runbook sla growth --at 2027-02-10T12:00:00Z', 'runbook sla check --observations observed.yaml'))
     .action(async (query, options, command) => {
       const ctx = context(command);
-      const { pipelines } = ctx.catalog();
+      const { pipelines } = (await ctx.catalog());
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
       const chosen = (query === undefined ? pipelines : [findPipeline(pipelines, query)]).map((entry) => entry.value);
       const deadlines = chosen.flatMap((pipeline) => pipelineDeadlines(pipeline, at, calendar));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), timezone: calendar.timeZone, deadlines });
-      else ctx.print(renderDeadlines(chosen, deadlines, calendar.timeZone, at, ctx.style, ctx.width));
+      else ctx.print((await import('../render/sla.js')).renderDeadlines(chosen, deadlines, calendar.timeZone, at, ctx.style, ctx.width));
     });
   sla.addCommand(checkCommand(context));
   return sla as unknown as Command;

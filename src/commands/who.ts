@@ -2,6 +2,11 @@ import { Command } from '@commander-js/extra-typings';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
 import { UsageError } from '../util/errors.js';
+import { findPipeline } from '../lookup/match.js';
+import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { onCallAt } from '../rotation/who.js';
+import { renderWho } from '../render/who.js';
 
 export function whoCommand(context: MakeContext): Command {
   return new Command('who')
@@ -12,14 +17,9 @@ export function whoCommand(context: MakeContext): Command {
     .action(async (query, options, command) => {
       const ctx = context(command);
       const input = await rotationInput(ctx);
-      const { findPipeline } = await import('../lookup/match.js');
-      const { buildSchedule, rotationPipelines } = await import('../rotation/schedule.js');
-      const { handoverOf, weekIndexAt } = await import('../rotation/weeks.js');
-      const { onCallAt } = await import('../rotation/who.js');
-      const { renderWho } = await import('../render/who.js');
       const handover = handoverOf(input.roster);
       const at = ctx.at(options.at, handover.timeZone);
-      const pipeline = query === undefined ? undefined : findPipeline(ctx.catalog().pipelines, query).value;
+      const pipeline = query === undefined ? undefined : findPipeline((await ctx.catalog()).pipelines, query).value;
       if (pipeline && !rotationPipelines([pipeline]).length) throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
       const index = weekIndexAt(handover, at);
       const schedule = buildSchedule(input, Math.max(index, 0) + 1);

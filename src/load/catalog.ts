@@ -1,16 +1,19 @@
 /** Loads a set of runbook files into the typed model, collecting every problem rather than stopping at the first. */
-import { basename, extname, isAbsolute, relative } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import { Roster } from '../model/roster.js';
 import { InputError } from '../util/errors.js';
-import { listYamlFiles } from './find.js';
+import { displayPath, listYamlFiles } from './find.js';
+
+export { displayPath };
 import { schemaProblems } from './schema-issues.js';
 import { readSource, type Source } from './source.js';
 
 export interface Loaded<T> {
   value: T;
+  file: string;
   source: Source;
 }
 
@@ -24,12 +27,6 @@ export const ROSTER_FILE = 'roster.yaml';
 
 export function isRosterFile(path: string): boolean {
   return basename(path).toLowerCase() === ROSTER_FILE;
-}
-
-/** How a file is named in messages: relative to the working folder when below it. */
-export function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 export function loadCatalog(dir: string, cwd: string): Catalog {
@@ -71,7 +68,7 @@ export function validateSource<S extends z.ZodType>(source: Source, schema: S, p
     problems.push(...schemaProblems(source, schema, parsed.error.issues));
     return undefined;
   }
-  return { value: parsed.data, source };
+  return { value: parsed.data, file: source.file, source };
 }
 
 function kindOf(path: string): string {

@@ -1,6 +1,6 @@
 /** Where runbooks live: `--dir`, then RUNBOOK_DIR, then the nearest `runbooks/` walking up (SPEC 2.1). */
 import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 
 export interface FindOptions {
@@ -41,4 +41,10 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** How a file is named in messages: relative to the working folder when below it. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

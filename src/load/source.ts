@@ -2,9 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../model/problem.js';
-import { InputError } from '../util/errors.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { MAX_FILE_BYTES } from './source-limits.js';
+
+export { MAX_FILE_BYTES };
 const MAX_ALIASES = 100;
 
 export interface Source {
@@ -44,21 +45,6 @@ export function readSource(path: string, file: string): ReadResult {
   }
   if (bytes.includes(0)) return fileProblem('file-binary', 'the file holds NUL bytes: it is binary, not YAML text');
   return parseSource(bytes.toString('utf8'), file);
-}
-
-/** Reads a text file for commands that take one (not YAML): unreadable, too large or binary is an input error. */
-export function readText(path: string, file: string): string {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).size > MAX_FILE_BYTES) throw new InputError([{ file, line: 1, column: 1, severity: 'error', rule: 'file-too-large', message: 'the file is larger than 1 MiB' }]);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError([{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}` }]);
-  }
-  if (bytes.includes(0)) throw new InputError([{ file, line: 1, column: 1, severity: 'error', rule: 'file-binary', message: 'the file holds NUL bytes: it is binary, not text' }]);
-  const text = bytes.toString('utf8');
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** Parses YAML text (a leading BOM is allowed) into a positioned source. */

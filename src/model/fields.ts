@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from '../sla/duration.js';
 import { POINT_HINT, parseCalendarPoint, parseClock } from '../sla/points.js';
+import { isCalendarDate, isTimeZone } from '../util/dates.js';
 
 export const KebabId = z
   .string()
@@ -33,13 +34,6 @@ export const CalendarPointText = z
   .refine((value) => !POINT_PATTERN.test(value) || parseCalendarPoint(value) !== undefined, `is not a calendar point: ${POINT_HINT}`)
   .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"');
 
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
@@ -50,14 +44,6 @@ export const CalendarDate = z
   .refine((value) => !DATE_PATTERN.test(value) || isCalendarDate(value), DATE_HINT)
   .describe('A date, YYYY-MM-DD');
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone: write one like Europe/London or America/New_York');
 

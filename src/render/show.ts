@@ -4,7 +4,7 @@ import type { Roster } from '../model/roster.js';
 import { describeDuration, parseDuration } from '../sla/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
-import { deadlineWords } from './sla.js';
+import { deadlineWords } from './time.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';

@@ -6,13 +6,7 @@ import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 import { plural, wrap } from './text.js';
-import { formatLeft, formatLocal, formatShort } from './time.js';
-
-/** "due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours", or the rolling rule's nature. */
-export function deadlineWords(deadline: Deadline, timeZone: string): string {
-  if (deadline.due === undefined) return deadline.kind === 'freshness' ? 'rolling: checked against the newest arrival' : 'rolling: counted from when each issue opens';
-  return `due ${formatLocal(deadline.due, timeZone)}, ${formatLeft(deadline.left!)}`;
-}
+import { deadlineWords, formatLocal, formatShort } from './time.js';
 
 export function renderDeadlines(pipelines: readonly Pipeline[], deadlines: readonly Deadline[], timeZone: string, at: Date, style: Style, width: number): string {
   const out: string[] = [style.dim(`SLA deadlines as of ${formatLocal(at, timeZone)}`)];

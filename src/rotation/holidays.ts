@@ -1,5 +1,14 @@
-/** Public holidays from date-holidays, by country and region. Loaded only by commands that need it. */
-import Holidays from 'date-holidays';
+/**
+ * Public holidays from date-holidays, by country and region. The package is large, so it is required
+ * synchronously and only on first use: a command answered from the look-up cache never loads it.
+ */
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
+import type { HolidayLookup } from '../sla/calendar.js';
+
+const require = createRequire(import.meta.url);
+let Holidays: typeof HolidaysClass | undefined;
+const load = (): typeof HolidaysClass => (Holidays ??= require('date-holidays') as typeof HolidaysClass);
 
 export interface HolidayCatalog {
   /** Is this a country date-holidays knows? */
@@ -14,7 +23,8 @@ export interface HolidayCatalog {
 }
 
 export function dateHolidaysCatalog(): HolidayCatalog {
-  const directory = new Holidays();
+  const Library = load();
+  const directory = new Library();
   const countries = directory.getCountries() as Record<string, string>;
   const cache = new Map<string, { date: string; name: string }[]>();
   const regionsOf = (country: string): Record<string, string> => (directory.getStates(country) as Record<string, string> | undefined) ?? {};
@@ -27,7 +37,7 @@ export function dateHolidaysCatalog(): HolidayCatalog {
       const key = `${country}/${region ?? ''}/${year}`;
       let days = cache.get(key);
       if (!days) {
-        const calendar = region ? new Holidays(country, region) : new Holidays(country);
+        const calendar = region ? new Library(country, region) : new Library(country);
         days = (calendar.getHolidays(year) || [])
           .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
           .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
@@ -39,7 +49,38 @@ export function dateHolidaysCatalog(): HolidayCatalog {
 }
 
 /** Public-holiday dates by country, region and year, from date-holidays. */
-export function dateHolidaysLookup(): (country: string, region: string | undefined, year: number) => string[] {
-  const catalog = dateHolidaysCatalog();
-  return (country, region, year) => catalog.publicHolidays(country, region, year).map((day) => day.date);
+export function dateHolidaysLookup(): HolidayLookup {
+  let catalog: HolidayCatalog | undefined;
+  return (country, region, year) => (catalog ??= dateHolidaysCatalog()).publicHolidays(country, region, year).map((day) => day.date);
+}
+
+/** Holiday look-ups served from what is known (the cache), asking date-holidays only for what is not. */
+export class HolidayStore {
+  private readonly known: Map<string, readonly string[]>;
+  private fallback: HolidayLookup | undefined;
+  private added = false;
+
+  constructor(known: Record<string, readonly string[]> = {}) {
+    this.known = new Map(Object.entries(known));
+  }
+
+  readonly lookup: HolidayLookup = (country, region, year) => {
+    const key = `${country}/${region ?? ''}/${year}`;
+    let days = this.known.get(key);
+    if (!days) {
+      days = (this.fallback ??= dateHolidaysLookup())(country, region, year);
+      this.known.set(key, days);
+      this.added = true;
+    }
+    return days;
+  };
+
+  /** Whether a look-up had to ask date-holidays. */
+  get changed(): boolean {
+    return this.added;
+  }
+
+  entries(): Record<string, readonly string[]> {
+    return Object.fromEntries(this.known);
+  }
 }

@@ -1,5 +1,5 @@
 /** Local calendar dates (YYYY-MM-DD) and the instants of local times in a time zone, DST-correct. */
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 
 export type LocalDate = string;
 
@@ -34,14 +34,85 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 }
 
-/** The local date of an instant in a time zone. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return localDate(local.getFullYear(), local.getMonth() + 1, local.getDate());
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/** Offsets of a zone over a span: `[from, offset]` steps, each holding until the next. */
+export interface ZoneTable {
+  zone: string;
+  from: number;
+  to: number;
+  steps: [number, number][];
 }
 
-/** The instant of a local wall-clock time; a time skipped by a DST change moves forward with the clocks. */
+const tables = new Map<string, ZoneTable>();
+
+/** Serves offsets of a zone from a table (kept in the look-up cache), so no Intl time zone has to be loaded. */
+export function useZoneTable(table: ZoneTable): void {
+  tables.set(table.zone, table);
+}
+
+/** The steps of a zone's offset between two instants, found by scanning days and narrowing each change to its quarter hour. */
+export function zoneTable(zone: string, from: number, to: number): ZoneTable {
+  const steps: [number, number][] = [[from, offsetMinutes(zone, from)]];
+  const day = 86_400_000;
+  for (let at = from + day; at <= to; at += day) {
+    const previous = steps[steps.length - 1]![1];
+    if (offsetMinutes(zone, at) === previous) continue;
+    let low = Math.floor((at - day) / QUARTER_HOUR);
+    let high = Math.floor(at / QUARTER_HOUR);
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (offsetMinutes(zone, middle * QUARTER_HOUR) === previous) low = middle;
+      else high = middle;
+    }
+    steps.push([high * QUARTER_HOUR, offsetMinutes(zone, high * QUARTER_HOUR)]);
+  }
+  return { zone, from, to, steps };
+}
+
+function fromTable(table: ZoneTable, ms: number): number | undefined {
+  if (ms < table.from || ms > table.to) return undefined;
+  let offset: number | undefined;
+  for (const [start, minutes] of table.steps) {
+    if (start > ms) break;
+    offset = minutes;
+  }
+  return offset;
+}
+
+/**
+ * Minutes east of UTC in a time zone at an instant (from @date-fns/tz). Remembered per quarter hour:
+ * time zones change offset only on quarter-hour boundaries, and schedules ask about the same hours often.
+ */
+export function offsetMinutes(timeZone: string, ms: number): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const table = tables.get(timeZone);
+    offset = (table && fromTable(table, bucket * QUARTER_HOUR)) ?? tzOffset(timeZone, new Date(bucket * QUARTER_HOUR));
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The local date of an instant in a time zone. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  return fromUtc(instant.getTime() + offsetMinutes(timeZone, instant.getTime()) * 60_000);
+}
+
+/**
+ * The instant of a local wall-clock time. A time that occurs twice (clocks going back) is the later one;
+ * a time skipped by clocks going forward moves forward with them (01:30 becomes 02:30 summer time).
+ */
 export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
-  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-  return new Date(new TZDate(year, month - 1, day, hour, minute, 0, 0, timeZone).getTime());
+  const wall = toUtc(date) + (hour * 60 + minute) * 60_000;
+  const first = offsetMinutes(timeZone, wall);
+  const guess = wall - first * 60_000;
+  const second = offsetMinutes(timeZone, guess);
+  if (second === first) return new Date(guess);
+  const retry = wall - second * 60_000;
+  if (offsetMinutes(timeZone, retry) === second) return new Date(retry);
+  return new Date(wall - Math.min(first, second) * 60_000);
 }

@@ -1,5 +1,5 @@
 /** `--at <time>`: a timestamp with offset, or a date meaning local midnight in the roster's time zone. */
-import { isCalendarDate } from '../model/fields.js';
+import { isCalendarDate } from './dates.js';
 import { instantAt } from '../sla/local.js';
 import { UsageError } from './errors.js';
 

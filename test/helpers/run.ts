@@ -1,5 +1,8 @@
 /** Runs the CLI: in-process through `run`, or end-to-end as the built bin/runbook.js. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli.js';
 
@@ -8,6 +11,9 @@ export interface Result {
   stdout: string;
   stderr: string;
 }
+
+/** Every test process keeps its look-up cache in a folder of its own. */
+const CACHE = mkdtempSync(join(tmpdir(), 'runbook-cache-'));
 
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/runbook.js', import.meta.url));
@@ -20,7 +26,7 @@ export async function runInProcess(args: string[], options: { cwd?: string; env?
     {
       out: (text) => void (stdout += text),
       err: (text) => void (stderr += text),
-      env: options.env ?? {},
+      env: { XDG_CACHE_HOME: CACHE, ...options.env },
       cwd: options.cwd ?? PROJECT,
       isTTY: false,
     },
@@ -32,7 +38,7 @@ export async function runInProcess(args: string[], options: { cwd?: string; env?
 export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? PROJECT,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', ...options.env },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', XDG_CACHE_HOME: CACHE, ...options.env },
     encoding: 'utf8',
     input: options.input,
     timeout: 30_000,
