@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 rmSync('dist/cli', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'lint-worker': 'src/lint/worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -33,14 +33,14 @@ describe('runbook import', () => {
     }
   });
 
-  it('writes files that lint with no errors, and never overwrites without --force', () => {
+  it('writes files that lint with no errors, and never overwrites without --force', async () => {
     const out = join(tmp(), 'imported');
     const result = runBin(['import', SEED, '-o', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('engagement.yaml (Engagement)');
     expect(result.stderr).toContain('runbook: note: section "Fair On-call Schedule Considerations" is not a pipeline: not imported');
     expect(readdirSync(out).sort()).toEqual(['aggregated-data-for-executives-and-investors.yaml', 'engagement.yaml', 'growth.yaml', 'profit.yaml']);
-    const report = lintFiles(expandPaths([out], out), out);
+    const report = await lintFiles(expandPaths([out], out), out);
     expect(report.errors).toBe(0);
     expect(runBin(['--dir', out, 'lint']).code).toBe(0);
 

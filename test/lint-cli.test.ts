@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles } from '../src/lint/lint.js';
+import { expandPaths, lintFiles } from '../src/lint/lint.js';
 import { renderGithub } from '../src/render/lint/github.js';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';
@@ -154,11 +154,36 @@ describe('hostile files', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('never pollutes the prototype', () => {
+  it('never pollutes the prototype', async () => {
     const dir = hostile();
-    lintFiles([join(dir, 'proto.yaml'), join(dir, 'roster.yaml')], dir);
+    await lintFiles([join(dir, 'proto.yaml'), join(dir, 'roster.yaml')], dir);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
     expect(readFileSync(join(dir, 'proto.yaml'), 'utf8')).toContain('__proto__');
+  });
+});
+
+describe('lint on many files', () => {
+  it('gives the same report from worker threads (built CLI) as from one thread', async () => {
+    const files: Record<string, string> = { 'roster.yaml': ROSTER_YAML };
+    for (let i = 0; i < 900; i++) {
+      const id = `p${String(i).padStart(4, '0')}`;
+      let text = PIPELINE_YAML.replace('id: clicks', `id: ${id}`).replace('name: Clicks', `name: Pipeline ${i}`).replace('aliases: [tap]', `aliases: [a${i}]`);
+      if (i % 97 === 0) text = text.replace('within: 48h', 'within: soon');
+      if (i % 101 === 0) text = text.replace('primary: Web Team', 'primary: Web Taem');
+      if (i % 103 === 0) text = text.replace('    resolution: [Check lag, Re-run]\n', '');
+      if (i % 107 === 0) text = text.replace('mode: rotation', 'mode: rotaton');
+      files[`${id}.yaml`] = text;
+    }
+    const { root, dir } = runbooksFolder(files);
+    const built = runBin(['lint', 'runbooks', '--format', 'json'], { cwd: root });
+    expect(built.code).toBe(1);
+    const threaded = JSON.parse(built.stdout);
+    const single = await lintFiles(expandPaths([dir], root), root);
+    expect(threaded).toEqual(JSON.parse(JSON.stringify(single)));
+    expect(threaded.problems.map((p: { rule: string }) => p.rule).sort()).toEqual(
+      expect.arrayContaining(['schema-value', 'team-exists', 'issue-resolution', 'schema-enum']),
+    );
+    expect(threaded.errors).toBeGreaterThan(20);
   });
 });

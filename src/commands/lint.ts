@@ -5,6 +5,9 @@ import { examples, type MakeContext } from './index.js';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 
+/** The bundled lint worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
+export const LINT_WORKER = new URL('./lint-worker.js', import.meta.url);
+
 export function lintCommand(context: MakeContext): Command {
   return new Command('lint')
     .description('validate pipeline and roster files: every problem in every file, with line and column')
@@ -23,7 +26,7 @@ export function lintCommand(context: MakeContext): Command {
       const { expandPaths, lintFiles } = await import('../lint/lint.js');
       const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
       const { dateHolidaysCatalog } = await import('../rotation/holidays.js');
-      const report = lintFiles(files, ctx.io.cwd, dateHolidaysCatalog());
+      const report = await lintFiles(files, ctx.io.cwd, { holidays: dateHolidaysCatalog(), worker: LINT_WORKER });
       const format = options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
       switch (format) {
         case 'json':

@@ -1,7 +1,7 @@
 /** What the cross-file rules see: the valid files of one runbooks folder, with positions. */
 import { basename, extname } from 'node:path';
 import type { Loaded } from '../load/catalog.js';
-import { positionOf, type PathSegment } from '../load/source.js';
+import type { PathSegment } from '../load/source.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
@@ -24,8 +24,8 @@ export function problemAt(
   options: { key?: boolean; severity?: Severity } = {},
 ): Problem {
   return {
-    file: loaded.source.file,
-    ...positionOf(loaded.source, path, options.key ?? false),
+    file: loaded.file,
+    ...loaded.locate.at(path, options.key ?? false),
     severity: options.severity ?? 'error',
     rule,
     message,
@@ -34,7 +34,7 @@ export function problemAt(
 
 /** The file name without its extension: what a pipeline's id must equal. */
 export function fileId(loaded: Loaded<unknown>): string {
-  return basename(loaded.source.file, extname(loaded.source.file));
+  return basename(loaded.file, extname(loaded.file));
 }
 
 /**
@@ -42,7 +42,6 @@ export function fileId(loaded: Loaded<unknown>): string {
  * `path` itself for a single team written as a string.
  */
 export function teamPaths(loaded: Loaded<unknown>, path: readonly PathSegment[], teams: readonly string[]): [string, PathSegment[]][] {
-  let raw: unknown = loaded.source.data;
-  for (const segment of path) raw = (raw as Record<PathSegment, unknown> | undefined)?.[segment];
-  return teams.map((team, index) => [team, Array.isArray(raw) ? [...path, index] : [...path]]);
+  const list = loaded.locate.has([...path, 0]);
+  return teams.map((team, index) => [team, list ? [...path, index] : [...path]]);
 }

@@ -1,11 +1,17 @@
 /** Lints runbook files: every problem in every file in one run, shape first, then the cross-file rules. */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { displayPath, isRosterFile, loadFiles, ROSTER_FILE } from '../load/catalog.js';
-import { listYamlFiles } from '../load/find.js';
+import { Worker } from 'node:worker_threads';
+import type { Loaded } from '../load/catalog.js';
+import { displayPath, listYamlFiles } from '../load/find.js';
+import { indexLocator } from '../load/source.js';
+import type { Pipeline } from '../model/pipeline.js';
 import { byPosition, type Problem } from '../model/problem.js';
+import type { Roster } from '../model/roster.js';
 import type { HolidayCatalog } from '../rotation/holidays.js';
 import { UsageError } from '../util/errors.js';
+import { loadForLint, type FileResult } from './load-files.js';
 import { crossFileProblems } from './rules.js';
 
 export interface LintReport {
@@ -14,6 +20,16 @@ export interface LintReport {
   warnings: number;
   problems: Problem[];
 }
+
+export interface LintOptions {
+  holidays?: HolidayCatalog;
+  /** The built worker script: with it, large runs parse on every core. */
+  worker?: URL;
+}
+
+const ROSTER = 'roster.yaml';
+/** Below this many files, starting workers costs more than it saves. */
+const FILES_PER_WORKER = 400;
 
 /** The files named by `paths` (files, or folders of YAML files); an unreadable path is a usage error. */
 export function expandPaths(paths: readonly string[], cwd: string): string[] {
@@ -32,20 +48,52 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
   return [...files];
 }
 
-export function lintFiles(files: readonly string[], cwd: string, holidays?: HolidayCatalog): LintReport {
-  const problems: Problem[] = [];
-  const byFolder = new Map<string, string[]>();
-  for (const file of files) byFolder.set(dirname(file), [...(byFolder.get(dirname(file)) ?? []), file]);
-  for (const [folder, group] of byFolder) {
-    // A pipeline is checked against the roster beside it, even when only the pipeline was named.
-    const roster = join(folder, ROSTER_FILE);
-    const withRoster = group.some(isRosterFile) || !existsSync(roster) ? group : [...group, roster];
-    const catalog = loadFiles(withRoster, cwd);
-    const contextOnly = withRoster === group ? undefined : displayPath(roster, cwd);
-    const found = [...catalog.problems, ...crossFileProblems({ pipelines: catalog.pipelines, roster: catalog.roster, holidays })];
-    problems.push(...found.filter((problem) => problem.file !== contextOnly));
+export async function lintFiles(files: readonly string[], cwd: string, options: LintOptions = {}): Promise<LintReport> {
+  // A pipeline is checked against the roster beside it, even when only the pipeline was named.
+  const contextOnly = new Set<string>();
+  const toLoad = [...files];
+  for (const folder of new Set(files.map((file) => dirname(file)))) {
+    const roster = join(folder, ROSTER);
+    if (!files.includes(roster) && existsSync(roster)) {
+      toLoad.push(roster);
+      contextOnly.add(displayPath(roster, cwd));
+    }
   }
-  problems.sort(byPosition);
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
-  return { files: files.length, errors, warnings: problems.length - errors, problems };
+  const results = await load(toLoad, cwd, options.worker);
+
+  const problems: Problem[] = [];
+  const byFolder = new Map<string, FileResult[]>();
+  for (const result of results) {
+    problems.push(...result.problems);
+    const folder = dirname(result.path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), result]);
+  }
+  for (const group of byFolder.values()) {
+    const loaded = (result: FileResult) => ({ value: result.entry!.value, file: result.entry!.file, locate: indexLocator(result.entry!.index) });
+    const valid = group.filter((result) => result.entry);
+    const roster = valid.find((result) => result.path.endsWith(`/${ROSTER}`) || result.path === ROSTER);
+    const pipelines = valid.filter((result) => result !== roster).map((result) => loaded(result) as Loaded<Pipeline>);
+    problems.push(...crossFileProblems({ pipelines, roster: roster && (loaded(roster) as Loaded<Roster>), holidays: options.holidays }));
+  }
+  const reported = problems.filter((problem) => !contextOnly.has(problem.file)).sort(byPosition);
+  const errors = reported.filter((problem) => problem.severity === 'error').length;
+  return { files: files.length, errors, warnings: reported.length - errors, problems: reported };
+}
+
+/** Parses and checks every file: here for small runs, split across worker threads and this thread for large ones. */
+async function load(paths: readonly string[], cwd: string, worker: URL | undefined): Promise<FileResult[]> {
+  const threads = Math.min(availableParallelism(), Math.floor(paths.length / FILES_PER_WORKER));
+  if (!worker || threads < 2 || !existsSync(worker)) return loadForLint(paths, cwd);
+  const shares = Array.from({ length: threads }, (_, share) => paths.filter((_, i) => i % threads === share));
+  const running = shares.slice(1).map(
+    (share) =>
+      new Promise<FileResult[]>((resolvePromise, reject) => {
+        const thread = new Worker(worker, { workerData: { paths: share, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        thread.once('message', resolvePromise);
+        thread.once('error', reject);
+      }),
+  );
+  const mine = loadForLint(shares[0]!, cwd);
+  const theirs = await Promise.all(running);
+  return [mine, ...theirs].flat();
 }

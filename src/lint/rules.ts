@@ -57,7 +57,7 @@ export const teamsExist: Rule = ({ pipelines, roster }) => {
     for (const [team, path] of named) {
       if (known.includes(team)) continue;
       const guess = closest(team, known);
-      const hint = guess ? `did you mean "${guess}"?` : `add it to the teams of ${roster.source.file}`;
+      const hint = guess ? `did you mean "${guess}"?` : `add it to the teams of ${roster.file}`;
       problems.push(problemAt(loaded, path, 'team-exists', `team "${team}" is not in the roster: ${hint}`));
     }
   }
@@ -71,7 +71,7 @@ export const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
     const { oncall } = loaded.value;
     const team = roster.value.teams.find((candidate) => candidate.name === oncall.team);
     if (oncall.mode !== 'rotation' || !team || team.members.length > 0) return [];
-    return [problemAt(loaded, ['oncall', 'team'], 'rotation-team-members', `team "${team.name}" has no members to take shifts: list them under its members in ${roster.source.file}`)];
+    return [problemAt(loaded, ['oncall', 'team'], 'rotation-team-members', `team "${team.name}" has no members to take shifts: list them under its members in ${roster.file}`)];
   });
 };
 

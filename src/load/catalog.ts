@@ -9,12 +9,12 @@ import { displayPath, listYamlFiles } from './find.js';
 
 export { displayPath };
 import { schemaProblems } from './schema-issues.js';
-import { readSource, type Source } from './source.js';
+import { readSource, sourceLocator, type Locator, type Source } from './source.js';
 
 export interface Loaded<T> {
   value: T;
   file: string;
-  source: Source;
+  locate: Locator;
 }
 
 export interface Catalog {
@@ -68,7 +68,7 @@ export function validateSource<S extends z.ZodType>(source: Source, schema: S, p
     problems.push(...schemaProblems(source, schema, parsed.error.issues));
     return undefined;
   }
-  return { value: parsed.data, file: source.file, source };
+  return { value: parsed.data, file: source.file, locate: sourceLocator(source) };
 }
 
 function kindOf(path: string): string {

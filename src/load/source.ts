@@ -117,3 +117,65 @@ export function positionOf(source: Source, path: readonly PathSegment[], key = f
   const { line, col } = source.lines.linePos(offset);
   return { line, column: col };
 }
+
+/** Where the nodes of a file are: what positioned problems need, whether the file was parsed here or in a worker. */
+export interface Locator {
+  at(path: readonly PathSegment[], key?: boolean): { line: number; column: number };
+  /** Is there a node at this path? */
+  has(path: readonly PathSegment[]): boolean;
+}
+
+export function sourceLocator(source: Source): Locator {
+  return {
+    at: (path, key = false) => positionOf(source, path, key),
+    has: (path) => {
+      let value = source.data;
+      for (const segment of path) {
+        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return false;
+        value = (value as Record<PathSegment, unknown>)[segment];
+      }
+      return true;
+    },
+  };
+}
+
+/** Path -> [key line, key column, value line, value column] of every node: a locator that can cross threads. */
+export type PositionIndex = Record<string, [number, number, number, number]>;
+
+const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
+
+export function positionIndex(source: Source): PositionIndex {
+  const index: PositionIndex = {};
+  const position = (node: Node | undefined | null) => source.lines.linePos(node?.range?.[0] ?? 0);
+  const visit = (node: unknown, path: PathSegment[], key: Node | undefined): void => {
+    const keyPos = key ? position(key) : position(node as Node);
+    const empty = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+    const valuePos = node && !empty ? position(node as Node) : keyPos;
+    index[pathKey(path)] = [keyPos.line, keyPos.col, valuePos.line, valuePos.col];
+    if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)], pair.key as Node);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i], undefined));
+    }
+  };
+  visit(source.doc.contents, [], undefined);
+  return index;
+}
+
+/** The same answers as `nodeAt` gives, from an index: a missing path falls back to its nearest anchor above. */
+export function indexLocator(index: PositionIndex): Locator {
+  return {
+    has: (path) => Object.hasOwn(index, pathKey(path)),
+    at: (path, key = false) => {
+      const exact = index[pathKey(path)];
+      if (exact) return key && path.length > 0 ? { line: exact[0], column: exact[1] } : { line: exact[2], column: exact[3] };
+      for (let length = path.length - 1; length >= 0; length--) {
+        const found = index[pathKey(path.slice(0, length))];
+        if (!found) continue;
+        const last = path[length - 1];
+        return typeof last === 'string' ? { line: found[0], column: found[1] } : { line: found[2], column: found[3] };
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
