@@ -45,22 +45,30 @@ function measure(label, args, { cwd = ROOT, expectCode = 0 } = {}) {
 
 const ratio = (a, b) => Math.round((a.medianMs / b.medianMs) * 100) / 100;
 const results = { node: process.version, runs: RUNS, date: new Date().toISOString() };
+// `node bench/run.mjs startup` (or lint, rotate) runs just those parts; results.json is written only for a full run.
+const only = new Set(process.argv.slice(2));
+const part = (name) => only.size === 0 || only.has(name);
 
 console.log(`runbook bench: ${RUNS} runs each after a warm-up, medians (node ${process.version})\n`);
 
+if (part('startup')) {
 console.log('1. startup: runbook show engagement against node -e 0');
 const bare = measure('node -e 0', ['-e', '0']);
 const show = measure('node bin/runbook.js show engagement', [BIN, 'show', 'engagement']);
 results.startup = { bare, show, ratio: ratio(show, bare), target: 1.5 };
 console.log(`  ratio ${results.startup.ratio} (target <= 1.5)\n`);
+}
 
+if (part('lint')) {
 console.log('2. lint: 10,000 pipeline files against parsing them with yaml alone');
 const corpus = generate(join(work, 'corpus'), { pipelines: 10_000, people: 500, teams: 10 });
 const floor = measure('yaml parse of the same files (floor)', [join(ROOT, 'bench', 'yaml-floor.mjs'), corpus]);
 const lint = measure('runbook lint (10,000 files)', [BIN, 'lint', corpus, '--format', 'json']);
 results.lint = { files: 10_001, floor, lint, ratio: ratio(lint, floor), targetRatio: 1.5, targetMs: 2500 };
 console.log(`  ratio ${results.lint.ratio} (target <= 1.5), ${lint.medianMs} ms (target <= 2500)\n`);
+}
 
+if (part('rotate')) {
 console.log('3. rotate: 500 people in 10 teams, 100 pipelines, 52 weeks');
 const base = generate(join(work, 'people-500'), { pipelines: 100, people: 500, teams: 10 });
 const double = generate(join(work, 'people-1000'), { pipelines: 100, people: 1000, teams: 10 });
@@ -79,6 +87,9 @@ results.rotate = {
 };
 console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
 console.log(`  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`);
+}
 
-writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('written to bench/results.json');
+if (only.size === 0) {
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written to bench/results.json');
+}

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/cli.js';
+import { createRequire } from 'node:module';
 
+const { main } = createRequire(import.meta.url)('../dist/cli/cli.cjs');
 await main(process.argv);

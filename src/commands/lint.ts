@@ -6,7 +6,7 @@ import { examples, type MakeContext } from './index.js';
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 
 /** The bundled lint worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
-export const LINT_WORKER = new URL('./lint-worker.js', import.meta.url);
+export const LINT_WORKER = new URL('./lint-worker.cjs', import.meta.url);
 
 export function lintCommand(context: MakeContext): Command {
   return new Command('lint')

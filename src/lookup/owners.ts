@@ -3,6 +3,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { UsageError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
+import { compareText } from '../util/compare.js';
 
 export interface TeamOwnership {
   team: string;
@@ -26,7 +27,7 @@ export function ownership(pipelines: readonly Pipeline[], roster: Roster | undef
     for (const team of pipeline.owners.primary) entry(team).primary.push(pipeline.id);
     for (const team of pipeline.owners.secondary ?? []) entry(team).secondary.push(pipeline.id);
   }
-  return [...teams.values()].sort((a, b) => a.team.localeCompare(b.team));
+  return [...teams.values()].sort((a, b) => compareText(a.team, b.team));
 }
 
 /** One team's ownership, matched case-insensitively or by unique prefix. */

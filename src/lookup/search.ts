@@ -1,5 +1,6 @@
 /** Ranks common issues across pipelines by how well they match the query words. */
 import type { CommonIssue, Pipeline } from '../model/pipeline.js';
+import { compareText } from '../util/compare.js';
 
 export interface SearchHit {
   pipeline: string;
@@ -52,5 +53,5 @@ export function searchIssues(pipelines: readonly Pipeline[], query: readonly str
       hits.push({ pipeline: pipeline.id, issue: { id: issue.id, title: issue.title }, score });
     }
   }
-  return hits.sort((a, b) => b.score - a.score || a.pipeline.localeCompare(b.pipeline) || a.issue.id.localeCompare(b.issue.id));
+  return hits.sort((a, b) => b.score - a.score || compareText(a.pipeline, b.pipeline) || compareText(a.issue.id, b.issue.id));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare.js';
 /** A positioned finding about a runbook file: what lint reports and what other commands refuse to run on. */
 export type Severity = 'error' | 'warning';
 
@@ -15,5 +16,5 @@ export function formatProblem(problem: Problem): string {
 }
 
 export function byPosition(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
 }

@@ -1,5 +1,5 @@
 /** The rotation as an iCalendar feed (RFC 5545) that calendar clients subscribe to. */
-import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import { ICalCalendar, ICalCalendarMethod, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { Meeting, Shift } from '../rotation/schedule.js';
@@ -39,7 +39,7 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
   const name = person ? `On call: ${sanitizeLine(person.name)}` : `On call: ${[...new Set(shifts.map((shift) => pipelineOf.get(shift.pipeline)!.name))].map(sanitizeLine).join(', ')}`;
-  const calendar = ical({
+  const calendar = new ICalCalendar({
     name: escapeText(name),
     prodId: { company: 'runbook', product: 'runbook', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,

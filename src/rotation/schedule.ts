@@ -9,6 +9,7 @@ import { parseDuration } from '../sla/duration.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { holidayCounter, unavailability } from './people.js';
 import { buildWeek, handoverOf, type Handover, type Week } from './weeks.js';
+import { compareText } from '../util/compare.js';
 
 export type Role = 'primary' | 'backup';
 
@@ -72,7 +73,7 @@ interface Assignment {
 }
 
 export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
-  return pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').sort((a, b) => a.id.localeCompare(b.id));
+  return pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').sort((a, b) => compareText(a.id, b.id));
 }
 
 export function buildSchedule(input: RotationInput, weekCount: number): Schedule {
