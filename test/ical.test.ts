@@ -86,3 +86,22 @@ describe('iCal output', () => {
     expect(starts(calendarFor({ start: '2027-10-25', weeks: 3, timezone: 'America/New_York' }).text)).toEqual(['2027-10-25T14:00:00Z', '2027-11-01T14:00:00Z', '2027-11-08T15:00:00Z']);
   });
 });
+
+describe('iCal output read by a second parser (node-ical)', () => {
+  it('gives the same events, times, text and X- properties', async () => {
+    const { default: nodeIcal } = await import('node-ical');
+    const { text, schedule: s } = calendarFor();
+    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((entry) => entry?.type === 'VEVENT') as unknown as Record<string, unknown>[];
+    expect(parsed).toHaveLength(s.shifts.length + s.meetings.length);
+    for (const shift of s.shifts) {
+      const event = parsed.find((entry) => entry.uid === `${shift.pipeline}-${shift.role}-${shift.start.toISOString().slice(0, 10)}@runbook`)!;
+      expect((event.start as Date).toISOString()).toBe(shift.start.toISOString());
+      expect((event.end as Date).toISOString()).toBe(shift.end.toISOString());
+      expect(event.transparency).toBe('TRANSPARENT');
+      expect(event['RUNBOOK-PERSON']).toBe(shift.person);
+      expect(event['RUNBOOK-ROLE']).toBe(shift.role);
+    }
+    const tricky = parsed.find((entry) => entry.uid === 'clicks-primary-2026-12-14@runbook')!;
+    expect(tricky.summary).toBe(`Clicks, Views; Ünïcode on call, primary: ${'Zoë O’Brien, Jr.; "Z"\nsecond line'} (backed by Ana Example)`);
+  });
+});
