@@ -5,9 +5,7 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
-import { buildSchedule } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
-import { onCallAt } from '../rotation/who.js';
+import { rotationAt } from '../rotation/who.js';
 
 /** Weeks of the rotation listed in the handbook. */
 const UPCOMING_WEEKS = 4;
@@ -28,10 +26,8 @@ export function docsCommand(context: MakeContext): Command {
       let rotation;
       if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
         const input = await rotationInput(ctx);
-        const index = weekIndexAt(handoverOf(input.roster), at);
-        const first = Math.max(index, 0);
-        const schedule = buildSchedule(input, first + UPCOMING_WEEKS);
-        rotation = { schedule, onCall: index < 0 ? [] : onCallAt(schedule, input.roster.people, at), upcoming: schedule.weeks.slice(first) };
+        const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
+        rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
       }
       const { renderHandbook } = await import('../render/markdown.js');
       const files = renderHandbook({ pipelines: models, roster: roster?.value, deadlines, timeZone: calendar.timeZone, at, rotation });

@@ -6,9 +6,7 @@ import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
-import { buildSchedule } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
-import { onCallAt } from '../rotation/who.js';
+import { rotationAt } from '../rotation/who.js';
 import { whoLines } from '../render/who.js';
 
 /** This week's shift of a rotating pipeline, when the roster has rotation settings. */
@@ -16,9 +14,8 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   const roster = (await ctx.catalog()).roster?.value;
   if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
   const input = await rotationInput(ctx);
-  const index = weekIndexAt(handoverOf(roster), at);
-  const schedule = buildSchedule(input, Math.max(index, 0) + 1);
-  const entries = index < 0 ? [] : onCallAt(schedule, roster.people, at).filter((entry) => entry.pipeline === pipeline.id);
+  const { schedule, onCall } = rotationAt(input, at);
+  const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
   return { entries, line: whoLines(entries, [pipeline], schedule, at, ctx.style)[0]!.replace(/^\S+\s+/, '') };
 }
 

@@ -3,9 +3,9 @@ import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
 import { UsageError } from '../util/errors.js';
 import { findPipeline } from '../lookup/match.js';
-import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
-import { onCallAt } from '../rotation/who.js';
+import { rotationPipelines } from '../rotation/schedule.js';
+import { handoverOf } from '../rotation/weeks.js';
+import { rotationAt } from '../rotation/who.js';
 import { renderWho } from '../render/who.js';
 
 export function whoCommand(context: MakeContext): Command {
@@ -21,9 +21,8 @@ export function whoCommand(context: MakeContext): Command {
       const at = ctx.at(options.at, handover.timeZone);
       const pipeline = query === undefined ? undefined : findPipeline((await ctx.catalog()).pipelines, query).value;
       if (pipeline && !rotationPipelines([pipeline]).length) throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
-      const index = weekIndexAt(handover, at);
-      const schedule = buildSchedule(input, Math.max(index, 0) + 1);
-      const onCall = index < 0 ? [] : onCallAt(schedule, input.roster.people, at).filter((entry) => !pipeline || entry.pipeline === pipeline.id);
+      const { schedule, onCall: everyone } = rotationAt(input, at);
+      const onCall = everyone.filter((entry) => !pipeline || entry.pipeline === pipeline.id);
       if (ctx.json) ctx.printJson(onCall);
       else ctx.print(renderWho(onCall, pipeline ? [pipeline] : rotationPipelines(input.pipelines), schedule, at, ctx.style));
     }) as unknown as Command;

@@ -1,7 +1,7 @@
 /** Who is on call at a moment: read from the same schedule the calendars come from. */
 import type { Person } from '../model/roster.js';
-import type { Schedule } from './schedule.js';
-import { weekIndexAt } from './weeks.js';
+import { buildSchedule, type RotationInput, type Schedule } from './schedule.js';
+import { handoverOf, weekIndexAt } from './weeks.js';
 
 export interface OnCall {
   pipeline: string;
@@ -31,4 +31,14 @@ export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date
       until: primary.end.toISOString(),
     };
   });
+}
+
+/**
+ * The schedule from the epoch through the week holding `at` (and `weeksAfter` more), and who is on call
+ * at `at`: nobody before the rotation starts.
+ */
+export function rotationAt(input: RotationInput, at: Date, weeksAfter = 0): { schedule: Schedule; week: number; onCall: OnCall[] } {
+  const week = weekIndexAt(handoverOf(input.roster), at);
+  const schedule = buildSchedule(input, Math.max(week, 0) + 1 + weeksAfter);
+  return { schedule, week, onCall: week < 0 ? [] : onCallAt(schedule, input.roster.people, at) };
 }
