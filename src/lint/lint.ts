@@ -66,7 +66,9 @@ export async function lintFiles(files: readonly string[], cwd: string, options: 
   for (const result of results) {
     problems.push(...result.problems);
     const folder = dirname(result.path);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), result]);
+    const group = byFolder.get(folder);
+    if (group) group.push(result);
+    else byFolder.set(folder, [result]);
   }
   for (const group of byFolder.values()) {
     const loaded = (result: FileResult) => ({ value: result.entry!.value, file: result.entry!.file, locate: indexLocator(result.entry!.index) });

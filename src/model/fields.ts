@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from '../sla/duration.js';
 import { POINT_HINT, parseCalendarPoint, parseClock } from '../sla/points.js';
-import { isCalendarDate, isTimeZone } from '../util/dates.js';
+import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN } from '../util/dates.js';
 
 export const KebabId = z
   .string()
@@ -57,7 +57,6 @@ export const HoursRange = z.string().refine((value) => {
 }, 'is not a range of working hours: write "09:00-17:00" with the start before the end');
 
 /** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
-const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}:\d{2})$/;
 const TIMESTAMP_HINT = 'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00';
 
 export const Timestamp = z

@@ -1,12 +1,12 @@
 /** `--at <time>`: a timestamp with offset, or a date meaning local midnight in the roster's time zone. */
-import { isCalendarDate } from './dates.js';
+import { isCalendarDate, TIMESTAMP_PATTERN } from './dates.js';
 import { instantAt } from '../sla/local.js';
 import { UsageError } from './errors.js';
 
 export function parseAt(text: string | undefined, now: Date, timeZone: string): Date {
   if (text === undefined || text === 'now') return now;
   if (isCalendarDate(text)) return instantAt(text, 0, 0, timeZone);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i.test(text) && isCalendarDate(text.slice(0, 10))) {
+  if (TIMESTAMP_PATTERN.test(text) && isCalendarDate(text.slice(0, 10))) {
     const instant = new Date(text);
     if (!Number.isNaN(instant.getTime())) return instant;
   }

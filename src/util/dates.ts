@@ -18,3 +18,6 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** An ISO 8601 timestamp with its offset (`Z` or `+01:00`): the only kind that is not ambiguous. */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}:\d{2})$/;
