@@ -179,7 +179,7 @@ describe('runbook who', () => {
 
   it('says when the rotation starts, and shows who in show', () => {
     expect(runBin(['who', '--at', '2026-11-27T12:00:00Z']).stdout).toContain('The rotation starts Mon 2026-11-30 10:00 Europe/London.');
-    expect(runBin(['who', 'aggregated', '--at', '2026-12-24T12:00:00Z']).stdout).toContain('aggregated  no shift this week (month-end weeks only)');
+    expect(runBin(['who', 'aggregated', '--at', '2026-12-24T12:00:00Z']).stdout).toContain('aggregated   no shift this week (month-end weeks only)');
     expect(runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout).toContain('On call now: Emma Example <emma@example.com>, backed by Chloe Example');
     expect(runBin(['who', 'growth'])).toMatchObject({ code: 2, stderr: 'runbook: growth has no on-call rotation (oncall.mode: business-hours)\n' });
   });

@@ -16,7 +16,7 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   const input = await rotationInput(ctx);
   const { schedule, onCall } = rotationAt(input, at);
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
-  return { entries, line: whoLines(entries, [pipeline], schedule, at, ctx.style)[0]!.replace(/^\S+\s+/, '') };
+  return { entries, line: whoLines(entries, [pipeline], schedule, at)[0]!.text };
 }
 
 export function showCommand(context: MakeContext): Command {

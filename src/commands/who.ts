@@ -24,6 +24,6 @@ export function whoCommand(context: MakeContext): Command {
       const { schedule, onCall: everyone } = rotationAt(input, at);
       const onCall = everyone.filter((entry) => !pipeline || entry.pipeline === pipeline.id);
       if (ctx.json) ctx.printJson(onCall);
-      else ctx.print(renderWho(onCall, pipeline ? [pipeline] : rotationPipelines(input.pipelines), schedule, at, ctx.style));
+      else ctx.print(renderWho(onCall, pipeline ? [pipeline] : rotationPipelines(input.pipelines), schedule, at, ctx.style, ctx.width));
     }) as unknown as Command;
 }

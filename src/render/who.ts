@@ -4,22 +4,28 @@ import type { Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
+import { wrap } from './text.js';
 import { formatLocal } from './time.js';
 
-export function whoLines(onCall: readonly OnCall[], pipelines: readonly Pipeline[], schedule: Schedule, at: Date, style: Style): string[] {
+const LABEL = 13;
+
+/** One line per pipeline: who is on call in words (without the pipeline's name). */
+export function whoLines(onCall: readonly OnCall[], pipelines: readonly Pipeline[], schedule: Schedule, at: Date): { pipeline: string; text: string }[] {
   const zone = schedule.handover.timeZone;
   if (at.getTime() < schedule.weeks[0]!.start.getTime()) {
-    return [`The rotation starts ${formatLocal(schedule.weeks[0]!.start, zone)}.`];
+    return [{ pipeline: '', text: `The rotation starts ${formatLocal(schedule.weeks[0]!.start, zone)}.` }];
   }
   return pipelines.map((pipeline) => {
     const entry = onCall.find((candidate) => candidate.pipeline === pipeline.id);
-    const label = `${style.cyan(pipeline.id.padEnd(12))}`;
-    if (!entry) return `${label}no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})`;
+    if (!entry) return { pipeline: pipeline.id, text: `no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})` };
     const backup = entry.backup ? `, backed by ${sanitizeLine(entry.backup.name)} <${entry.backup.email}>` : '';
-    return `${label}${style.bold(sanitizeLine(entry.primary.name))} <${entry.primary.email}>${backup}, until ${formatLocal(entry.until, zone)}`;
+    return { pipeline: pipeline.id, text: `${sanitizeLine(entry.primary.name)} <${entry.primary.email}>${backup}, until ${formatLocal(entry.until, zone)}` };
   });
 }
 
-export function renderWho(onCall: readonly OnCall[], pipelines: readonly Pipeline[], schedule: Schedule, at: Date, style: Style): string {
-  return [style.dim(`On call at ${formatLocal(at, schedule.handover.timeZone)}`), ...whoLines(onCall, pipelines, schedule, at, style)].join('\n');
+export function renderWho(onCall: readonly OnCall[], pipelines: readonly Pipeline[], schedule: Schedule, at: Date, style: Style, width: number): string {
+  const lines = whoLines(onCall, pipelines, schedule, at).flatMap(({ pipeline, text }) =>
+    wrap(text, width, ' '.repeat(pipeline ? LABEL : 0), pipeline ? pipeline.padEnd(LABEL) : '').map((line) => line.replace(pipeline, style.cyan(pipeline))),
+  );
+  return [style.dim(`On call at ${formatLocal(at, schedule.handover.timeZone)}`), ...lines].join('\n');
 }
