@@ -6,9 +6,16 @@ import { createRequire } from 'node:module';
 import type HolidaysClass from 'date-holidays';
 import type { HolidayLookup } from '../sla/calendar.js';
 
+declare const RUNBOOK_DATE_HOLIDAYS: string | undefined;
+
 const require = createRequire(import.meta.url);
+/** The package, or its bundle beside the built CLI (build.mjs defines where). */
+const SOURCE = typeof RUNBOOK_DATE_HOLIDAYS === 'string' ? RUNBOOK_DATE_HOLIDAYS : 'date-holidays';
 let Holidays: typeof HolidaysClass | undefined;
-const load = (): typeof HolidaysClass => (Holidays ??= require('date-holidays') as typeof HolidaysClass);
+const load = (): typeof HolidaysClass => {
+  const loaded = require(SOURCE) as typeof HolidaysClass | { default: typeof HolidaysClass };
+  return (Holidays ??= 'default' in loaded ? loaded.default : loaded);
+};
 
 export interface HolidayCatalog {
   /** Is this a country date-holidays knows? */
