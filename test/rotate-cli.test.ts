@@ -184,3 +184,11 @@ describe('runbook who', () => {
     expect(runBin(['who', 'growth'])).toMatchObject({ code: 2, stderr: 'runbook: growth has no on-call rotation (oncall.mode: business-hours)\n' });
   });
 });
+
+describe('runbook rotate --json', () => {
+  it('means --format json, as for every other command', () => {
+    const viaFlag = runBin(['rotate', '--weeks', '2', '--start', '2026-11-30', '--json']);
+    expect(viaFlag.code).toBe(0);
+    expect(JSON.parse(viaFlag.stdout)).toEqual(JSON.parse(runBin(['rotate', '--weeks', '2', '--start', '2026-11-30', '--format', 'json']).stdout));
+  });
+});

@@ -25,7 +25,7 @@ export function rotateCommand(context: MakeContext): Command {
     .option('--start <date>', 'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week')
     .option('-p, --pipeline <id...>', 'only these pipelines (id, name or alias)')
     .option('--person <id>', "one person's calendar")
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('ics' as const))
+    .addOption(new Option('-f, --format <format>', 'output format (default: ics; json with --json)').choices(FORMATS))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--report', 'print the fairness report to stderr')
     .addHelpText(
@@ -70,7 +70,7 @@ export function rotateCommand(context: MakeContext): Command {
       const report = fairnessReport(view, roster, first);
 
       let output: string;
-      switch (options.format) {
+      switch (options.format ?? (ctx.json ? 'json' : 'ics')) {
         case 'json': {
           const { rotationJson } = await import('../render/rotation.js');
           const json = rotationJson(view, weeks, report);
