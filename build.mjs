@@ -3,9 +3,25 @@
 // required only by the commands that use them, so `runbook show` loads none of them, and a command that
 // does loads one file instead of a package's dozens. CommonJS loads faster than ES module chunks.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** A digest of the sources: the look-up cache is keyed by it, so a rebuilt CLI never reads what an older one kept. */
+function sourceDigest(dir) {
+  const hash = createHash('sha256');
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * commander loads node:child_process at start-up for executable subcommands, which runbook has none of;
@@ -60,6 +76,7 @@ await build({
   legalComments: 'linked',
   define: {
     RUNBOOK_VERSION: JSON.stringify(version),
+    RUNBOOK_BUILD: JSON.stringify(sourceDigest('src')),
     RUNBOOK_DATE_HOLIDAYS: JSON.stringify(vendorFile('date-holidays')),
     'import.meta.url': '__runbookModuleUrl',
   },

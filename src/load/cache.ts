@@ -10,7 +10,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import type { ZoneTable } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
-import { VERSION } from '../version.js';
+import { BUILD, VERSION } from '../version.js';
 
 export interface CachedCatalog {
   key: string;
@@ -21,11 +21,11 @@ export interface CachedCatalog {
 }
 
 /**
- * What identifies the files' state, as build tools do: the tool's version, the folder, and each file's
+ * What identifies the files' state, as build tools do: the tool's version and build, the folder, and each file's
  * name, size, modification time and inode. An edit, a replacement or a new file changes it.
  */
 export function cacheKey(dir: string, files: readonly string[]): string {
-  const parts = [VERSION, dir];
+  const parts = [VERSION, BUILD, dir];
   for (const file of files) {
     const { size, mtimeMs, ino } = statSync(file);
     parts.push(`${basename(file)}:${size}:${mtimeMs}:${ino}`);
