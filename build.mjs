@@ -51,9 +51,8 @@ const fromVendor = {
   },
 };
 
-rmSync('dist/cli', { recursive: true, force: true });
-await build({
-  entryPoints: Object.fromEntries(VENDORED.map((name) => [`vendor/${name}`, name])),
+/** What both builds share: one minified CommonJS file per entry, for Node.js 20, under dist/cli. */
+const common = {
   outdir: 'dist/cli',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -63,17 +62,13 @@ await build({
   minify: true,
   legalComments: 'linked',
   logLevel: 'warning',
-});
+};
+
+rmSync('dist/cli', { recursive: true, force: true });
+await build({ ...common, entryPoints: Object.fromEntries(VENDORED.map((name) => [`vendor/${name}`, name])) });
 await build({
+  ...common,
   entryPoints: { cli: 'src/cli.ts', 'lint-worker': 'src/lint/worker.ts' },
-  outdir: 'dist/cli',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
   define: {
     RUNBOOK_VERSION: JSON.stringify(version),
     RUNBOOK_BUILD: JSON.stringify(sourceDigest('src')),
@@ -82,5 +77,4 @@ await build({
   },
   banner: { js: "const __runbookModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [withoutChildProcess, fromVendor],
-  logLevel: 'warning',
 });
