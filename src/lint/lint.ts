@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Loaded } from '../load/catalog.js';
+import { isRosterFile, ROSTER_FILE, type Loaded } from '../load/catalog.js';
 import { displayPath, listYamlFiles } from '../load/find.js';
 import { indexLocator } from '../load/source.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -27,7 +27,6 @@ export interface LintOptions {
   worker?: URL;
 }
 
-const ROSTER = 'roster.yaml';
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 400;
 
@@ -53,8 +52,8 @@ export async function lintFiles(files: readonly string[], cwd: string, options: 
   const contextOnly = new Set<string>();
   const toLoad = [...files];
   for (const folder of new Set(files.map((file) => dirname(file)))) {
-    const roster = join(folder, ROSTER);
-    if (!files.includes(roster) && existsSync(roster)) {
+    const roster = join(folder, ROSTER_FILE);
+    if (!files.some((file) => dirname(file) === folder && isRosterFile(file)) && existsSync(roster)) {
       toLoad.push(roster);
       contextOnly.add(displayPath(roster, cwd));
     }
@@ -73,7 +72,7 @@ export async function lintFiles(files: readonly string[], cwd: string, options: 
   for (const group of byFolder.values()) {
     const loaded = (result: FileResult) => ({ value: result.entry!.value, file: result.entry!.file, locate: indexLocator(result.entry!.index) });
     const valid = group.filter((result) => result.entry);
-    const roster = valid.find((result) => result.path.endsWith(`/${ROSTER}`) || result.path === ROSTER);
+    const roster = valid.find((result) => isRosterFile(result.path));
     const pipelines = valid.filter((result) => result !== roster).map((result) => loaded(result) as Loaded<Pipeline>);
     problems.push(...crossFileProblems({ pipelines, roster: roster && (loaded(roster) as Loaded<Roster>), holidays: options.holidays }));
   }

@@ -24,5 +24,3 @@ export function colorLevel({ flag, env, isTTY }: ColorInputs): 0 | 1 | 2 | 3 {
 export function makeStyle(level: 0 | 1 | 2 | 3): Style {
   return new Chalk({ level });
 }
-
-export const plain: Style = makeStyle(0);

@@ -30,10 +30,6 @@ export function localDate(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
 const QUARTER_HOUR = 900_000;
 const offsets = new Map<string, number>();
 
