@@ -68,7 +68,7 @@ rmSync('dist/cli', { recursive: true, force: true });
 await build({ ...common, entryPoints: Object.fromEntries(VENDORED.map((name) => [`vendor/${name}`, name])) });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', 'lint-worker': 'src/lint/worker.ts' },
+  entryPoints: { boot: 'src/boot.ts', cli: 'src/cli.ts', 'lint-worker': 'src/lint/worker.ts' },
   define: {
     RUNBOOK_VERSION: JSON.stringify(version),
     RUNBOOK_BUILD: JSON.stringify(sourceDigest('src')),

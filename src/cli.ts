@@ -15,7 +15,7 @@ export function buildProgram(io: Io, now: () => Date, contexts: Context[] = []):
     .option('-d, --dir <path>', 'runbooks folder (default: $RUNBOOK_DIR, else the nearest runbooks/ above)')
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
-    .option('--no-cache', 'read the runbooks afresh instead of from the look-up cache')
+    .option('--no-cache', 'use no caches: read the runbooks afresh, compile the CLI afresh')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(runbook --help shows the commands)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })

@@ -20,7 +20,8 @@ describe('look-up cache', () => {
     const fresh = run(...args, '--no-cache');
     expect(readdirSync(cache)).toEqual([]);
     const first = run(...args);
-    expect(readdirSync(join(cache, 'runbook'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'runbook')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'))).toHaveLength(1);
     const second = run(...args);
     expect(first).toEqual(fresh);
     expect(second).toEqual(fresh);
@@ -38,10 +39,18 @@ describe('look-up cache', () => {
     expect(run('list')).toMatchObject({ code: 2, stdout: '' });
   });
 
+  it('ignores a damaged code cache', () => {
+    const { cache, run } = setup();
+    const fresh = run('list', '--json');
+    const [code] = readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
+    writeFileSync(join(cache, 'runbook', code!), 'not V8 code');
+    expect(run('list', '--json')).toEqual(fresh);
+  });
+
   it('ignores a damaged cache file', () => {
     const { cache, run } = setup();
     run('list');
-    const [file] = readdirSync(join(cache, 'runbook'));
+    const [file] = readdirSync(join(cache, 'runbook')).filter((name) => name.endsWith('.json'));
     writeFileSync(join(cache, 'runbook', file!), '{ not json');
     expect(run('list', '--json')).toMatchObject({ code: 0, stderr: '' });
     expect(existsSync(join(cache, 'runbook', file!))).toBe(true);
