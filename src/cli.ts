@@ -3,12 +3,12 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import { colorLevel, makeStyle } from './render/style.js';
 import { RunbookError } from './util/errors.js';
-import { registerCommands, type AnyCommand } from './commands/index.js';
+import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './render/sanitize.js';
 import { VERSION } from './version.js';
 
 
-export function buildProgram(io: Io, now: () => Date, contexts: Context[] = []): AnyCommand {
+export function buildProgram(io: Io, now: () => Date, contexts: Context[] = [], args: readonly string[] = []): AnyCommand {
   const program = new Command('runbook')
     .description('Data-pipeline runbooks as code: who owns what, how to fix it, what is due, who is on call.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -39,14 +39,14 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
     contexts.push(context);
     return context;
   };
-  registerCommands(program, context);
+  registerCommands(program, context, commandWord(args));
   return program;
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
   const contexts: Context[] = [];
-  const program = buildProgram(io, now, contexts);
+  const program = buildProgram(io, now, contexts, args);
   if (args.length === 0) {
     program.outputHelp();
     return 0;
@@ -67,6 +67,13 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`runbook show x | head`) is not an error: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const io: Io = {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -1,7 +1,8 @@
 /** End-to-end runs of the built bin/runbook.js (npm test builds first). */
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
-import { runBin } from './helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, PROJECT, runBin } from './helpers/run.js';
 
 describe('runbook (built CLI)', () => {
   it('shows engagement: owners, three issues with steps, SLA and on-call', () => {
@@ -109,5 +110,13 @@ describe('runbook (built CLI)', () => {
   it('prints the version and help with examples', () => {
     expect(runBin(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     for (const command of ['list', 'show', 'owners', 'search']) expect(runBin([command, '--help']).stdout).toContain(`$ runbook ${command}`);
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('stops quietly, without a stack trace', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rotate --weeks 52 --start 2026-11-30 | head -c 10`], { cwd: PROJECT, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(result.stdout).toBe('BEGIN:VCAL');
+    expect(result.stderr).toBe('');
   });
 });

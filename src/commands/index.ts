@@ -17,8 +17,28 @@ import { whoCommand } from './who.js';
 export type AnyCommand = Command<any, any, any>;
 export type MakeContext = (command: AnyCommand) => Context;
 
-export function registerCommands(program: AnyCommand, context: MakeContext): void {
-  for (const make of [listCommand, showCommand, ownersCommand, searchCommand, lintCommand, schemaCommand, slaCommand, rotateCommand, whoCommand, docsCommand, importCommand]) {
+/** Every command, by the name it is typed with, in the order help lists them. */
+const COMMANDS: [string, (context: MakeContext) => Command][] = [
+  ['list', listCommand],
+  ['show', showCommand],
+  ['owners', ownersCommand],
+  ['search', searchCommand],
+  ['lint', lintCommand],
+  ['schema', schemaCommand],
+  ['sla', slaCommand],
+  ['rotate', rotateCommand],
+  ['who', whoCommand],
+  ['docs', docsCommand],
+  ['import', importCommand],
+];
+
+/**
+ * Registers the commands on the program. When the command typed is known, only it is built: building
+ * all of them (their options, help and choices) is most of what start-up costs beyond Node.js itself.
+ */
+export function registerCommands(program: AnyCommand, context: MakeContext, typed?: string): void {
+  const chosen = COMMANDS.filter(([name]) => name === typed);
+  for (const [, make] of chosen.length ? chosen : COMMANDS) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
     const command = make(context).copyInheritedSettings(program);
     for (const sub of command.commands) sub.copyInheritedSettings(command);
@@ -29,4 +49,14 @@ export function registerCommands(program: AnyCommand, context: MakeContext): voi
 /** The example block every command's help ends with. */
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
+}
+
+/** The command word of an argument list: the first argument that is neither an option nor an option's value. */
+export function commandWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-d' || arg === '--dir') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
