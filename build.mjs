@@ -40,6 +40,19 @@ const withoutChildProcess = {
   },
 };
 
+/**
+ * chalk asks node:tty at import whether stdout is a terminal, for its default instance; runbook makes its
+ * own instance with an explicit colour level (src/render/style.ts), and loading tty brings in Node's whole
+ * socket and stream machinery. chalk gets a stand-in that answers "not a terminal".
+ */
+const withoutTtyForChalk = {
+  name: 'without-tty-for-chalk',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?tty$/ }, (args) => (args.importer.includes('node_modules/chalk/') ? { path: 'tty', namespace: 'tty-stand-in' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'tty-stand-in' }, () => ({ contents: 'export default { isatty: () => false }; export const isatty = () => false;', loader: 'js' }));
+  },
+};
+
 const VENDORED = ['zod', 'yaml', 'ical-generator', 'date-holidays', 'cli-table3'];
 const vendorFile = (name) => `./vendor/${name}.cjs`;
 
@@ -76,5 +89,5 @@ await build({
     'import.meta.url': '__runbookModuleUrl',
   },
   banner: { js: "const __runbookModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [withoutChildProcess, fromVendor],
+  plugins: [withoutChildProcess, withoutTtyForChalk, fromVendor],
 });

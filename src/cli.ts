@@ -5,6 +5,7 @@ import { colorLevel, makeStyle } from './render/style.js';
 import { RunbookError } from './util/errors.js';
 import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './render/sanitize.js';
+import { terminal, writeAll } from './terminal.js';
 import { VERSION } from './version.js';
 
 
@@ -67,20 +68,12 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  // A reader that stops early (`runbook show x | head`) is not an error: stop quietly, as Unix tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? 0);
-    });
-  }
   const io: Io = {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => writeAll(1, text),
+    err: (text) => writeAll(2, text),
     env: process.env,
     cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
+    ...terminal(),
   };
   process.exitCode = await run(argv.slice(2), io);
 }
