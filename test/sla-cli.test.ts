@@ -120,6 +120,12 @@ describe('runbook sla check', () => {
     ]);
   });
 
+  it('an observations file that is a list says what it should hold', () => {
+    expect(check(observations('[1, 2]\n', 'observed.json')).stderr).toMatch(
+      /observed\.json:1:1: error: the file must be a mapping of keys \(observations: pipeline id -> SLA rule id -> timestamp or incidents\), not a list \(file-not-mapping\)/,
+    );
+  });
+
   it('a missing observations file is an input error', () => {
     expect(check('/no/such/file.yaml')).toMatchObject({ code: 2, stdout: '' });
   });

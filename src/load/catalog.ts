@@ -52,15 +52,20 @@ function loadFile<S extends z.ZodType>(path: string, file: string, schema: S, pr
 }
 
 /** Checks a parsed source against its schema; problems are appended, the typed value returned when valid. */
-export function validateSource<S extends z.ZodType>(source: Source, schema: S, problems: Problem[]): Loaded<z.output<S>> | undefined {
+export function validateSource<S extends z.ZodType>(
+  source: Source,
+  schema: S,
+  problems: Problem[],
+  /** What the file holds, for the messages about an empty or non-mapping file. */
+  what: string = kindOf(source.file),
+): Loaded<z.output<S>> | undefined {
   const { data, file } = source;
-  const path = file;
   if (data === null || data === undefined) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-empty', message: `the file is empty: write a ${kindOf(path)} mapping` });
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-empty', message: `the file is empty: write ${what}` });
     return undefined;
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-not-mapping', message: `the file must be a mapping of keys (a ${kindOf(path)}), not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-not-mapping', message: `the file must be a mapping of keys (${what}), not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
     return undefined;
   }
   const parsed = schema.safeParse(data);
@@ -72,7 +77,7 @@ export function validateSource<S extends z.ZodType>(source: Source, schema: S, p
 }
 
 function kindOf(path: string): string {
-  return isRosterFile(path) ? 'roster' : `pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
+  return isRosterFile(path) ? 'a roster' : `a pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
 }
 
 /** Commands other than lint refuse to run on invalid files: exit 2 with every problem, one per line. */

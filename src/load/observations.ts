@@ -13,7 +13,7 @@ export function loadObservations(path: string, cwd: string, pipelines: readonly 
   const read = readSource(path, file);
   const problems: Problem[] = [...read.problems];
   const source = read.source;
-  const loaded = source && validateSource(source, Observations, problems);
+  const loaded = source && validateSource(source, Observations, problems, 'observations: pipeline id -> SLA rule id -> timestamp or incidents');
   // Names are checked even when a value is malformed, so one run reports every problem.
   if (source && isPlainMap(source.data)) problems.push(...crossCheck(source, source.data, pipelines));
   if (problems.length > 0 || !loaded) throw new InputError(problems);
