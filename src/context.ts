@@ -43,7 +43,8 @@ export interface CatalogView {
 export class Context {
   private view?: CatalogView;
   private store?: HolidayStore;
-  private cache?: { path: string; key: string; hit: boolean; dir: string };
+  private cache?: { path: string; key: string; hit: boolean };
+  private workCalendar?: WorkCalendar;
 
   constructor(
     readonly io: Io,
@@ -74,7 +75,7 @@ export class Context {
       const key = cacheKey(dir, files);
       const path = cacheFile(dir, this.io.env);
       const cached = readCache(path, key);
-      this.cache = { path, key, hit: cached !== undefined, dir };
+      this.cache = { path, key, hit: cached !== undefined };
       if (cached) {
         const named = <T>(entry: Entry<T>): Entry<T> => ({ value: entry.value, file: displayPath(join(dir, entry.file), this.io.cwd) });
         this.store = new HolidayStore(cached.holidays);
@@ -98,7 +99,8 @@ export class Context {
 
   /** The roster's working calendar, with its public holidays and company days. */
   async calendar(): Promise<WorkCalendar> {
-    return rosterCalendar((await this.catalog()).roster?.value, this.holidays().lookup);
+    this.workCalendar ??= rosterCalendar((await this.catalog()).roster?.value, this.holidays().lookup);
+    return this.workCalendar;
   }
 
   /** The time a command answers for: `--at`, else now. */
