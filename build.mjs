@@ -9,9 +9,14 @@ import { join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-/** A digest of the sources: the look-up cache is keyed by it, so a rebuilt CLI never reads what an older one kept. */
-function sourceDigest(dir) {
+/**
+ * A digest of what the bundle is made of: the sources, the locked dependency versions and this build script.
+ * The look-up cache is keyed by it, so a rebuilt CLI, or one with upgraded libraries, never reads what an
+ * older one kept.
+ */
+function buildDigest(dir) {
   const hash = createHash('sha256');
+  hash.update(readFileSync('package-lock.json')).update(readFileSync('build.mjs'));
   const walk = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);
@@ -81,10 +86,10 @@ rmSync('dist/cli', { recursive: true, force: true });
 await build({ ...common, entryPoints: Object.fromEntries(VENDORED.map((name) => [`vendor/${name}`, name])) });
 await build({
   ...common,
-  entryPoints: { boot: 'src/boot.ts', cli: 'src/cli.ts', 'lint-worker': 'src/lint/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'check-worker': 'src/load/check-worker.ts' },
   define: {
     RUNBOOK_VERSION: JSON.stringify(version),
-    RUNBOOK_BUILD: JSON.stringify(sourceDigest('src')),
+    RUNBOOK_BUILD: JSON.stringify(buildDigest('src')),
     RUNBOOK_DATE_HOLIDAYS: JSON.stringify(vendorFile('date-holidays')),
     'import.meta.url': '__runbookModuleUrl',
   },

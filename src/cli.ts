@@ -16,7 +16,7 @@ export function buildProgram(io: Io, now: () => Date, contexts: Context[] = [], 
     .option('-d, --dir <path>', 'runbooks folder (default: $RUNBOOK_DIR, else the nearest runbooks/ above)')
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
-    .option('--no-cache', 'use no caches: read the runbooks afresh, compile the CLI afresh')
+    .option('--no-cache', 'read and check the runbooks afresh instead of using the look-up cache')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(runbook --help shows the commands)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
@@ -54,7 +54,10 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
   }
   try {
     await program.parseAsync([...args], { from: 'user' });
-    for (const context of contexts) context.persist();
+    for (const context of contexts) {
+      context.finish();
+      context.persist();
+    }
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

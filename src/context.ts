@@ -1,8 +1,11 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cacheFile, cacheKey, readCache, writeCache } from './load/cache.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
+import type { BrokenFile } from './lint/validate.js';
+import { InputError } from './util/errors.js';
+import { findPipeline } from './lookup/match.js';
 import type { Roster } from './model/roster.js';
 import type { Style } from './render/style.js';
 import { HolidayStore } from './rotation/holidays.js';
@@ -34,11 +37,16 @@ export interface Entry<T> {
   file: string;
 }
 
-/** The valid runbooks of a folder, as the commands other than lint see them. */
+
+/** The usable runbooks of a folder, as the commands other than lint see them. */
 export interface CatalogView {
   pipelines: Entry<Pipeline>[];
   roster?: Entry<Roster>;
+  broken: BrokenFile[];
 }
+
+/** The built checking worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
+export const CHECK_WORKER = new URL('./check-worker.cjs', import.meta.url);
 
 export class Context {
   private view?: CatalogView;
@@ -66,30 +74,67 @@ export class Context {
     return findRunbooksDir({ dir: this.options.dir, env: this.io.env.RUNBOOK_DIR, cwd: this.io.cwd });
   }
 
-  /** The runbooks folder, loaded and valid (from the look-up cache when the files are unchanged); invalid files stop the command with exit 2. */
+  /**
+   * The runbooks folder through the one validator lint uses (from the look-up cache when every input is
+   * unchanged). Files with errors are left out and named in one line on stderr; a roster with errors stops the
+   * command (exit 2), since every answer depends on its time zone and teams.
+   */
   async catalog(): Promise<CatalogView> {
     if (this.view) return this.view;
     const dir = this.runbooksDir();
     const files = listYamlFiles(dir);
+    const named = <T extends { file: string }>(entry: T): T => ({ ...entry, file: displayPath(join(dir, entry.file), this.io.cwd) });
+    let view: CatalogView | undefined;
     if (this.options.cache !== false) {
       const key = cacheKey(dir, files);
       const path = cacheFile(dir, this.io.env);
       const cached = readCache(path, key);
       this.cache = { path, key, hit: cached !== undefined };
       if (cached) {
-        const named = <T>(entry: Entry<T>): Entry<T> => ({ value: entry.value, file: displayPath(join(dir, entry.file), this.io.cwd) });
         this.store = new HolidayStore(cached.holidays);
         for (const table of cached.zones) useZoneTable(table);
-        this.view = { pipelines: cached.pipelines.map(named), ...(cached.roster ? { roster: named(cached.roster) } : {}) };
-        return this.view;
+        view = {
+          pipelines: cached.pipelines.map(named),
+          ...(cached.roster ? { roster: named(cached.roster) } : {}),
+          broken: cached.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
+        };
       }
     }
-    // Only a cache miss pays for YAML parsing and the schemas.
-    const { loadFiles, requireValid } = await import('./load/catalog.js');
-    const catalog = requireValid(loadFiles(files, this.io.cwd));
-    const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
-    this.view = { pipelines: catalog.pipelines.map(entry), ...(catalog.roster ? { roster: entry(catalog.roster) } : {}) };
-    return this.view;
+    if (!view) {
+      // Only a cache miss pays for YAML parsing, the schemas and the rules.
+      const [{ checkFilesInParallel }, { validate }, { lazyHolidayCatalog }] = await Promise.all([
+        import('./load/check-files.js'),
+        import('./lint/validate.js'),
+        import('./rotation/holidays.js'),
+      ]);
+      const validation = validate(await checkFilesInParallel(files, this.io.cwd, CHECK_WORKER), { holidays: lazyHolidayCatalog() });
+      const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
+      view = {
+        pipelines: validation.pipelines.map(entry),
+        ...(validation.roster ? { roster: entry(validation.roster) } : {}),
+        broken: validation.broken,
+      };
+    }
+    this.view = view;
+    const roster = view.broken.find((entry) => entry.isRoster);
+    if (roster) throw new InputError(roster.errors);
+    return view;
+  }
+
+  /**
+   * The pipeline a query names (id, name, alias or unique prefix). A query naming a file that was left out
+   * for its errors says so, with the first error, rather than "unknown pipeline".
+   */
+  async pipeline(query: string): Promise<Entry<Pipeline>> {
+    const view = await this.catalog();
+    try {
+      return findPipeline(view.pipelines, query);
+    } catch (error) {
+      const needle = query.trim().toLowerCase();
+      const broken = view.broken.find((entry) => !entry.isRoster && basename(entry.file).replace(/\.ya?ml$/i, '').toLowerCase() === needle);
+      if (broken) throw new InputError(broken.errors);
+      throw error;
+    }
   }
 
   /** Public holidays: from the cache when known, else from date-holidays. */
@@ -108,17 +153,30 @@ export class Context {
     return parseAt(option, this.now, timeZone);
   }
 
-  /** After a command succeeded: keep what was loaded and looked up for the next run. */
+  /** After a command answered: one line on stderr naming the files its answer left out, if any. */
+  finish(): void {
+    const files = this.view?.broken.map((entry) => entry.file) ?? [];
+    if (files.length === 0) return;
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    this.io.err(`runbook: left out ${shown}: ${files.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint\` lists them)\n`);
+  }
+
+  /** After a command answered: keep what was loaded and looked up for the next run. */
   persist(): void {
     if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed)) return;
-    const base = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file: file.split(/[\\/]/).pop()! });
-    writeCache(this.cache.path, {
-      key: this.cache.key,
-      pipelines: this.view.pipelines.map(base),
-      ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
-      holidays: this.holidays().entries(),
-      zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => zoneTable(zone, this.now.getTime() - YEAR, this.now.getTime() + 2 * YEAR)),
-    });
+    const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
+    writeCache(
+      this.cache.path,
+      this.cache.key,
+      {
+        pipelines: this.view.pipelines.map(base),
+        ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
+        broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
+        holidays: this.holidays().entries(),
+        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => zoneTable(zone, this.now.getTime() - YEAR, this.now.getTime() + 2 * YEAR)),
+      },
+      this.now,
+    );
   }
 
   print(text: string): void {

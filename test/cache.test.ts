@@ -1,34 +1,115 @@
-/** The look-up cache: same answers as a fresh read, and never stale. */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+/** The look-up cache: the same bytes as a fresh read, never stale, however a file is replaced. */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';
 
-function setup() {
-  const { root, dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML.replace('timezone: Europe/London', 'timezone: Europe/London\nholidays: { country: GB }') });
+function setup(files: Record<string, string> = {}) {
+  const { root, dir } = runbooksFolder({
+    'clicks.yaml': PIPELINE_YAML,
+    'roster.yaml': ROSTER_YAML.replace('timezone: Europe/London', 'timezone: Europe/London\nholidays: { country: GB }'),
+    ...files,
+  });
   const cache = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
   const run = (...args: string[]) => runBin(args, { cwd: root, env: { XDG_CACHE_HOME: cache } });
-  return { root, dir, cache, run };
+  const entries = () => readdirSync(join(cache, 'runbook'));
+  return { root, dir, cache, run, entries };
+}
+
+/** Gives `path` the size and times it had, as `cp -p`, `touch -r` or a tarball extraction would. */
+function keepStat(path: string, stat: { atime: Date; mtime: Date }): void {
+  utimesSync(path, stat.atime, stat.mtime);
+}
+
+const OBSERVED = 'clicks:\n  arrival: 2026-12-01T00:00:00Z\n';
+// 30 hours after the arrival: within 48h (pass), past 24h (breach).
+const CHECK = ['sla', 'check', '--observations', 'observed.yaml', '--at', '2026-12-02T06:00:00Z'];
+
+/** Runs `args` from the cache (twice: filling it, then reading it) and fresh; all three must be the same bytes. */
+function expectCachedEqualsFresh(run: (...args: string[]) => ReturnType<typeof runBin>, args: string[]) {
+  const fresh = run(...args, '--no-cache');
+  expect(run(...args)).toEqual(fresh);
+  expect(run(...args)).toEqual(fresh);
+  return fresh;
 }
 
 describe('look-up cache', () => {
-  it('answers the same from the cache as from the files', () => {
-    const { cache, run } = setup();
+  it('answers the same from the cache as from the files, and keeps one entry per folder', () => {
+    const { run, entries } = setup();
     const args = ['show', 'clicks', '--at', '2026-12-24T12:00:00Z'];
-    const fresh = run(...args, '--no-cache');
-    expect(readdirSync(cache)).toEqual([]);
-    const first = run(...args);
-    expect(readdirSync(join(cache, 'runbook')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
-    expect(readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'))).toHaveLength(1);
-    const second = run(...args);
-    expect(first).toEqual(fresh);
-    expect(second).toEqual(fresh);
-    expect(second.stdout).toContain('On call now: Ben <ben@example.com>, backed by Ana <ana@example.com>');
+    const fresh = expectCachedEqualsFresh(run, args);
+    expect(entries()).toHaveLength(1);
+    expect(entries()[0]).toMatch(/^runbooks-[0-9a-f]{12}\.json$/);
+    expect(fresh.stdout).toContain('On call now: Ben <ben@example.com>, backed by Ana <ana@example.com>');
   });
 
-  it('is never stale: an edit is seen at once, and a broken edit is reported', () => {
+  it('sees a same-size edit whose modification time was put back (touch -r)', () => {
+    const { dir, root, run } = setup();
+    writeFileSync(join(root, 'observed.yaml'), OBSERVED);
+    const file = join(dir, 'clicks.yaml');
+    const before = statSync(file);
+    expect(run(...CHECK)).toMatchObject({ code: 0 });
+    writeFileSync(file, PIPELINE_YAML.replace('within: 48h', 'within: 24h'));
+    keepStat(file, before);
+    expect(statSync(file).size).toBe(before.size);
+    expect(Math.abs(statSync(file).mtimeMs - before.mtimeMs)).toBeLessThan(1);
+    const fresh = run(...CHECK, '--no-cache');
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toMatch(/BREACH/);
+    expect(run(...CHECK)).toEqual(fresh);
+  });
+
+  it('sees a file copied over another with cp -p (same size, same time, same inode)', () => {
+    const { dir, root, run } = setup();
+    writeFileSync(join(root, 'observed.yaml'), OBSERVED);
+    const file = join(dir, 'clicks.yaml');
+    const other = join(root, 'other.yaml');
+    writeFileSync(other, PIPELINE_YAML.replace('within: 48h', 'within: 24h'));
+    keepStat(other, statSync(file));
+    const inode = statSync(file).ino;
+    expect(run(...CHECK).code).toBe(0);
+    copyFileSync(other, file);
+    keepStat(file, statSync(other));
+    expect(statSync(file).ino).toBe(inode);
+    const fresh = run(...CHECK, '--no-cache');
+    expect(fresh.code).toBe(1);
+    expect(run(...CHECK)).toEqual(fresh);
+  });
+
+  it('sees a folder replaced by another of the same sizes and times (two tarballs extracted in turn)', () => {
+    const { dir, root, run } = setup();
+    writeFileSync(join(root, 'observed.yaml'), OBSERVED);
+    const stats = Object.fromEntries(readdirSync(dir).map((name) => [name, statSync(join(dir, name))]));
+    const contents = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+    expect(run(...CHECK).code).toBe(0);
+    rmSync(dir, { recursive: true });
+    mkdirSync(join(root, 'next'));
+    for (const [name, text] of Object.entries(contents)) {
+      const path = join(root, 'next', name);
+      writeFileSync(path, name === 'clicks.yaml' ? text.replace('within: 48h', 'within: 24h') : text);
+      keepStat(path, stats[name]!);
+    }
+    renameSync(join(root, 'next'), dir);
+    const fresh = run(...CHECK, '--no-cache');
+    expect(fresh.code).toBe(1);
+    expect(run(...CHECK)).toEqual(fresh);
+  });
+
+  it('does not use an entry edited by hand: it would print what no file says', () => {
+    const { cache, run, entries } = setup();
+    const args = ['show', 'clicks', '--at', '2026-12-24T12:00:00Z'];
+    const fresh = run(...args, '--no-cache');
+    run(...args);
+    const path = join(cache, 'runbook', entries()[0]!);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('"Clicks"');
+    writeFileSync(path, text.replace('"Clicks"', '"Clicks\\u001b[2J\\u001b[31mHACKED"'));
+    expect(run(...args)).toEqual(fresh);
+  });
+
+  it('sees an edit at once, and answers about the other pipelines while one file is broken', () => {
     const { dir, run } = setup();
     expect(run('list', '--json').stdout).toContain('"Clicks"');
     writeFileSync(join(dir, 'clicks.yaml'), PIPELINE_YAML.replace('name: Clicks', 'name: Clicks Renamed'));
@@ -36,23 +117,36 @@ describe('look-up cache', () => {
     writeFileSync(join(dir, 'views.yaml'), PIPELINE_YAML.replace('id: clicks', 'id: views').replace('name: Clicks', 'name: Views').replace('aliases: [tap]', 'aliases: [look]'));
     expect(JSON.parse(run('list', '--json').stdout)).toHaveLength(2);
     writeFileSync(join(dir, 'views.yaml'), 'id: [broken\n');
-    expect(run('list')).toMatchObject({ code: 2, stdout: '' });
+    for (const args of [['list', '--json'], ['list', '--json', '--no-cache']]) {
+      const result = run(...args);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).map((entry: { id: string }) => entry.id)).toEqual(['clicks']);
+      expect(result.stderr).toBe('runbook: left out runbooks/views.yaml: it has errors (`runbook lint` lists them)\n');
+    }
   });
 
-  it('ignores a damaged code cache', () => {
-    const { cache, run } = setup();
-    const fresh = run('list', '--json');
-    const [code] = readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
-    writeFileSync(join(cache, 'runbook', code!), 'not V8 code');
-    expect(run('list', '--json')).toEqual(fresh);
-  });
-
-  it('ignores a damaged cache file', () => {
-    const { cache, run } = setup();
+  it('ignores a damaged entry, and replaces it', () => {
+    const { cache, run, entries } = setup();
+    const fresh = run('list', '--json', '--no-cache');
     run('list');
-    const [file] = readdirSync(join(cache, 'runbook')).filter((name) => name.endsWith('.json'));
-    writeFileSync(join(cache, 'runbook', file!), '{ not json');
-    expect(run('list', '--json')).toMatchObject({ code: 0, stderr: '' });
-    expect(existsSync(join(cache, 'runbook', file!))).toBe(true);
+    const path = join(cache, 'runbook', entries()[0]!);
+    writeFileSync(path, '{ not json');
+    expect(run('list', '--json')).toEqual(fresh);
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).not.toBe('{ not json');
+  });
+
+  it('prunes entries of folders unused for a month, and code caches of earlier versions', () => {
+    const { cache, run, entries } = setup();
+    mkdirSync(join(cache, 'runbook'), { recursive: true });
+    const old = join(cache, 'runbook', 'gone-0123456789ab.json');
+    const recent = join(cache, 'runbook', 'other-0123456789ab.json');
+    writeFileSync(old, '{}');
+    writeFileSync(recent, '{}');
+    writeFileSync(join(cache, 'runbook', 'code-0123456789abcdef.bin'), 'V8');
+    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    utimesSync(old, monthAgo, monthAgo);
+    run('list');
+    expect(entries().sort()).toEqual([expect.stringMatching(/^other-/), expect.stringMatching(/^runbooks-/)]);
   });
 });

@@ -173,6 +173,8 @@ describe('lint on many files', () => {
       if (i % 101 === 0) text = text.replace('primary: Web Team', 'primary: Web Taem');
       if (i % 103 === 0) text = text.replace('    resolution: [Check lag, Re-run]\n', '');
       if (i % 107 === 0) text = text.replace('mode: rotation', 'mode: rotaton');
+      // Two people can staff one rotation a week: the others are handled in working hours.
+      else if (i > 0) text = text.replace('mode: rotation', 'mode: business-hours');
       files[`${id}.yaml`] = text;
     }
     const { root, dir } = runbooksFolder(files);

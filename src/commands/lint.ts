@@ -1,12 +1,10 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { CHECK_WORKER } from '../context.js';
 import { examples, type MakeContext } from './index.js';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
-
-/** The bundled lint worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
-export const LINT_WORKER = new URL('./lint-worker.cjs', import.meta.url);
 
 export function lintCommand(context: MakeContext): Command {
   return new Command('lint')
@@ -25,8 +23,10 @@ export function lintCommand(context: MakeContext): Command {
       const ctx = context(command);
       const { expandPaths, lintFiles } = await import('../lint/lint.js');
       const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
-      const { dateHolidaysCatalog } = await import('../rotation/holidays.js');
-      const report = await lintFiles(files, ctx.io.cwd, { holidays: dateHolidaysCatalog(), worker: LINT_WORKER });
+      const { lazyHolidayCatalog } = await import('../rotation/holidays.js');
+      const holidays = lazyHolidayCatalog();
+      const lookup = (country: string, region: string | undefined, year: number) => holidays.publicHolidays(country, region, year).map((day) => day.date);
+      const report = await lintFiles(files, ctx.io.cwd, { holidays, coverage: { now: ctx.now, holidays: lookup }, worker: CHECK_WORKER });
       const format = options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
       switch (format) {
         case 'json':

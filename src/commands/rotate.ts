@@ -6,8 +6,7 @@ import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';
 import { rotationInput } from './rotation-input.js';
-import { findPipeline } from '../lookup/match.js';
-import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
+import { buildSchedule, rotationPipelines, UncoverableWeek } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { fairnessReport } from '../rotation/report.js';
 
@@ -43,8 +42,7 @@ export function rotateCommand(context: MakeContext): Command {
       const { roster } = input;
       const handover = handoverOf(roster);
 
-      const { pipelines } = await ctx.catalog();
-      const chosen = options.pipeline?.map((query) => findPipeline(pipelines, query).value.id);
+      const chosen = options.pipeline && (await Promise.all(options.pipeline.map((query) => ctx.pipeline(query)))).map((entry) => entry.value.id);
       if (chosen) {
         const notRotating = chosen.filter((id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id));
         if (notRotating.length) throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
@@ -63,6 +61,9 @@ export function rotateCommand(context: MakeContext): Command {
       // Always from the epoch: the same inputs give the same weeks, however many are asked for.
       const schedule = buildSchedule(input, first + options.weeks);
       const weeks = schedule.weeks.slice(first);
+      // A week that cannot be staffed stops the calendar (nothing written): weeks before `first` do not matter.
+      const gap = schedule.gaps.find((entry) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline)));
+      if (gap) throw new UncoverableWeek(gap.message, gap.pipeline);
       const keep = (entry: { pipeline: string; week: number }) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
       const shifts = schedule.shifts.filter(keep);
       const meetings = schedule.meetings.filter(keep);

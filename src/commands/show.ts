@@ -1,5 +1,4 @@
 import { Command } from '@commander-js/extra-typings';
-import { findPipeline } from '../lookup/match.js';
 import { renderShow, showJson } from '../render/show.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
@@ -27,8 +26,8 @@ export function showCommand(context: MakeContext): Command {
     .option('--at <time>', 'deadlines as of this time (timestamp with offset, or a date); default now')
     .action(async (query, options, command) => {
       const ctx = context(command);
-      const { pipelines, roster } = (await ctx.catalog());
-      const pipeline = findPipeline(pipelines, query).value;
+      const { roster } = await ctx.catalog();
+      const pipeline = (await ctx.pipeline(query)).value;
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
       const deadlines = pipelineDeadlines(pipeline, at, calendar);

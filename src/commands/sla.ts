@@ -1,6 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { findPipeline } from '../lookup/match.js';
 import { evaluateRule } from '../sla/evaluate.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
@@ -41,7 +40,7 @@ export function slaCommand(context: MakeContext): Command {
       const { pipelines } = (await ctx.catalog());
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
-      const chosen = (query === undefined ? pipelines : [findPipeline(pipelines, query)]).map((entry) => entry.value);
+      const chosen = (query === undefined ? pipelines : [await ctx.pipeline(query)]).map((entry) => entry.value);
       const deadlines = chosen.flatMap((pipeline) => pipelineDeadlines(pipeline, at, calendar));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), timezone: calendar.timeZone, deadlines });
       else ctx.print((await import('../render/sla.js')).renderDeadlines(chosen, deadlines, calendar.timeZone, at, ctx.style, ctx.width));

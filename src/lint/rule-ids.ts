@@ -2,6 +2,8 @@
 export const RULE_DESCRIPTIONS: Record<string, string> = {
   'file-unreadable': 'The file cannot be read.',
   'file-too-large': 'The file is larger than 1 MiB.',
+  'file-not-regular': 'The path is a folder, FIFO or device, not a file.',
+  'file-encoding': 'The file is not UTF-8 text.',
   'file-binary': 'The file holds binary data, not YAML text.',
   'file-empty': 'The file is empty.',
   'file-not-mapping': 'The file is not a mapping of keys.',
@@ -28,4 +30,5 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'issue-resolution': 'A common issue has no resolution steps.',
   'unmapped-text': 'Imported text that is not yet an SLA rule, duty or issue.',
   'holiday-calendar': 'A holiday country or region is unknown.',
+  'rotation-coverage': 'A rotation week from now on cannot be staffed under the hard rules.',
 };

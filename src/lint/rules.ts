@@ -198,6 +198,13 @@ export const RULES: readonly Rule[] = [
   holidayCalendarsKnown,
 ];
 
+/**
+ * Rules whose problems in one file can be caused by another file: reported for a file linted only as context
+ * (the roster when a pipeline is linted alone, the pipelines when the roster is), so a pre-commit run on one
+ * file catches what the change breaks elsewhere.
+ */
+export const CROSS_FILE_RULES: ReadonlySet<string> = new Set(['unique-name', 'team-exists', 'rotation-team-members', 'rotation-coverage']);
+
 export function crossFileProblems(context: RuleContext): Problem[] {
   return RULES.flatMap((rule) => rule(context));
 }

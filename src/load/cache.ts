@@ -1,65 +1,104 @@
 /**
- * The look-up cache: the validated runbooks and the holiday dates a command needed, keyed by the files'
- * exact contents and the tool's version. A command run again on unchanged files skips YAML parsing,
- * schema checks and the holiday library. Lint never uses it.
+ * The look-up cache: what validating a runbooks folder produced (the usable runbooks, the names of broken
+ * files) and the holiday dates and zone offsets a command needed. It is keyed by the content of every input
+ * (each file's name and bytes, the tool's build, which covers its dependencies, and the time-zone and ICU data
+ * of this Node.js), so a file replaced by another of the same size and time, a `git checkout` or `cp -p` is
+ * seen at once. The entry carries a digest of itself: an entry edited or damaged by hand is not used.
+ * Lint never uses it.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../model/pipeline.js';
+import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import type { ZoneTable } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
 import { BUILD, VERSION } from '../version.js';
+import { MAX_FILE_BYTES } from './source-limits.js';
+import { regularFile } from './source.js';
 
 export interface CachedCatalog {
-  key: string;
   pipelines: { value: Pipeline; file: string }[];
   roster?: { value: Roster; file: string };
+  broken: { file: string; isRoster: boolean; errors: Problem[] }[];
   holidays: Record<string, readonly string[]>;
   zones: ZoneTable[];
 }
 
-/**
- * What identifies the files' state, as build tools do: the tool's version and build, the folder, and each file's
- * name, size, modification time and inode. An edit, a replacement or a new file changes it.
- */
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** What the answer depends on, hashed: the tool, Node's zone data, the folder, and every file's name and bytes. */
 export function cacheKey(dir: string, files: readonly string[]): string {
-  const parts = [VERSION, BUILD, dir];
+  const hash = createHash('sha256');
+  hash.update([VERSION, BUILD, process.version, process.versions.tz ?? '', process.versions.icu ?? '', dir].join('\0'));
   for (const file of files) {
-    const { size, mtimeMs, ino } = statSync(file);
-    parts.push(`${basename(file)}:${size}:${mtimeMs}:${ino}`);
+    hash.update(`\0${basename(file)}\0`);
+    // Only regular files are read: a FIFO or a device is keyed by what it is, never opened.
+    const checked = regularFile(file);
+    if ('rule' in checked) hash.update(`not a file: ${checked.message}`);
+    else if (checked.size > MAX_FILE_BYTES) hash.update(`too large: ${checked.size}`);
+    else hash.update(readFileSync(file));
   }
-  return parts.join('\n');
+  return hash.digest('hex');
 }
 
-/** FNV-1a: a short, stable name for a folder's cache file (the key inside decides whether it is used). */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
+export function cacheFolder(env: NodeJS.ProcessEnv): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
 }
 
+/** A stable name for a folder's cache entry: one entry per runbooks folder, replaced when its files change. */
 export function cacheFile(dir: string, env: NodeJS.ProcessEnv): string {
-  const root = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(root, 'runbook', `${basename(dir).replace(/[^\w.-]/g, '_')}-${fnv1a(dir)}.json`);
+  return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${sha256(dir).slice(0, 12)}.json`);
 }
 
+/** The entry when it was written for exactly this key and is intact; else undefined. */
 export function readCache(path: string, key: string): CachedCatalog | undefined {
+  let text: string;
   try {
-    const cached = JSON.parse(readFileSync(path, 'utf8')) as CachedCatalog;
-    return cached.key === key ? cached : undefined;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  const [storedKey, digest] = text.slice(0, newline).split(' ');
+  if (storedKey !== key) return undefined;
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== digest) return undefined;
+  try {
+    return JSON.parse(body) as CachedCatalog;
   } catch {
     return undefined;
   }
 }
 
+/** Entries not rewritten for this long belong to folders no longer used, and are removed. */
+const UNUSED_MS = 30 * 86_400_000;
+
 /** Best effort: a cache that cannot be written (read-only home, full disk) is simply not used. */
-export function writeCache(path: string, data: CachedCatalog): void {
+export function writeCache(path: string, key: string, data: CachedCatalog, now: Date): void {
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeAtomically(path, JSON.stringify(data));
+    const folder = join(path, '..');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const body = JSON.stringify(data);
+    writeAtomically(path, `${key} ${sha256(body)}\n${body}`);
+    pruneCache(folder, now);
   } catch {
     // The cache only saves time.
+  }
+}
+
+/** Removes entries of folders not used for a month, and code caches of earlier versions. */
+export function pruneCache(folder: string, now: Date): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    try {
+      const legacy = name.startsWith('code-') && name.endsWith('.bin');
+      if (legacy || (name.endsWith('.json') && now.getTime() - statSync(path).mtimeMs > UNUSED_MS)) rmSync(path, { force: true });
+    } catch {
+      // Another run may have removed it first.
+    }
   }
 }

@@ -27,10 +27,13 @@ export function findRunbooksDir({ dir, env, cwd }: FindOptions): string {
   throw new UsageError('no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR');
 }
 
-/** The YAML files of a runbooks folder, sorted by name. */
+/**
+ * The YAML files of a runbooks folder, sorted by name: every entry named *.yaml or *.yml, so a symbolic link is
+ * followed and a folder, FIFO or device of that name is reported by name (the reader refuses to open it).
+ */
 export function listYamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .filter((entry) => /\.ya?ml$/i.test(entry.name))
     .map((entry) => join(dir, entry.name))
     .sort();
 }

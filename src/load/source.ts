@@ -1,12 +1,11 @@
 /** Reads one YAML file keeping node positions, so any problem can point at file:line:col. */
-import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../model/problem.js';
 
 import { MAX_FILE_BYTES } from './source-limits.js';
 
 export { MAX_FILE_BYTES };
-const MAX_ALIASES = 100;
 
 export interface Source {
   file: string;
@@ -23,19 +22,44 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-/** Reads and parses `path`; reports problems (unreadable, too large, binary, syntax) instead of throwing. */
-export function readSource(path: string, file: string): ReadResult {
-  const fileProblem = (rule: string, message: string): ReadResult => ({
-    problems: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
-  });
-  let size: number;
+/** What a path is, in words, when it is not a regular file. */
+function kindOfNode(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Stats `path`, following symbolic links; says why it cannot be read as a runbook file (a link loop, a FIFO, a
+ * device, a folder named *.yaml), so nothing that is not a regular file is ever opened.
+ */
+export function regularFile(path: string): { size: number } | { rule: string; message: string } {
+  let stats: Stats;
   try {
-    size = statSync(path).size;
+    stats = statSync(path);
   } catch (error) {
-    return fileProblem('file-unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ELOOP') return { rule: 'file-unreadable', message: 'the file is a symbolic link that loops back on itself: point it at a real file' };
+    if (code === 'ENOENT') return { rule: 'file-unreadable', message: 'cannot read the file: it does not exist (a symbolic link to a missing file?)' };
+    return { rule: 'file-unreadable', message: `cannot read the file: ${code}` };
   }
-  if (size > MAX_FILE_BYTES) {
-    return fileProblem('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`);
+  if (!stats.isFile()) return { rule: 'file-not-regular', message: `this is ${kindOfNode(stats)}, not a file: runbook reads only regular files (or links to them)` };
+  return { size: stats.size };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads and parses `path`; reports problems (unreadable, not a file, too large, binary, not UTF-8, syntax) instead of throwing. */
+export function readSource(path: string, file: string): ReadResult {
+  const fileProblem = (rule: string, message: string, line = 1, column = 1): ReadResult => ({
+    problems: [{ file, line, column, severity: 'error', rule, message }],
+  });
+  const checked = regularFile(path);
+  if ('rule' in checked) return fileProblem(checked.rule, checked.message);
+  if (checked.size > MAX_FILE_BYTES) {
+    return fileProblem('file-too-large', `the file is ${(checked.size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`);
   }
   let bytes: Buffer;
   try {
@@ -43,8 +67,40 @@ export function readSource(path: string, file: string): ReadResult {
   } catch (error) {
     return fileProblem('file-unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  // A file that grew past the limit between the stat and the read is refused the same way.
+  if (bytes.length > MAX_FILE_BYTES) return fileProblem('file-too-large', 'the file is larger than 1 MiB; split it');
   if (bytes.includes(0)) return fileProblem('file-binary', 'the file holds NUL bytes: it is binary, not YAML text');
-  return parseSource(bytes.toString('utf8'), file);
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const { offset, line, column } = firstInvalidUtf8(bytes);
+    return fileProblem('file-encoding', `the file is not UTF-8 (byte 0x${bytes[offset]!.toString(16).toUpperCase()} here): save it as UTF-8`, line, column);
+  }
+  return parseSource(text, file);
+}
+
+/** Where the first byte that is not valid UTF-8 is, for the message about a Latin-1 or other legacy file. */
+function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number; column: number } {
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, by bisection: decoding is linear, so this stays cheap for a 1 MiB file.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const valid = (() => {
+      try {
+        UTF8.decode(bytes.subarray(0, middle), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (valid) low = middle;
+    else high = middle - 1;
+  }
+  const before = bytes.subarray(0, low).toString('utf8');
+  const lines = before.split('\n');
+  return { offset: low, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 /** Parses YAML text (a leading BOM is allowed) into a positioned source. */
@@ -65,23 +121,84 @@ export function parseSource(text: string, file: string): ReadResult {
       : `YAML syntax: ${firstLine(error.message)}`;
     return { file, line, column: col, severity: 'error', rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax', message };
   });
-  if (problems.length > 0) return { problems };
+  // A duplicate key leaves the rest of the file readable (the first value counts): check it all in the same run.
+  if (firstSyntax) return { problems };
+  const expansion = aliasExpansion(doc.contents);
+  if (isAliasBomb(expansion)) {
+    const times = Number.isFinite(expansion.expanded) ? `${Math.round(expansion.expanded / expansion.written)} times` : 'far';
+    const message = `aliases expand the file ${times} larger than written: it looks like an alias bomb; write the values out`;
+    return { problems: [...problems, { file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    const message = /call stack/i.test(String(error))
-      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
-      : /alias/i.test(String(error))
-      ? `too many alias expansions (over ${MAX_ALIASES}): the file looks like an alias bomb; write the values out`
-      : `cannot read the YAML: ${firstLine(String(error))}`;
-    return { problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
+    const message = /call stack/i.test(String(error)) ? 'the YAML is nested too deeply to read: runbooks need only a few levels' : `cannot read the YAML: ${firstLine(String(error))}`;
+    return { problems: [...problems, { file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
   }
-  return { source: { file, doc, lines, data }, problems: [] };
+  return { source: { file, doc, lines, data }, problems };
 }
+
+/**
+ * How many values the document holds as written, and once every alias is expanded, counted without
+ * expanding: each anchored node's size is computed once. Ordinary files, aliases and all, expand a few times
+ * at most; an alias bomb (each level multiplying the last) expands hundreds of times within a few levels.
+ */
+export function aliasExpansion(root: unknown): { written: number; expanded: number } {
+  const sizes = new Map<unknown, number>();
+  const anchors = new Map<string, unknown>();
+  let written = 0;
+  const size = (node: unknown, depth: number): number => {
+    written++;
+    if (depth > MAX_DEPTH) return Infinity;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      return target === undefined ? 1 : (sizes.get(target) ?? 1);
+    }
+    let total = 1;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) total += size(item.key, depth + 1) + size(item.value, depth + 1);
+        else total += size(item, depth + 1);
+        if (total > MAX_EXPANDED_NODES) return total;
+      }
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, node);
+    sizes.set(node, total);
+    return total;
+  };
+  const expanded = size(root, 0);
+  return { written, expanded };
+}
+
+/** Is this an alias bomb: many times larger expanded than written (or simply too large)? */
+function isAliasBomb({ written, expanded }: { written: number; expanded: number }): boolean {
+  return expanded > MAX_EXPANDED_NODES || (expanded > 1_000 && expanded > MAX_AMPLIFICATION * written);
+}
+
+/** How many times larger than written a file may grow through aliases: shared defaults stay far below it. */
+const MAX_AMPLIFICATION = 50;
+
+/** Expanded values a file may hold: a 1 MiB file of plain values stays well below it. */
+const MAX_EXPANDED_NODES = 1_000_000;
+const MAX_DEPTH = 500;
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+const pairIndex = new WeakMap<YAMLMap, Map<string, { key: unknown; value: unknown }>>();
+
+/** A mapping's entries by key, built once per mapping: a file with 50,000 keys is located in linear time. */
+function pairsOf(node: YAMLMap): Map<string, { key: unknown; value: unknown }> {
+  let index = pairIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const item of node.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    pairIndex.set(node, index);
+  }
+  return index;
 }
 
 /**
@@ -93,7 +210,7 @@ export function nodeAt(source: Source, path: readonly PathSegment[], key = false
   let anchor: Node | undefined = (node as Node | null) ?? undefined;
   for (const [index, segment] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) return anchor;
       if (index === path.length - 1 && key) return pair.key as Node;
       anchor = pair.key as Node;

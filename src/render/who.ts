@@ -6,6 +6,7 @@ import { sanitizeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 import { formatLocal } from './time.js';
+import { weekIndexAt } from '../rotation/weeks.js';
 
 const LABEL = 13;
 
@@ -17,6 +18,10 @@ export function whoLines(onCall: readonly OnCall[], pipelines: readonly Pipeline
   }
   return pipelines.map((pipeline) => {
     const entry = onCall.find((candidate) => candidate.pipeline === pipeline.id);
+    const week = weekIndexAt(schedule.handover, at);
+    if (!entry && schedule.gaps.some((gap) => gap.pipeline === pipeline.id && gap.week === week)) {
+      return { pipeline: pipeline.id, text: 'no one: this week cannot be staffed under the rotation rules (`runbook lint` says why)' };
+    }
     if (!entry) return { pipeline: pipeline.id, text: `no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})` };
     const backup = entry.backup ? `, backed by ${sanitizeLine(entry.backup.name)} <${entry.backup.email}>` : '';
     return { pipeline: pipeline.id, text: `${sanitizeLine(entry.primary.name)} <${entry.primary.email}>${backup}, until ${formatLocal(entry.until, zone)}` };

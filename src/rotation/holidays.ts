@@ -55,6 +55,19 @@ export function dateHolidaysCatalog(): HolidayCatalog {
   };
 }
 
+/** The same catalog, loading date-holidays only when a question is first asked (a roster without countries never does). */
+export function lazyHolidayCatalog(): HolidayCatalog {
+  let catalog: HolidayCatalog | undefined;
+  const get = (): HolidayCatalog => (catalog ??= dateHolidaysCatalog());
+  return {
+    hasCountry: (country) => get().hasCountry(country),
+    hasRegion: (country, region) => get().hasRegion(country, region),
+    regions: (country) => get().regions(country),
+    countries: () => get().countries(),
+    publicHolidays: (country, region, year) => get().publicHolidays(country, region, year),
+  };
+}
+
 /** Public-holiday dates by country, region and year, from date-holidays. */
 export function dateHolidaysLookup(): HolidayLookup {
   let catalog: HolidayCatalog | undefined;

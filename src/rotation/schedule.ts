@@ -35,11 +35,21 @@ export interface Meeting {
   attendees: [string, string];
 }
 
+/** A week of a pipeline that no one can take under the hard rules. */
+export interface Gap {
+  pipeline: string;
+  week: number;
+  /** Why, naming the week, the pipeline and who is unavailable. */
+  message: string;
+}
+
 export interface Schedule {
   handover: Handover;
   weeks: Week[];
   shifts: Shift[];
   meetings: Meeting[];
+  /** Weeks left uncovered: the other pipelines and weeks are planned as usual. */
+  gaps: Gap[];
 }
 
 export interface RotationInput {
@@ -50,7 +60,14 @@ export interface RotationInput {
 }
 
 /** The week could not be covered under the hard rules: exit 1, nothing written. */
-export class UncoverableWeek extends CheckFailed {}
+export class UncoverableWeek extends CheckFailed {
+  constructor(
+    message: string,
+    readonly pipeline: string,
+  ) {
+    super(message);
+  }
+}
 
 /** How many search steps one week may take before it is declared uncoverable. */
 const SEARCH_BUDGET = 20_000;
@@ -94,12 +111,12 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
   const holidayDays = holidayCounter(roster, calendar, input.holidays);
   const tally = new Map(roster.people.map((person): [string, Tally] => [person.id, { primary: 0, backup: 0, expectedPrimary: 0, expectedBackup: 0, holidayPrimaryWeeks: 0, holidayBackupWeeks: 0, lastShiftWeek: -2 }]));
   const lastPrimary = new Map<string, string>();
-  const schedule: Schedule = { handover, weeks: [], shifts: [], meetings: [] };
+  const schedule: Schedule = { handover, weeks: [], shifts: [], meetings: [], gaps: [] };
 
   for (let index = 0; index < weekCount; index++) {
     const week = buildWeek(handover, calendar, index);
     schedule.weeks.push(week);
-    const active = pipelines.filter((pipeline) => pipeline.oncall.weeks !== 'last-of-month' || week.monthEnd);
+    let active = pipelines.filter((pipeline) => pipeline.oncall.weeks !== 'last-of-month' || week.monthEnd);
     const away = new Map(roster.people.map((person) => [person.id, unavailability(person, week)]));
     const holiday = new Map(roster.people.map((person) => [person.id, holidayDays(person, week)]));
 
@@ -109,7 +126,30 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
       options.set(team.name, teamOptions(team, people, tally, holiday, away, index, pairing));
     }
-    const chosen = assignWeek(active, teamOf, options, away, pairing, week, handover);
+    // A team with more pipelines this week than people free to take them leaves the excess uncovered at once
+    // (one shift a week each), so the search below never grinds through what cannot fit.
+    for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
+      const free = team.members.filter((id) => away.get(id) === undefined).length;
+      const drawing = active.filter((pipeline) => teamOf.get(pipeline.id) === team);
+      if (free === 0 || drawing.length <= free) continue;
+      for (const pipeline of drawing.slice(free)) {
+        const message = `${weekName(week, handover)}: no one can take the ${pipeline.id} shift: ${team.name} has ${free} people free for ${drawing.length} pipelines this week (one shift a week each)`;
+        schedule.gaps.push({ pipeline: pipeline.id, week: index, message });
+      }
+      const excess = new Set(drawing.slice(free));
+      active = active.filter((pipeline) => !excess.has(pipeline));
+    }
+    // A pipeline that cannot be covered this week is left out of it (a gap), and the others are planned.
+    let chosen: Assignment[] | undefined;
+    while (!chosen) {
+      try {
+        chosen = assignWeek(active, teamOf, options, away, pairing, week, handover);
+      } catch (error) {
+        if (!(error instanceof UncoverableWeek)) throw error;
+        schedule.gaps.push({ pipeline: error.pipeline, week: index, message: error.message });
+        active = active.filter((pipeline) => pipeline.id !== error.pipeline);
+      }
+    }
     for (const { pipeline, team, primary, backup } of chosen) {
       for (const [role, person] of [['primary', primary], ['backup', backup]] as const) {
         if (!person) continue;
@@ -243,7 +283,10 @@ function assignWeek(
     const team = teamOf.get(pipeline.id)!;
     if (team.members.every((id) => away.get(id) !== undefined)) {
       const reasons = team.members.map((id) => `${id} ${away.get(id)}`);
-      throw new UncoverableWeek(`${weekName(week, handover)}: no one can take the ${pipeline.id} shift: everyone in ${team.name} is unavailable${reasons.length ? ` (${reasons.join('; ')})` : ' (the team has no members)'}`);
+      throw new UncoverableWeek(
+        `${weekName(week, handover)}: no one can take the ${pipeline.id} shift: everyone in ${team.name} is unavailable${reasons.length ? ` (${reasons.join('; ')})` : ' (the team has no members)'}`,
+        pipeline.id,
+      );
     }
   }
   const busy = new Set<string>();
@@ -277,6 +320,7 @@ function assignWeek(
     `${weekName(week, handover)}: no one can take the ${pipeline.id} shift from ${team.name} without breaking a rule ` +
       `(one shift a week each${pairing ? ', a free senior beside every junior primary' : ''})` +
       (unavailable.length ? `; unavailable: ${unavailable.join('; ')}` : ''),
+    pipeline.id,
   );
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The one validator: shape, then every meaning and cross-file rule, for lint and for the loader behind every
+ * other command alike. Lint reports the problems; the commands use the files that have none and name the
+ * others on stderr. A file lint passes, every command accepts.
+ */
+import { dirname } from 'node:path';
+import type { Loaded } from '../load/catalog.js';
+import { isRosterFile } from '../load/catalog.js';
+import { checkFiles, type FileResult } from '../load/check-files.js';
+import { listYamlFiles } from '../load/find.js';
+import { originalPath } from '../load/salvage.js';
+import { indexLocator, type Locator } from '../load/source.js';
+import type { Pipeline } from '../model/pipeline.js';
+import { byPosition, type Problem } from '../model/problem.js';
+import type { Roster } from '../model/roster.js';
+import type { HolidayCatalog } from '../rotation/holidays.js';
+import { coverageProblems, type CoverageInput } from './coverage.js';
+import { CROSS_FILE_RULES, crossFileProblems } from './rules.js';
+
+export interface ValidateOptions {
+  /** Known holiday countries and regions: without it the holiday-calendar rule is skipped. */
+  holidays?: HolidayCatalog;
+  /** With it, every rotation week from now on (at least 12) is checked to be coverable. */
+  coverage?: CoverageInput;
+  /** Files loaded only as context for the named ones: only their cross-file problems are reported. */
+  contextOnly?: ReadonlySet<string>;
+}
+
+export interface BrokenFile {
+  file: string;
+  isRoster: boolean;
+  errors: Problem[];
+}
+
+/** Errors kept per broken file for the commands (lint reports them all). */
+const ERRORS_KEPT = 20;
+
+export interface Validation {
+  /** Every problem of the named files (and cross-file problems of the context files), sorted by position. */
+  problems: Problem[];
+  /** The pipelines with no error of their own: what commands answer about. */
+  pipelines: Loaded<Pipeline>[];
+  /** The roster, when it has no error. */
+  roster?: Loaded<Roster>;
+  /** Files with errors, in order, each with its errors (the first few, for a command that is asked about one). */
+  broken: BrokenFile[];
+}
+
+/** Rules whose problems leave a file usable: the file is right, the weeks it asks for cannot be staffed. */
+const USABLE_DESPITE = new Set(['rotation-coverage']);
+
+/** The longest message a problem carries: a value quoted from a file is cut, not repeated whole. */
+const MAX_MESSAGE = 400;
+
+export function clipMessage(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+function locatorOf(result: FileResult): Locator {
+  const base = indexLocator(result.entry!.index);
+  const { maps } = result.entry!;
+  if (maps.size === 0) return base;
+  return { at: (path, key) => base.at(originalPath(maps, path), key), has: (path) => base.has(originalPath(maps, path)) };
+}
+
+/** Validates checked files (one folder or several): the meaning rules run per folder, on valid and salvaged files. */
+export function validate(results: readonly FileResult[], options: ValidateOptions = {}): Validation {
+  const problems: Problem[] = [];
+  const byFolder = new Map<string, FileResult[]>();
+  for (const result of results) {
+    problems.push(...result.problems);
+    const folder = dirname(result.path);
+    const group = byFolder.get(folder);
+    if (group) group.push(result);
+    else byFolder.set(folder, [result]);
+  }
+  const usableIn = new Map<string, { pipelines: Loaded<Pipeline>[]; roster?: Loaded<Roster> }>();
+  for (const group of byFolder.values()) {
+    const loaded = (result: FileResult) => ({ value: result.entry!.value, file: result.file, locate: locatorOf(result) });
+    const readable = group.filter((result) => result.entry);
+    const rosterResult = readable.find((result) => isRosterFile(result.path));
+    const pipelines = readable.filter((result) => result !== rosterResult).map((result) => loaded(result) as Loaded<Pipeline>);
+    const roster = rosterResult && (loaded(rosterResult) as Loaded<Roster>);
+    const found = crossFileProblems({ pipelines, roster, holidays: options.holidays });
+    problems.push(...found);
+
+    // What a command may use: files valid in shape with no error of meaning either.
+    const failed = new Set([...group.flatMap((result) => result.problems), ...found].filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+    const usable = (result: FileResult) => result.entry?.valid === true && !failed.has(result.file);
+    const usablePipelines = readable.filter((result) => result !== rosterResult && usable(result)).map((result) => loaded(result) as Loaded<Pipeline>);
+    const usableRoster = rosterResult && usable(rosterResult) ? roster : undefined;
+    if (options.coverage && usableRoster) {
+      problems.push(...coverageProblems({ pipelines: usablePipelines, roster: usableRoster }, options.coverage));
+    }
+    usableIn.set(group[0]!.path, { pipelines: usablePipelines, ...(usableRoster ? { roster: usableRoster } : {}) });
+  }
+
+  const contextOnly = options.contextOnly ?? new Set<string>();
+  const reported = problems
+    .filter((problem) => !contextOnly.has(problem.file) || CROSS_FILE_RULES.has(problem.rule))
+    .map((problem) => (problem.message.length > MAX_MESSAGE ? { ...problem, message: clipMessage(problem.message) } : problem))
+    .sort(byPosition);
+
+  const brokenFiles = new Map<string, Problem[]>();
+  for (const problem of reported) {
+    if (problem.severity !== 'error' || USABLE_DESPITE.has(problem.rule)) continue;
+    const errors = brokenFiles.get(problem.file);
+    if (!errors) brokenFiles.set(problem.file, [problem]);
+    else if (errors.length < ERRORS_KEPT) errors.push(problem);
+  }
+  const all = [...usableIn.values()];
+  const rosters = all.flatMap((entry) => (entry.roster ? [entry.roster] : []));
+  return {
+    problems: reported,
+    pipelines: all.flatMap((entry) => entry.pipelines),
+    ...(rosters[0] ? { roster: rosters[0] } : {}),
+    broken: [...brokenFiles].map(([file, errors]) => ({ file, isRoster: results.some((result) => result.file === file && isRosterFile(result.path)), errors })),
+  };
+}
+
+/** A runbooks folder through the one validator, in this thread: the library's way to load runbooks. */
+export function loadCatalog(dir: string, cwd: string, options: ValidateOptions = {}): Validation {
+  return validate(checkFiles(listYamlFiles(dir), cwd), options);
+}

@@ -1,0 +1,78 @@
+/**
+ * Reading and checking the shape of each file: the part of validation that runs on every core. Each file gives
+ * its problems and, when it is a mapping, its value: the whole of it when it passes its schema, else the part
+ * that could be salvaged (for the meaning rules only), with where each node is.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Pipeline } from '../model/pipeline.js';
+import type { Problem } from '../model/problem.js';
+import { Roster } from '../model/roster.js';
+import { displayPath, isRosterFile, validateSource } from './catalog.js';
+import { salvage, type IndexMaps } from './salvage.js';
+import { positionIndex, readSource, type PositionIndex } from './source.js';
+
+export interface FileResult {
+  path: string;
+  file: string;
+  problems: Problem[];
+  /** The content and where its nodes are; absent when the file is not a readable mapping. */
+  entry?: {
+    value: unknown;
+    index: PositionIndex;
+    /** False when `value` is only the salvaged part of a file that failed its schema. */
+    valid: boolean;
+    maps: IndexMaps;
+  };
+}
+
+export function checkFiles(paths: readonly string[], cwd: string): FileResult[] {
+  return paths.map((path) => checkFile(path, cwd));
+}
+
+function checkFile(path: string, cwd: string): FileResult {
+  const file = displayPath(path, cwd);
+  const problems: Problem[] = [];
+  const read = readSource(path, file);
+  problems.push(...read.problems);
+  if (!read.source) return { path, file, problems };
+  const roster = isRosterFile(path);
+  const schema = roster ? Roster : Pipeline;
+  const loaded = validateSource(read.source, schema, problems);
+  const index = (): PositionIndex => positionIndex(read.source!);
+  if (loaded && !problems.some((problem) => problem.severity === 'error')) return { path, file, problems, entry: { value: loaded.value, index: index(), valid: true, maps: new Map() } };
+  const data = loaded?.value ?? read.source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, problems };
+  const id = basename(path, extname(path));
+  const fallback = roster ? { teams: [], people: [] } : { id, name: id, owners: { primary: [] }, issues: [], sla: [], oncall: { mode: 'none' } };
+  const { value, maps } = loaded ? { value: loaded.value, maps: new Map() } : salvage(schema, data, fallback);
+  return { path, file, problems, entry: { value, index: index(), valid: false, maps } };
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const FILES_PER_WORKER = 400;
+
+/**
+ * Checks every file: here for small runs, split across worker threads and this thread for large ones. `worker`
+ * is the built worker script (absent when running from source, which then uses one thread). Results keep the
+ * order of `paths`.
+ */
+export async function checkFilesInParallel(paths: readonly string[], cwd: string, worker?: URL): Promise<FileResult[]> {
+  const threads = Math.min(availableParallelism(), Math.floor(paths.length / FILES_PER_WORKER));
+  if (!worker || threads < 2 || !existsSync(worker)) return checkFiles(paths, cwd);
+  const size = Math.ceil(paths.length / threads);
+  const shares = Array.from({ length: threads }, (_, share) => paths.slice(share * size, (share + 1) * size));
+  const running = shares.slice(1).map(
+    (share) =>
+      new Promise<FileResult[]>((resolvePromise, reject) => {
+        const thread = new Worker(worker, { workerData: { paths: share, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        thread.once('message', resolvePromise);
+        thread.once('error', reject);
+      }),
+  );
+  const mine = checkFiles(shares[0]!, cwd);
+  const theirs = await Promise.all(running);
+  return [mine, ...theirs].flat();
+}

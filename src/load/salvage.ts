@@ -1,0 +1,139 @@
+/**
+ * The usable part of a file that failed its schema, so the meaning rules (unknown team, dangling member, ...)
+ * still run on it and lint reports every problem in one run. Never given to a command: commands use only
+ * files that pass every rule.
+ *
+ * Each value is kept when it passes its own schema. A string that fails its check (a bad e-mail address,
+ * an unknown time zone) is kept as written when nothing transforms it, so references to it still resolve;
+ * a list keeps the items that can be kept, and remembers where each came from so positions stay right.
+ */
+import type { z } from 'zod';
+import { closest } from '../util/suggest.js';
+import type { PathSegment } from './source.js';
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+  values?: unknown[];
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Kept list items: for the list at a path (written with original indexes), the original index of each kept item. */
+export type IndexMaps = Map<string, number[]>;
+
+export const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
+
+export interface Salvaged {
+  value: unknown;
+  maps: IndexMaps;
+}
+
+/** The salvaged value of `data` under `schema`, with `fallback` for required top-level keys that could not be kept. */
+export function salvage(schema: z.ZodType, data: unknown, fallback: Record<string, unknown>): Salvaged {
+  const maps: IndexMaps = new Map();
+  const kept = salvageObject(schema, data, [], maps, fallback);
+  return { value: kept ?? fallback, maps };
+}
+
+const NOTHING = Symbol('nothing');
+
+function salvageValue(schema: z.ZodType, data: unknown, path: PathSegment[], maps: IndexMaps): unknown {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  let def = defOf(schema);
+  let current = schema;
+  while (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') {
+    current = def.innerType!;
+    def = defOf(current);
+  }
+  if (def.type === 'object') return salvageObject(current, data, path, maps) ?? NOTHING;
+  if (def.type === 'array' && Array.isArray(data)) {
+    const origins: number[] = [];
+    const items: unknown[] = [];
+    data.forEach((item, index) => {
+      const value = salvageValue(def.element!, item, [...path, index], maps);
+      if (value === NOTHING) return;
+      origins.push(index);
+      items.push(value);
+    });
+    maps.set(pathKey(path), origins);
+    return items;
+  }
+  if (def.type === 'union' && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    // An SLA rule: salvage it under the branch its `kind` names.
+    const kind = (data as { kind?: unknown }).kind;
+    const branch = def.options?.find((option) => {
+      let inner = option;
+      while (defOf(inner).type === 'pipe') inner = defOf(inner).in!;
+      return (defOf(inner).shape?.kind as z.ZodType | undefined)?.safeParse(kind).success;
+    });
+    if (!branch) return NOTHING;
+    let inner = branch;
+    while (defOf(inner).type === 'pipe') inner = defOf(inner).in!;
+    return salvageObject(inner, data, path, maps) ?? NOTHING;
+  }
+  // A checked string (e-mail, time zone, date, level) that fails its check is still the name it was written as.
+  if ((def.type === 'string' || def.type === 'enum') && typeof data === 'string') return data;
+  return NOTHING;
+}
+
+function salvageObject(schema: z.ZodType, data: unknown, path: PathSegment[], maps: IndexMaps, fallback?: Record<string, unknown>): Record<string, unknown> | undefined {
+  let current = schema;
+  while (defOf(current).type === 'pipe') current = defOf(current).in!;
+  const def = defOf(current);
+  if (def.type !== 'object' || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const record = misspelt(data as Record<string, unknown>, Object.keys(def.shape ?? {}));
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(def.shape ?? {})) {
+    // A top-level name that fails its check (an id that is not kebab-case) gives way to the fallback (the file name).
+    const named = fallback && typeof fallback[key] === 'string' && !child.safeParse(record[key]).success;
+    if (Object.hasOwn(record, key) && !named) {
+      const value = salvageValue(child, record[key], [...path, key], maps);
+      if (value !== NOTHING && value !== undefined) {
+        out[key] = value;
+        continue;
+      }
+    }
+    // Missing or unusable: an optional key is left out, a default is filled in, a required key falls back or fails.
+    const absent = child.safeParse(undefined);
+    if (absent.success) {
+      if (absent.data !== undefined) out[key] = absent.data;
+    } else if (fallback && Object.hasOwn(fallback, key)) {
+      out[key] = fallback[key];
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/**
+ * The mapping with each unknown key that is a misspelling of a missing known key (`peple` for `people`) read
+ * as that key: lint reports the typo once, and the rules see the people the author meant.
+ */
+function misspelt(record: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  const unknown = Object.keys(record).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return record;
+  const out = { ...record };
+  for (const key of unknown) {
+    const guess = closest(key, known);
+    if (guess !== undefined && !Object.hasOwn(out, guess)) out[guess] = record[key];
+  }
+  return out;
+}
+
+/** Maps a path in the salvaged value (kept-item indexes) to the same node in the file (original indexes). */
+export function originalPath(maps: IndexMaps, path: readonly PathSegment[]): PathSegment[] {
+  if (maps.size === 0) return [...path];
+  const out: PathSegment[] = [];
+  for (const segment of path) {
+    const origins = typeof segment === 'number' ? maps.get(pathKey(out)) : undefined;
+    out.push(origins && typeof segment === 'number' ? (origins[segment] ?? segment) : segment);
+  }
+  return out;
+}
