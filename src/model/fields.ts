@@ -8,7 +8,7 @@ export const KebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes, e.g. late-click-data');
 
-export const Text = z.string().trim().min(1, 'must not be empty');
+export const Text = z.string().trim().regex(/\S/, 'must not be empty');
 
 export const TeamName = Text;
 
@@ -42,25 +42,64 @@ export const CalendarDate = z
   .string()
   .regex(DATE_PATTERN, DATE_HINT)
   .refine((value) => !DATE_PATTERN.test(value) || isCalendarDate(value), DATE_HINT)
-  .describe('A date, YYYY-MM-DD');
+  .meta({ description: 'A date, YYYY-MM-DD', format: 'date' });
 
 
-export const TimeZone = z.string().refine(isTimeZone, 'is not an IANA time zone: write one like Europe/London or America/New_York');
+/** IANA names are Area/Location (or UTC): abbreviations such as BST or EST are not zones (BST is Bangladesh's). */
+const ZONE_PATTERN = /^(?:UTC|Etc\/[A-Za-z0-9+-]+|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+)+)$/;
 
-export const Clock = z.string().refine((value) => parseClock(value) !== undefined, 'is not a time of day: write HH:MM, e.g. 09:00');
+/** What people write for a zone they mean, by abbreviation. */
+const ZONE_FOR_ABBREVIATION: Record<string, string> = {
+  BST: 'Europe/London',
+  GMT: 'Europe/London',
+  WET: 'Europe/Lisbon',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Helsinki',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  AEST: 'Australia/Sydney',
+};
+
+export const TimeZone = z
+  .string()
+  .superRefine((value, context) => {
+    if (ZONE_PATTERN.test(value) && isTimeZone(value)) return;
+    const meant = ZONE_FOR_ABBREVIATION[value.toUpperCase()];
+    const hint = meant ? `an abbreviation, not an IANA time zone: write ${meant} (or the zone you mean)` : 'is not an IANA time zone: write one like Europe/London or America/New_York';
+    context.addIssue({ code: 'custom', message: hint });
+  })
+  .meta({ pattern: ZONE_PATTERN.source, description: 'An IANA time zone, Area/Location: Europe/London, America/New_York' });
+
+const CLOCK_PATTERN = '(?:[01]?\\d|2[0-3]):[0-5]\\d';
+
+export const Clock = z
+  .string()
+  .refine((value) => parseClock(value) !== undefined, 'is not a time of day: write HH:MM, e.g. 09:00')
+  .meta({ pattern: `^${CLOCK_PATTERN}$` });
 
 export const HoursRange = z.string().refine((value) => {
   const [from, to, ...rest] = value.split('-');
   const start = from === undefined ? undefined : parseClock(from);
   const end = to === undefined ? undefined : parseClock(to);
   return rest.length === 0 && start && end && start.hour * 60 + start.minute < end.hour * 60 + end.minute;
-}, 'is not a range of working hours: write "09:00-17:00" with the start before the end');
+}, 'is not a range of working hours: write "09:00-17:00" with the start before the end').meta({ pattern: `^${CLOCK_PATTERN}-${CLOCK_PATTERN}$` });
 
 /** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
 const TIMESTAMP_HINT = 'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00';
+
+export { CLOCK_PATTERN };
 
 export const Timestamp = z
   .string()
   .regex(TIMESTAMP_PATTERN, TIMESTAMP_HINT)
   .refine((value) => !TIMESTAMP_PATTERN.test(value) || (isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value))), TIMESTAMP_HINT)
-  .describe('A timestamp with offset, ISO 8601: 2026-11-25T10:00:00Z');
+  .meta({ description: 'A timestamp with offset, ISO 8601: 2026-11-25T10:00:00Z', format: 'date-time' });

@@ -29,16 +29,31 @@ export const ResolutionRule = z
   })
   .refine((rule) => (rule.within === undefined) !== (rule.due === undefined), {
     message: 'a resolution rule needs exactly one of `within` (a duration such as 7d) or `due` (a calendar point such as end-of-month)',
-  });
+  })
+  .meta({ oneOf: [{ required: ['within'] }, { required: ['due'] }] });
 
-export const DeadlineRule = z.strictObject({
-  ...ruleBase,
-  kind: z.literal('deadline'),
-  every: z.enum(['week', 'month']),
-  due: CalendarPointText,
-  by: TeamName.optional(),
-  warn: Duration.optional(),
-});
+/** Which calendar points fit which period (SPEC 2.3): a week ends at end-of-week or a weekday, a month at end-of-month or day N. */
+const WEEK_POINT = /^(?:end-of-week|[A-Za-z]{3,9} +\d{1,2}:\d{2})$/;
+const MONTH_POINT = /^(?:end-of-month|day +\d{1,2} +\d{1,2}:\d{2})$/;
+
+export const DeadlineRule = z
+  .strictObject({
+    ...ruleBase,
+    kind: z.literal('deadline'),
+    every: z.enum(['week', 'month']),
+    due: CalendarPointText,
+    by: TeamName.optional(),
+    warn: Duration.optional(),
+  })
+  .refine((rule) => !CalendarPointText.safeParse(rule.due).success || (rule.every === 'week' ? WEEK_POINT : MONTH_POINT).test(rule.due.trim()), {
+    message: 'does not fit `every`: every week is due at end-of-week or a weekday ("friday 17:00"); every month at end-of-month or a day ("day 5 09:00")',
+    path: ['due'],
+  })
+  .meta({
+    if: { properties: { every: { const: 'week' } } },
+    then: { properties: { due: { pattern: WEEK_POINT.source } } },
+    else: { properties: { due: { pattern: MONTH_POINT.source } } },
+  });
 
 export const SlaRule = z.discriminatedUnion('kind', [FreshnessRule, ResolutionRule, DeadlineRule]);
 
@@ -53,7 +68,8 @@ export const Oncall = z
   .refine((oncall) => oncall.mode !== 'rotation' || oncall.team !== undefined, {
     message: 'mode rotation needs `team`: the roster team whose members take the weekly shifts',
     path: ['team'],
-  });
+  })
+  .meta({ if: { properties: { mode: { const: 'rotation' } } }, then: { required: ['team'] } });
 
 export const Pipeline = z.strictObject({
   id: KebabId,

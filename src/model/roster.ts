@@ -1,6 +1,6 @@
 /** The roster: teams, people and rotation settings (SPEC 2.5). */
 import { z } from 'zod';
-import { CalendarDate, Clock, HoursRange, KebabId, TeamName, Text, TimeZone } from './fields.js';
+import { CalendarDate, Clock, CLOCK_PATTERN, HoursRange, KebabId, TeamName, Text, TimeZone } from './fields.js';
 import { parseWeekday } from '../sla/points.js';
 
 const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -22,7 +22,7 @@ export const Holidays = z.strictObject({
 const Handover = z.string().refine((value) => {
   const [day, clock, ...rest] = value.trim().split(/\s+/);
   return rest.length === 0 && day !== undefined && parseWeekday(day) !== undefined && clock !== undefined && Clock.safeParse(clock).success;
-}, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"');
+}, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"').meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` });
 
 export const RotationSettings = z.strictObject({
   start: CalendarDate,
