@@ -4,7 +4,7 @@ import { Context, type GlobalOptions, type Io } from './context.js';
 import { colorLevel, makeStyle } from './render/style.js';
 import { RunbookError } from './util/errors.js';
 import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
-import { sanitizeLine } from './render/sanitize.js';
+import { sanitizeLine } from './util/sanitize.js';
 import { terminal, writeAll } from './terminal.js';
 import { VERSION } from './version.js';
 

@@ -5,6 +5,7 @@ import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { BrokenFile } from './lint/validate.js';
 import { InputError } from './util/errors.js';
+import { terminalSafeJson } from './util/sanitize.js';
 import { findPipeline } from './lookup/match.js';
 import type { Roster } from './model/roster.js';
 import type { Style } from './render/style.js';
@@ -184,6 +185,6 @@ export class Context {
   }
 
   printJson(value: unknown): void {
-    this.io.out(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.out(`${terminalSafeJson(value)}\n`);
   }
 }

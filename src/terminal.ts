@@ -5,23 +5,38 @@
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
-function quit(): never {
-  process.exit(process.exitCode ?? 0);
-}
+/** Set once the reader of an output has gone away: the rest of that output is dropped, the exit code still counts. */
+const closed = new Set<number>();
+/** Outputs that hit a full non-blocking pipe: from then on they are written through Node's stream, in order. */
+const streaming = new Set<number>();
 
-/** Writes all of `text` to fd 1 or 2, synchronously. */
+/**
+ * Writes all of `text` to fd 1 or 2. A reader that goes away (`runbook lint | head -c 20`) ends the output
+ * quietly, but not the command: it finishes, and its exit code (1 when lint found errors) is the process's.
+ */
 export function writeAll(fd: 1 | 2, text: string): void {
+  if (closed.has(fd)) return;
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (streaming.has(fd)) {
+    stream.write(text);
+    return;
+  }
   let bytes = Buffer.from(text);
   while (bytes.length > 0) {
     try {
       bytes = bytes.subarray(writeSync(fd, bytes));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') quit();
+      if (code === 'EPIPE') {
+        closed.add(fd);
+        return;
+      }
       if (code !== 'EAGAIN') throw error;
-      // A non-blocking pipe that is full: let the stream queue the rest.
-      const stream = fd === 1 ? process.stdout : process.stderr;
-      stream.on('error', (streamError: NodeJS.ErrnoException) => (streamError.code === 'EPIPE' ? quit() : undefined));
+      // A non-blocking pipe that is full: let the stream queue the rest, and everything after it.
+      streaming.add(fd);
+      stream.on('error', (streamError: NodeJS.ErrnoException) => {
+        if (streamError.code === 'EPIPE') closed.add(fd);
+      });
       stream.write(bytes);
       return;
     }

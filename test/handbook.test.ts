@@ -1,12 +1,13 @@
 /** `runbook import` and `runbook docs`. */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importMarkdown } from '../src/import/markdown.js';
 import { expandPaths, lintFiles } from '../src/lint/lint.js';
 import { PROJECT, runBin } from './helpers/run.js';
+import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
 
 const SEED = join(PROJECT, 'seeds', 'data-pipeline-runbooks.md');
 const tmp = () => mkdtempSync(join(tmpdir(), 'runbook-docs-'));
@@ -80,6 +81,13 @@ describe('runbook import', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('gives two sections with one name two files, and never writes over the roster', () => {
+    const section = (name: string, team: string) => `## Pipeline: ${name}\n### Owners\n- **Primary Owner:** ${team}\n`;
+    const { pipelines, notes } = importMarkdown(section('Growth', 'A Team') + section('Growth', 'B Team') + section('Roster', 'C Team'), 'two.md');
+    expect(pipelines.map(({ pipeline }) => pipeline.id)).toEqual(['growth', 'growth-2', 'roster-2']);
+    expect(notes).toContain('section "Growth" (line 4): the id growth is taken, so it is imported as growth-2.yaml; rename or merge it');
+  });
+
   it('refuses a missing file with exit 2', () => {
     expect(runBin(['import', 'no/such.md', '-o', tmp()])).toMatchObject({ code: 2, stdout: '' });
   });
@@ -92,10 +100,10 @@ describe('runbook docs', () => {
     const out = join(tmp(), 'handbook');
     const result = runBin(['docs', '-o', out, '--at', AT]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const files = readdirSync(out).sort();
-    expect(files).toEqual(['aggregated.md', 'engagement.md', 'growth.md', 'index.md', 'oncall.md', 'profit.md']);
-    for (const file of files) {
-      for (const [, target] of readFileSync(join(out, file), 'utf8').matchAll(/\]\(([^)]+)\)/g)) expect(existsSync(join(out, target!)), `${file} links ${target}`).toBe(true);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files).toEqual(['index.md', 'oncall.md', 'pipelines', 'pipelines/aggregated.md', 'pipelines/engagement.md', 'pipelines/growth.md', 'pipelines/profit.md']);
+    for (const file of files.filter((name) => name.endsWith('.md'))) {
+      for (const [, target] of readFileSync(join(out, file), 'utf8').matchAll(/\]\(([^)]+)\)/g)) expect(existsSync(join(out, dirname(file), target!)), `${file} links ${target}`).toBe(true);
     }
   });
 
@@ -104,17 +112,26 @@ describe('runbook docs', () => {
     const second = join(tmp(), 'b');
     runBin(['docs', '-o', first, '--at', AT]);
     runBin(['docs', '-o', second, '--at', AT]);
-    for (const file of readdirSync(first).sort()) {
+    for (const file of readdirSync(first, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort()) {
       const text = readFileSync(join(first, file), 'utf8');
       expect(readFileSync(join(second, file), 'utf8')).toBe(text);
       expect(text).toMatchSnapshot(file);
     }
   });
 
+  it('never lets a pipeline page overwrite the index or on-call practice', () => {
+    const { dir, root } = runbooksFolder({ 'index.yaml': PIPELINE_YAML.replace('id: clicks', 'id: index'), 'oncall.yaml': PIPELINE_YAML.replace('id: clicks', 'id: oncall').replace('name: Clicks', 'name: Views').replace('aliases: [tap]', 'aliases: [view]'), 'roster.yaml': ROSTER_YAML });
+    expect(runBin(['--dir', dir, 'docs', '-o', 'book', '--at', AT], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(root, 'book', 'index.md'), 'utf8')).toMatch(/^# /);
+    expect(readFileSync(join(root, 'book', 'index.md'), 'utf8')).toContain('(pipelines/index.md)');
+    expect(readFileSync(join(root, 'book', 'oncall.md'), 'utf8')).toMatch(/^# On-call practice/);
+    expect(readFileSync(join(root, 'book', 'pipelines', 'oncall.md'), 'utf8')).toMatch(/^# Views/);
+  });
+
   it('tells who is on call this week and the next deadline', () => {
     const out = tmp();
     runBin(['docs', '-o', out, '--at', AT]);
-    expect(readFileSync(join(out, 'engagement.md'), 'utf8')).toContain('**On call this week:** Emma Example, backed by Chloe Example, until Mon 2026-12-28 10:00 Europe/London.');
-    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [Growth](growth.md) | Accounts Team | Data Engineering Team | working hours | Thu 2026-12-31 17:00 Europe/London (statuses) |');
+    expect(readFileSync(join(out, 'pipelines', 'engagement.md'), 'utf8')).toContain('**On call this week:** Emma Example, backed by Chloe Example, until Mon 2026-12-28 10:00 Europe/London.');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [Growth](pipelines/growth.md) | Accounts Team | Data Engineering Team | working hours | Thu 2026-12-31 17:00 Europe/London (statuses) |');
   });
 });

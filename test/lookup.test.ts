@@ -3,7 +3,7 @@ import { findPipeline } from '../src/lookup/match.js';
 import { ownership, teamOwnership } from '../src/lookup/owners.js';
 import { searchIssues } from '../src/lookup/search.js';
 import type { Pipeline } from '../src/model/pipeline.js';
-import { sanitize, sanitizeLine } from '../src/render/sanitize.js';
+import { sanitize, sanitizeLine } from '../src/util/sanitize.js';
 
 const pipeline = (id: string, name: string, aliases: string[] = [], issues: Pipeline['issues'] = []): { value: Pipeline } => ({
   value: { id, name, aliases, owners: { primary: ['Ops'], secondary: ['Data'] }, issues, sla: [], oncall: { mode: 'none' } },

@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './index.js';
@@ -32,8 +32,10 @@ export function docsCommand(context: MakeContext): Command {
       const { renderHandbook } = await import('../render/markdown.js');
       const files = renderHandbook({ pipelines: models, roster: roster?.value, deadlines, timeZone: calendar.timeZone, at, rotation });
       const dir = resolve(ctx.io.cwd, options.output);
-      mkdirSync(dir, { recursive: true });
-      for (const [name, text] of files) writeAtomically(join(dir, name), text);
+      for (const [name, text] of files) {
+        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        writeAtomically(join(dir, name), text);
+      }
       if (ctx.json) ctx.printJson({ dir: options.output, files: [...files.keys()] });
       else ctx.print(`wrote ${files.size} pages to ${options.output}: ${[...files.keys()].join(', ')}`);
     }) as unknown as Command;

@@ -226,6 +226,8 @@ export function importMarkdown(text: string, file: string): ImportResult {
     throw new InputError([problem]);
   }
   const notes: string[] = other.filter((title) => !/^overview$/i.test(title)).map((title) => `section "${title}" is not a pipeline: not imported`);
+  // Each pipeline becomes <id>.yaml: ids are made unique, and never "roster", so no file overwrites another.
+  const pipelineIds = new Set<string>(['roster']);
   const pipelines = found.map((section) => {
     const unmapped: string[] = [];
     const owner = owners(section, file);
@@ -236,7 +238,12 @@ export function importMarkdown(text: string, file: string): ImportResult {
       if (rule) sla.push({ id: ruleId(rule, taken), ...rule });
       else unmapped.push(`SLA: ${clause(item)}`);
     }
-    const pipeline: ImportedPipeline = { id: slug(section.name, 12), name: section.name, owners: owner, issues: issues(section), sla, oncall: oncall(section, owner, unmapped) };
+    const base = slug(section.name, 12) || 'pipeline';
+    let id = base;
+    for (let n = 2; pipelineIds.has(id); n++) id = `${base}-${n}`;
+    pipelineIds.add(id);
+    if (id !== base) notes.push(`section "${section.name}" (line ${section.line}): the id ${base} is taken, so it is imported as ${id}.yaml; rename or merge it`);
+    const pipeline: ImportedPipeline = { id, name: section.name, owners: owner, issues: issues(section), sla, oncall: oncall(section, owner, unmapped) };
     if (unmapped.length) {
       pipeline.unmapped = unmapped;
       notes.push(...unmapped.map((entry) => `${pipeline.id}: could not map ${JSON.stringify(entry)}; kept under unmapped`));

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import { Roster } from '../model/roster.js';
+import { sanitizeStrings } from '../util/sanitize.js';
 import { displayPath, isRosterFile, validateSource } from './catalog.js';
 import { salvage, type IndexMaps } from './salvage.js';
 import { positionIndex, readSource, type PositionIndex } from './source.js';
@@ -42,7 +43,9 @@ function checkFile(path: string, cwd: string): FileResult {
   const schema = roster ? Roster : Pipeline;
   const loaded = validateSource(read.source, schema, problems);
   const index = (): PositionIndex => positionIndex(read.source!);
-  if (loaded && !problems.some((problem) => problem.severity === 'error')) return { path, file, problems, entry: { value: loaded.value, index: index(), valid: true, maps: new Map() } };
+  if (loaded && !problems.some((problem) => problem.severity === 'error')) {
+    return { path, file, problems, entry: { value: sanitizeStrings(loaded.value), index: index(), valid: true, maps: new Map() } };
+  }
   const data = loaded?.value ?? read.source.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, problems };
   const id = basename(path, extname(path));

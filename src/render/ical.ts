@@ -4,7 +4,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { Meeting, Shift } from '../rotation/schedule.js';
 import { escalationPath } from './show.js';
-import { sanitize, sanitizeLine } from './sanitize.js';
+import { sanitize, sanitizeLine } from '../util/sanitize.js';
 
 export interface CalendarInput {
   shifts: readonly Shift[];

@@ -1,7 +1,7 @@
 /** `runbook list`: one row per pipeline. */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Deadline } from '../sla/upcoming.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 import { formatShort } from './time.js';

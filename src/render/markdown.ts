@@ -7,7 +7,7 @@ import { describeDuration, parseDuration } from '../sla/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { oncallWords } from './list.js';
-import { sanitize, sanitizeLine } from './sanitize.js';
+import { sanitize, sanitizeLine } from '../util/sanitize.js';
 import { escalationPath, oncallSummary, teamWithContact } from './show.js';
 import { formatLocal } from './time.js';
 
@@ -41,7 +41,7 @@ function indexPage(input: HandbookInput): string {
     '|---|---|---|---|---|',
     ...input.pipelines.map(
       (pipeline) =>
-        `| [${md(pipeline.name)}](${pipeline.id}.md) | ${pipeline.owners.primary.map(md).join(', ')} | ${(pipeline.owners.secondary ?? []).map(md).join(', ') || '—'} | ${oncallWords(pipeline)}${pipeline.oncall.team ? ` (${md(pipeline.oncall.team)})` : ''} | ${nextDue(input.deadlines.get(pipeline.id), input.timeZone)} |`,
+        `| [${md(pipeline.name)}](pipelines/${pipeline.id}.md) | ${pipeline.owners.primary.map(md).join(', ')} | ${(pipeline.owners.secondary ?? []).map(md).join(', ') || '—'} | ${oncallWords(pipeline)}${pipeline.oncall.team ? ` (${md(pipeline.oncall.team)})` : ''} | ${nextDue(input.deadlines.get(pipeline.id), input.timeZone)} |`,
     ),
     '',
     'New to the rotation? Start with [On-call practice](oncall.md), then read the page of each pipeline you cover.',
@@ -52,7 +52,7 @@ function indexPage(input: HandbookInput): string {
 
 function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   const { roster, timeZone } = input;
-  const out = [`# ${md(pipeline.name)}`, '', '[All pipelines](index.md) · [On-call practice](oncall.md)', ''];
+  const out = [`# ${md(pipeline.name)}`, '', '[All pipelines](../index.md) · [On-call practice](../oncall.md)', ''];
   if (pipeline.aliases?.length) out.push(`Also known as: ${pipeline.aliases.map(md).join(', ')}. Look it up with \`runbook show ${pipeline.id}\`.`, '');
   if (pipeline.description) out.push(md(pipeline.description), '');
 
@@ -107,7 +107,7 @@ function oncallPage(input: HandbookInput): string {
   const out = ['# On-call practice', '', '[All pipelines](index.md)', ''];
   const rotating = input.pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation');
   out.push('## Who covers what', '', '| Pipeline | Arrangement |', '|---|---|');
-  for (const pipeline of input.pipelines) out.push(`| [${md(pipeline.name)}](${pipeline.id}.md) | ${md(oncallSummary(pipeline, roster))} |`);
+  for (const pipeline of input.pipelines) out.push(`| [${md(pipeline.name)}](pipelines/${pipeline.id}.md) | ${md(oncallSummary(pipeline, roster))} |`);
   out.push('');
   if (roster?.rotation) {
     out.push(
@@ -178,7 +178,7 @@ export function renderHandbook(input: HandbookInput): Map<string, string> {
   const files = new Map<string, string>();
   files.set('index.md', indexPage(input));
   files.set('oncall.md', oncallPage(input));
-  for (const pipeline of input.pipelines) files.set(`${pipeline.id}.md`, pipelinePage(pipeline, input));
+  for (const pipeline of input.pipelines) files.set(`pipelines/${pipeline.id}.md`, pipelinePage(pipeline, input));
   for (const [name, text] of files) files.set(name, sanitize(text));
   return files;
 }

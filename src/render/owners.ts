@@ -1,6 +1,6 @@
 /** `runbook owners`: teams and what they own. */
 import type { TeamOwnership } from '../lookup/owners.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 

@@ -4,7 +4,7 @@ import type { Roster } from '../model/roster.js';
 import type { FairnessReport } from '../rotation/report.js';
 import type { Schedule, Shift } from '../rotation/schedule.js';
 import type { Week } from '../rotation/weeks.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 import { formatShort } from './time.js';

@@ -1,7 +1,7 @@
 /** `runbook search`: ranked common issues. */
 import type { SearchHit } from '../lookup/search.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 

@@ -5,7 +5,7 @@ import { describeDuration, parseDuration } from '../sla/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { deadlineWords } from './time.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 

@@ -2,7 +2,7 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { SlaResult, Status } from '../sla/evaluate.js';
 import type { Deadline } from '../sla/upcoming.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 import { plural, wrap } from './text.js';

@@ -2,7 +2,7 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 import { formatLocal } from './time.js';

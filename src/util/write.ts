@@ -1,15 +1,29 @@
-/** Writes a file atomically: a temporary file beside it, then a rename, so a failure never leaves half a file. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Writes a file atomically: a temporary file beside it, then a rename, so a failure never leaves half a file.
+ * The temporary name is random and created exclusively (O_EXCL, which also refuses a symbolic link planted at
+ * that name), so another user cannot predict it or make the write land elsewhere. The rename replaces a
+ * symbolic link at the target itself, never the file it points to.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 
 export function writeAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  let created = false;
   try {
-    writeFileSync(temporary, content);
+    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    created = true;
+    try {
+      const bytes = Buffer.from(content);
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (created) rmSync(temporary, { force: true });
     throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }

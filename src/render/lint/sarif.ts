@@ -4,6 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { LintReport } from '../../lint/lint.js';
 import { RULE_DESCRIPTIONS } from '../../lint/rule-ids.js';
 
+/** A relative path as a URI reference: each segment percent-encoded, so a space, `#` or `%` in a name survives. */
+export function relativeUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 export function renderSarif(report: LintReport, version: string): object {
   const ruleIds = [...new Set([...Object.keys(RULE_DESCRIPTIONS), ...report.problems.map((problem) => problem.rule)])];
   return {
@@ -26,7 +31,7 @@ export function renderSarif(report: LintReport, version: string): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: isAbsolute(problem.file) ? pathToFileURL(problem.file).href : problem.file.split('\\').join('/') },
+                artifactLocation: { uri: isAbsolute(problem.file) ? pathToFileURL(problem.file).href : relativeUri(problem.file) },
                 region: { startLine: problem.line, startColumn: problem.column },
               },
             },

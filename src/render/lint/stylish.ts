@@ -1,6 +1,6 @@
 /** The default lint report for people: grouped by file, `line:col severity message rule`, then a summary. */
 import type { LintReport } from '../../lint/lint.js';
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeLine } from '../../util/sanitize.js';
 import type { Style } from '../style.js';
 import { plural } from '../text.js';
 
