@@ -82,45 +82,52 @@ export function readSource(path: string, file: string): ReadResult {
 
 /** Where the first byte that is not valid UTF-8 is, for the message about a Latin-1 or other legacy file. */
 function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number; column: number } {
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, by bisection: decoding is linear, so this stays cheap for a 1 MiB file.
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    const valid = (() => {
-      try {
-        UTF8.decode(bytes.subarray(0, middle), { stream: true });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    if (valid) low = middle;
-    else high = middle - 1;
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lead = bytes[offset]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || offset + length > bytes.length) break;
+    let valid = true;
+    for (let k = 1; k < length; k++) if ((bytes[offset + k]! & 0xc0) !== 0x80) valid = false;
+    // Overlong, surrogate and out-of-range forms are refused by the decoder too.
+    if (valid && length > 1 && !isWellFormed(bytes.subarray(offset, offset + length))) valid = false;
+    if (!valid) break;
+    offset += length;
   }
-  const before = bytes.subarray(0, low).toString('utf8');
+  const before = bytes.subarray(0, offset).toString('utf8');
   const lines = before.split('\n');
-  return { offset: low, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  return { offset, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+function isWellFormed(sequence: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sequence);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Parses YAML text (a leading BOM is allowed) into a positioned source. */
 export function parseSource(text: string, file: string): ReadResult {
   const lines = new LineCounter();
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The library's own duplicate-key check compares each key with all before it (quadratic in a mapping's size):
+  // duplicates are found here in one pass instead.
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   // After the first syntax error the parser's further complaints are mostly echoes of it: keep the first.
-  const firstSyntax = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
-  const reported = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY' || error === firstSyntax);
-  const problems: Problem[] = reported.map((error) => {
-    const { line, col } = lines.linePos(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    const message = /call stack/i.test(error.message)
-      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
-      : duplicate
-      ? 'duplicate key: each key may appear once in a mapping; remove or rename one of them'
-      : `YAML syntax: ${firstLine(error.message)}`;
-    return { file, line, column: col, severity: 'error', rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax', message };
-  });
+  const firstSyntax = doc.errors[0];
+  const problems: Problem[] = [];
+  if (firstSyntax) {
+    const { line, col } = lines.linePos(firstSyntax.pos[0]);
+    const message = /call stack/i.test(firstSyntax.message) ? 'the YAML is nested too deeply to read: runbooks need only a few levels' : `YAML syntax: ${firstLine(firstSyntax.message)}`;
+    problems.push({ file, line, column: col, severity: 'error', rule: 'yaml-syntax', message });
+  } else {
+    for (const offset of duplicateKeys(doc.contents)) {
+      const { line, col } = lines.linePos(offset);
+      problems.push({ file, line, column: col, severity: 'error', rule: 'yaml-duplicate-key', message: 'duplicate key: each key may appear once in a mapping; remove or rename one of them' });
+    }
+  }
   // A duplicate key leaves the rest of the file readable (the first value counts): check it all in the same run.
   if (firstSyntax) return { problems };
   const expansion = aliasExpansion(doc.contents);
@@ -137,6 +144,29 @@ export function parseSource(text: string, file: string): ReadResult {
     return { problems: [...problems, { file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
   }
   return { source: { file, doc, lines, data }, problems };
+}
+
+/** Where each repeated key of every mapping starts (the first occurrence counts; later ones are reported). */
+function duplicateKeys(root: unknown): number[] {
+  const found: number[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(key)) found.push(pair.key.range?.[0] ?? 0);
+          else seen.add(key);
+        }
+        visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return found;
 }
 
 /**

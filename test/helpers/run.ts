@@ -42,6 +42,7 @@ export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     encoding: 'utf8',
     input: options.input,
     timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
