@@ -35,7 +35,7 @@ export const CalendarPointText = z
   .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"');
 
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
 
 export const CalendarDate = z
