@@ -20,7 +20,7 @@ function roster(people, teams) {
   return `${lines.join('\n')}\n`;
 }
 
-function pipeline(id, team, lastOfMonth) {
+function pipeline(id, team, lastOfMonth, rotating = true) {
   return `id: ${id}
 name: Pipeline ${id}
 owners:
@@ -42,22 +42,30 @@ sla:
   - { id: fixes, kind: resolution, within: 7d }
   - { id: monthly, kind: deadline, every: month, due: end-of-month }
 oncall:
-  mode: rotation
+${
+  rotating
+    ? `  mode: rotation
   team: ${team}
   weeks: ${lastOfMonth ? 'last-of-month' : 'all'}
-  handover-meeting: 30m
+  handover-meeting: 30m`
+    : '  mode: business-hours'
+}
   duties: [Watch the dashboards]
 `;
 }
 
-/** Writes a runbooks folder with `count` pipelines spread over `teams` teams of `people / teams`. */
-export function generate(dir, { pipelines, people, teams }) {
+/**
+ * Writes a runbooks folder with `pipelines` pipelines spread over `teams` teams of `people / teams`; the first
+ * `rotating` of them (default: all) take weekly rotations, the others are handled in working hours, so a large
+ * corpus stays coverable (one shift a week per person).
+ */
+export function generate(dir, { pipelines, people, teams, rotating = pipelines }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'roster.yaml'), roster(people, teams));
   for (let i = 0; i < pipelines; i++) {
     const id = `pipeline-${pad(i, 5)}`;
-    writeFileSync(join(dir, `${id}.yaml`), pipeline(id, `Team ${pad(i % teams, 2)}`, i % 5 === 4));
+    writeFileSync(join(dir, `${id}.yaml`), pipeline(id, `Team ${pad(i % teams, 2)}`, i % 5 === 4, i < rotating));
   }
   return dir;
 }

@@ -89,26 +89,26 @@ export class Context {
     if (this.options.cache !== false) {
       const key = cacheKey(dir, files);
       const path = cacheFile(dir, this.io.env);
-      const cached = readCache(path, key);
-      this.cache = { path, key, hit: cached !== undefined };
-      if (cached) {
-        this.store = new HolidayStore(cached.holidays);
-        for (const table of cached.zones) useZoneTable(table);
+      const { hit, seed } = readCache(path, key);
+      this.cache = { path, key, hit: hit !== undefined };
+      // After an edit the runbooks are read afresh, but holiday answers and zone offsets carry over.
+      const known = hit ?? seed;
+      if (known) {
+        this.store = new HolidayStore(known.holidays);
+        for (const table of known.zones) useZoneTable(table);
+      }
+      if (hit) {
         view = {
-          pipelines: cached.pipelines.map(named),
-          ...(cached.roster ? { roster: named(cached.roster) } : {}),
-          broken: cached.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
+          pipelines: hit.pipelines.map(named),
+          ...(hit.roster ? { roster: named(hit.roster) } : {}),
+          broken: hit.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
         };
       }
     }
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
-      const [{ checkFilesInParallel }, { validate }, { lazyHolidayCatalog }] = await Promise.all([
-        import('./load/check-files.js'),
-        import('./lint/validate.js'),
-        import('./rotation/holidays.js'),
-      ]);
-      const validation = validate(await checkFilesInParallel(files, this.io.cwd, CHECK_WORKER), { holidays: lazyHolidayCatalog() });
+      const [{ checkFilesInParallel }, { validate }] = await Promise.all([import('./load/check-files.js'), import('./lint/validate.js')]);
+      const validation = validate(await checkFilesInParallel(files, this.io.cwd, CHECK_WORKER), { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
       view = {
         pipelines: validation.pipelines.map(entry),

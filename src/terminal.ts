@@ -16,9 +16,10 @@ const streaming = new Set<number>();
  */
 export function writeAll(fd: 1 | 2, text: string): void {
   if (closed.has(fd)) return;
-  const stream = fd === 1 ? process.stdout : process.stderr;
+  // Node's stream (and the modules behind it) is touched only when a pipe was full: reading process.stdout loads it.
+  const stream = (): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
   if (streaming.has(fd)) {
-    stream.write(text);
+    stream().write(text);
     return;
   }
   let bytes = Buffer.from(text);
@@ -34,10 +35,10 @@ export function writeAll(fd: 1 | 2, text: string): void {
       if (code !== 'EAGAIN') throw error;
       // A non-blocking pipe that is full: let the stream queue the rest, and everything after it.
       streaming.add(fd);
-      stream.on('error', (streamError: NodeJS.ErrnoException) => {
+      stream().on('error', (streamError: NodeJS.ErrnoException) => {
         if (streamError.code === 'EPIPE') closed.add(fd);
       });
-      stream.write(bytes);
+      stream().write(bytes);
       return;
     }
   }

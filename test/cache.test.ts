@@ -41,7 +41,7 @@ describe('look-up cache', () => {
     const args = ['show', 'clicks', '--at', '2026-12-24T12:00:00Z'];
     const fresh = expectCachedEqualsFresh(run, args);
     expect(entries()).toHaveLength(1);
-    expect(entries()[0]).toMatch(/^runbooks-[0-9a-f]{12}\.json$/);
+    expect(entries()[0]).toMatch(/^runbooks-[0-9a-z]{1,12}\.json$/);
     expect(fresh.stdout).toContain('On call now: Ben <ben@example.com>, backed by Ana <ana@example.com>');
   });
 

@@ -1,47 +1,72 @@
 /**
- * The look-up cache: what validating a runbooks folder produced (the usable runbooks, the names of broken
- * files) and the holiday dates and zone offsets a command needed. It is keyed by the content of every input
- * (each file's name and bytes, the tool's build, which covers its dependencies, and the time-zone and ICU data
- * of this Node.js), so a file replaced by another of the same size and time, a `git checkout` or `cp -p` is
- * seen at once. The entry carries a digest of itself: an entry edited or damaged by hand is not used.
- * Lint never uses it.
+ * The look-up cache: what validating a runbooks folder produced (the usable runbooks, the broken files) and the
+ * holiday dates and zone offsets a command needed. An entry is used only when it was made from exactly the
+ * inputs of this run: the tool's version and build (which covers its dependencies), Node's time-zone and ICU
+ * data, the folder, and every file's name and full content, compared byte for byte. So a file replaced by
+ * another of the same size and time, a `git checkout` or `cp -p` is seen at once. Each entry carries a
+ * checksum of itself: a damaged entry, or one edited by hand, is not used. Lint never uses the cache.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
+import type { KnownHolidays } from '../rotation/holidays.js';
 import type { ZoneTable } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
 import { BUILD, VERSION } from '../version.js';
+import { regularFile } from './regular-file.js';
 import { MAX_FILE_BYTES } from './source-limits.js';
-import { regularFile } from './source.js';
 
 export interface CachedCatalog {
   pipelines: { value: Pipeline; file: string }[];
   roster?: { value: Roster; file: string };
   broken: { file: string; isRoster: boolean; errors: Problem[] }[];
-  holidays: Record<string, readonly string[]>;
+  holidays: KnownHolidays;
   zones: ZoneTable[];
 }
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** What an entry holds that does not depend on the runbooks: reusable after any edit, by the same build. */
+export type CacheSeed = Pick<CachedCatalog, 'holidays' | 'zones'>;
 
-/** What the answer depends on, hashed: the tool, Node's zone data, the folder, and every file's name and bytes. */
+/**
+ * Everything the answer depends on, as one string: the tool, Node's zone data, the folder, and each file's name
+ * and content. Only regular files are read: a FIFO or a device is named by what it is, never opened.
+ */
 export function cacheKey(dir: string, files: readonly string[]): string {
-  const hash = createHash('sha256');
-  hash.update([VERSION, BUILD, process.version, process.versions.tz ?? '', process.versions.icu ?? '', dir].join('\0'));
+  const parts = [buildKey(), dir];
   for (const file of files) {
-    hash.update(`\0${basename(file)}\0`);
-    // Only regular files are read: a FIFO or a device is keyed by what it is, never opened.
     const checked = regularFile(file);
-    if ('rule' in checked) hash.update(`not a file: ${checked.message}`);
-    else if (checked.size > MAX_FILE_BYTES) hash.update(`too large: ${checked.size}`);
-    else hash.update(readFileSync(file));
+    const content = 'rule' in checked ? `not a file: ${checked.message}` : checked.size > MAX_FILE_BYTES ? `too large: ${checked.size}` : readFileSync(file, 'latin1');
+    parts.push(basename(file), String(content.length), content);
   }
-  return hash.digest('hex');
+  return parts.join('\0');
+}
+
+/** The tool and the data it was built and runs with: what holiday dates and zone offsets depend on. */
+export function buildKey(): string {
+  return [VERSION, BUILD, process.version, process.versions.tz ?? '', process.versions.icu ?? ''].join('\0');
+}
+
+/**
+ * cyrb53, twice with different seeds: a fast 106-bit checksum that tells a damaged or hand-edited entry from
+ * the one written (not a defence against someone who can write your cache folder, who could edit the tool too).
+ */
+export function checksum(text: string): string {
+  const lane = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `${lane(1)}.${lane(2)}`;
 }
 
 export function cacheFolder(env: NodeJS.ProcessEnv): string {
@@ -50,27 +75,30 @@ export function cacheFolder(env: NodeJS.ProcessEnv): string {
 
 /** A stable name for a folder's cache entry: one entry per runbooks folder, replaced when its files change. */
 export function cacheFile(dir: string, env: NodeJS.ProcessEnv): string {
-  return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${sha256(dir).slice(0, 12)}.json`);
+  return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${checksum(dir).replace('.', '').slice(0, 12)}.json`);
 }
 
-/** The entry when it was written for exactly this key and is intact; else undefined. */
-export function readCache(path: string, key: string): CachedCatalog | undefined {
+/**
+ * The entry when it is intact: `hit` when it was written for exactly this key; else, when it was written by this
+ * build, the `seed` of holiday answers and zone offsets that no runbook edit changes.
+ */
+export function readCache(path: string, key: string): { hit?: CachedCatalog; seed?: CacheSeed } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return undefined;
+    return {};
   }
   const newline = text.indexOf('\n');
-  if (newline < 0) return undefined;
-  const [storedKey, digest] = text.slice(0, newline).split(' ');
-  if (storedKey !== key) return undefined;
+  if (newline < 0) return {};
   const body = text.slice(newline + 1);
-  if (sha256(body) !== digest) return undefined;
+  if (text.slice(0, newline) !== checksum(body)) return {};
   try {
-    return JSON.parse(body) as CachedCatalog;
+    const entry = JSON.parse(body) as { build: string; key: string; data: CachedCatalog };
+    if (entry.key === key) return { hit: entry.data };
+    return entry.build === buildKey() ? { seed: { holidays: entry.data.holidays, zones: entry.data.zones } } : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -82,8 +110,8 @@ export function writeCache(path: string, key: string, data: CachedCatalog, now: 
   try {
     const folder = join(path, '..');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const body = JSON.stringify(data);
-    writeAtomically(path, `${key} ${sha256(body)}\n${body}`);
+    const body = JSON.stringify({ build: buildKey(), key, data });
+    writeAtomically(path, `${checksum(body)}\n${body}`);
     pruneCache(folder, now);
   } catch {
     // The cache only saves time.

@@ -1,9 +1,12 @@
 /** Reads one YAML file keeping node positions, so any problem can point at file:line:col. */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from '../model/problem.js';
 
 import { MAX_FILE_BYTES } from './source-limits.js';
+import { regularFile } from './regular-file.js';
+
+export { regularFile };
 
 export { MAX_FILE_BYTES };
 
@@ -20,33 +23,6 @@ export type PathSegment = string | number;
 export interface ReadResult {
   source?: Source;
   problems: Problem[];
-}
-
-/** What a path is, in words, when it is not a regular file. */
-function kindOfNode(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
-/**
- * Stats `path`, following symbolic links; says why it cannot be read as a runbook file (a link loop, a FIFO, a
- * device, a folder named *.yaml), so nothing that is not a regular file is ever opened.
- */
-export function regularFile(path: string): { size: number } | { rule: string; message: string } {
-  let stats: Stats;
-  try {
-    stats = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ELOOP') return { rule: 'file-unreadable', message: 'the file is a symbolic link that loops back on itself: point it at a real file' };
-    if (code === 'ENOENT') return { rule: 'file-unreadable', message: 'cannot read the file: it does not exist (a symbolic link to a missing file?)' };
-    return { rule: 'file-unreadable', message: `cannot read the file: ${code}` };
-  }
-  if (!stats.isFile()) return { rule: 'file-not-regular', message: `this is ${kindOfNode(stats)}, not a file: runbook reads only regular files (or links to them)` };
-  return { size: stats.size };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

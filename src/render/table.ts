@@ -1,5 +1,4 @@
-/** Terminal tables (cli-table3) that fit the given width by wrapping the widest columns. */
-import Table from 'cli-table3';
+/** Terminal tables that fit the given width by wrapping the widest columns. */
 import type { Style } from './style.js';
 
 const GAP = 2;
@@ -24,17 +23,46 @@ export function fitWidths(head: readonly string[], rows: readonly string[][], wi
 
 const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
 
-const BORDER_PARTS = ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'];
+const SGR = /\x1b\[[0-9;]*m/g;
+/** A line styled as a whole (`style.dim(text)`): its opening codes, the plain text, its closing codes. */
+const WHOLE = /^((?:\x1b\[[0-9;]*m)+)([^\x1b]*)((?:\x1b\[[0-9;]*m)+)$/;
 
+/** One line of a cell wrapped to `width` visible columns on word boundaries, a style over the whole line kept on each part. */
+function wrapLine(line: string, width: number): string[] {
+  const whole = WHOLE.exec(line);
+  const [open, text, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', line, ''];
+  const words = text.split(' ').filter((word, i, all) => word !== '' || all.length === 1);
+  const out: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const length = (value: string) => value.replace(SGR, '').length;
+    if (current !== '' && length(current) + 1 + length(word) > width) {
+      out.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  out.push(current);
+  return out.map((part) => (part === '' ? '' : `${open}${part}${close}`));
+}
+
+/**
+ * A borderless table: each column as wide as `fitWidths` says (content plus a gap), cells wrapped on word
+ * boundaries, trailing spaces trimmed. Linear in the number of rows (10,000 rows lay out in milliseconds).
+ */
 export function renderTable(head: readonly string[], rows: readonly string[][], style: Style, width: number): string {
-  const table = new Table({
-    head: head.map((title) => style.bold(title)),
-    colWidths: fitWidths(head, rows, width),
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': GAP },
-    chars: Object.fromEntries(BORDER_PARTS.map((part) => [part, ''])),
-  });
-  table.push(...rows.map((row) => [...row]));
-  return table.toString().split('\n').map((line) => line.trimEnd()).join('\n');
+  const widths = fitWidths(head, rows, width);
+  const lines: string[] = [];
+  for (const row of [head.map((title) => style.bold(title)), ...rows]) {
+    const cells = widths.map((columnWidth, column) => (row[column] ?? '').split('\n').flatMap((line) => wrapLine(line, columnWidth - GAP)));
+    const height = Math.max(...cells.map((cell) => cell.length));
+    for (let i = 0; i < height; i++) {
+      lines.push(cells.map((cell, column) => {
+        const text = cell[i] ?? '';
+        return text + ' '.repeat(Math.max(0, widths[column]! - text.replace(SGR, '').length));
+      }).join('').trimEnd());
+    }
+  }
+  return lines.join('\n');
 }

@@ -74,25 +74,57 @@ export function dateHolidaysLookup(): HolidayLookup {
   return (country, region, year) => (catalog ??= dateHolidaysCatalog()).publicHolidays(country, region, year).map((day) => day.date);
 }
 
-/** Holiday look-ups served from what is known (the cache), asking date-holidays only for what is not. */
+/** What the store remembers between runs: holiday dates by calendar and year, and which calendars exist. */
+export interface KnownHolidays {
+  holidays: Record<string, readonly string[]>;
+  /** `GB` or `GB/ENG` -> whether date-holidays knows that country or region. */
+  calendars: Record<string, boolean>;
+}
+
+/**
+ * Holiday look-ups and calendar checks served from what is known (the look-up cache), asking date-holidays
+ * (one instance, loaded on first need) only for what is not. Building date-holidays' country table costs more
+ * than all else a command does, so a known answer saves most of a run.
+ */
 export class HolidayStore {
   private readonly known: Map<string, readonly string[]>;
-  private fallback: HolidayLookup | undefined;
+  private readonly calendars: Map<string, boolean>;
+  private readonly library = lazyHolidayCatalog();
   private added = false;
 
-  constructor(known: Record<string, readonly string[]> = {}) {
-    this.known = new Map(Object.entries(known));
+  constructor(known: Partial<KnownHolidays> = {}) {
+    this.known = new Map(Object.entries(known.holidays ?? {}));
+    this.calendars = new Map(Object.entries(known.calendars ?? {}));
   }
 
   readonly lookup: HolidayLookup = (country, region, year) => {
     const key = `${country}/${region ?? ''}/${year}`;
     let days = this.known.get(key);
     if (!days) {
-      days = (this.fallback ??= dateHolidaysLookup())(country, region, year);
+      days = this.library.publicHolidays(country, region, year).map((day) => day.date);
       this.known.set(key, days);
       this.added = true;
     }
     return days;
+  };
+
+  private answer(key: string, ask: () => boolean): boolean {
+    let known = this.calendars.get(key);
+    if (known === undefined) {
+      known = ask();
+      this.calendars.set(key, known);
+      this.added = true;
+    }
+    return known;
+  }
+
+  /** The catalog the holiday-calendar rule asks: known answers first; suggestions (only for an unknown code) from date-holidays. */
+  readonly catalog: HolidayCatalog = {
+    hasCountry: (country) => this.answer(country, () => this.library.hasCountry(country)),
+    hasRegion: (country, region) => this.answer(`${country}/${region}`, () => this.library.hasRegion(country, region)),
+    regions: (country) => this.library.regions(country),
+    countries: () => this.library.countries(),
+    publicHolidays: (country, region, year) => this.library.publicHolidays(country, region, year),
   };
 
   /** Whether a look-up had to ask date-holidays. */
@@ -100,7 +132,7 @@ export class HolidayStore {
     return this.added;
   }
 
-  entries(): Record<string, readonly string[]> {
-    return Object.fromEntries(this.known);
+  entries(): KnownHolidays {
+    return { holidays: Object.fromEntries(this.known), calendars: Object.fromEntries(this.calendars) };
   }
 }

@@ -4,13 +4,14 @@
  * that name), so another user cannot predict it or make the write land elsewhere. The rename replaces a
  * symbolic link at the target itself, never the file it points to.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 
 export function writeAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  // Web Crypto's global loads only when a file is written, not at every start.
+  const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+  const temporary = join(dirname(path), `.${basename(path)}.${random}.tmp`);
   let created = false;
   try {
     const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
