@@ -1,6 +1,7 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
 import { basename, join } from 'node:path';
-import { cacheFile, cacheKey, readCache, writeCache } from './load/cache.js';
+import { cacheFile, cacheKey, readCache, readInputs, readResults, resultsFile, writeCache, writeResults, type FileInput } from './load/cache.js';
+import type { FileResult } from './load/check-files.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { BrokenFile } from './lint/validate.js';
@@ -86,8 +87,10 @@ export class Context {
     const files = listYamlFiles(dir);
     const named = <T extends { file: string }>(entry: T): T => ({ ...entry, file: displayPath(join(dir, entry.file), this.io.cwd) });
     let view: CatalogView | undefined;
+    let inputs: FileInput[] | undefined;
     if (this.options.cache !== false) {
-      const key = cacheKey(dir, files);
+      inputs = readInputs(files);
+      const key = cacheKey(dir, inputs);
       const path = cacheFile(dir, this.io.env);
       const { hit, seed } = readCache(path, key);
       this.cache = { path, key, hit: hit !== undefined };
@@ -108,7 +111,8 @@ export class Context {
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
       const [{ checkFilesInParallel }, { validate }] = await Promise.all([import('./load/check-files.js'), import('./lint/validate.js')]);
-      const validation = validate(await checkFilesInParallel(files, this.io.cwd, CHECK_WORKER), { holidays: this.holidays().catalog });
+      const results = await this.checkFiles(dir, files, inputs, checkFilesInParallel);
+      const validation = validate(results, { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
       view = {
         pipelines: validation.pipelines.map(entry),
@@ -121,6 +125,46 @@ export class Context {
     if (roster) throw new InputError(roster.errors);
     return view;
   }
+
+  /**
+   * Each file checked (shape, positions): after an edit, the unchanged files' results come from the cache's side
+   * file, and only the changed files are parsed.
+   */
+  private async checkFiles(
+    dir: string,
+    files: readonly string[],
+    inputs: readonly FileInput[] | undefined,
+    check: (paths: readonly string[], cwd: string, worker?: URL) => Promise<FileResult[]>,
+  ): Promise<FileResult[]> {
+    if (!inputs || !this.cache) return check(files, this.io.cwd, CHECK_WORKER);
+    const side = resultsFile(this.cache.path);
+    const reusable = readResults<FileResult>(side, inputs);
+    const changed = files.filter((_, i) => !reusable.has(inputs[i]!.name));
+    const fresh = new Map((await check(changed, this.io.cwd, CHECK_WORKER)).map((result) => [result.path, result]));
+    const here = (name: string): string => displayPath(join(dir, name), this.io.cwd);
+    const results = inputs.map(({ path, name }) => {
+      const stored = reusable.get(name);
+      if (!stored) return fresh.get(path)!;
+      const file = here(name);
+      // A Map does not survive JSON: the salvage index maps are stored as entry lists.
+      const entry = stored.entry && { ...stored.entry, maps: new Map(stored.entry.maps as unknown as [string, number[]][]) };
+      return { ...stored, path, file, problems: stored.problems.map((problem) => ({ ...problem, file })), ...(entry ? { entry } : {}) };
+    });
+    if (changed.length > 0) {
+      const portable = results.map((result, i) => ({
+        ...result,
+        path: inputs[i]!.name,
+        file: inputs[i]!.name,
+        problems: result.problems.map((problem) => ({ ...problem, file: inputs[i]!.name })),
+        ...(result.entry ? { entry: { ...result.entry, maps: [...result.entry.maps] } } : {}),
+      }));
+      this.afterAnswer.push(() => writeResults(side, inputs, portable));
+    }
+    return results;
+  }
+
+  /** Cache writes done once the command has answered. */
+  private readonly afterAnswer: (() => void)[] = [];
 
   /**
    * The pipeline a query names (id, name, alias or unique prefix). A query naming a file that was left out
@@ -164,6 +208,7 @@ export class Context {
 
   /** After a command answered: keep what was loaded and looked up for the next run. */
   persist(): void {
+    for (const write of this.afterAnswer.splice(0)) write();
     if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed)) return;
     const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
     writeCache(

@@ -14,8 +14,10 @@ function setup(files: Record<string, string> = {}) {
   });
   const cache = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
   const run = (...args: string[]) => runBin(args, { cwd: root, env: { XDG_CACHE_HOME: cache } });
-  const entries = () => readdirSync(join(cache, 'runbook'));
-  return { root, dir, cache, run, entries };
+  const all = () => readdirSync(join(cache, 'runbook'));
+  /** The main entries (each with its side file of per-file results, *.files.json). */
+  const entries = () => all().filter((name) => !name.endsWith('.files.json'));
+  return { root, dir, cache, run, entries, all };
 }
 
 /** Gives `path` the size and times it had, as `cp -p`, `touch -r` or a tarball extraction would. */
@@ -123,6 +125,19 @@ describe('look-up cache', () => {
       expect(JSON.parse(result.stdout).map((entry: { id: string }) => entry.id)).toEqual(['clicks']);
       expect(result.stderr).toBe('runbook: left out runbooks/views.yaml: it has errors (`runbook lint` lists them)\n');
     }
+  });
+
+  it('after an edit re-reads only the changed file, with the same answer as a fresh read', () => {
+    const { dir, run, all } = setup({ 'views.yaml': 'id: views\nname: [broken\n' });
+    const args = ['show', 'clicks', '--at', '2026-12-24T12:00:00Z'];
+    run(...args);
+    expect(all().sort()).toEqual([expect.stringMatching(/\.files\.json$/), expect.stringMatching(/[^s]\.json$/)]);
+    writeFileSync(join(dir, 'clicks.yaml'), PIPELINE_YAML.replace('title: Late click data', 'title: Late click data (edited)'));
+    const fresh = run(...args, '--no-cache');
+    expect(fresh.stdout).toContain('(edited)');
+    expect(fresh.stderr).toContain('left out runbooks/views.yaml');
+    expect(run(...args)).toEqual(fresh);
+    expect(run(...args)).toEqual(fresh);
   });
 
   it('ignores a damaged entry, and replaces it', () => {

@@ -34,14 +34,75 @@ export type CacheSeed = Pick<CachedCatalog, 'holidays' | 'zones'>;
  * Everything the answer depends on, as one string: the tool, Node's zone data, the folder, and each file's name
  * and content. Only regular files are read: a FIFO or a device is named by what it is, never opened.
  */
-export function cacheKey(dir: string, files: readonly string[]): string {
+export function cacheKey(dir: string, inputs: readonly FileInput[]): string {
   const parts = [buildKey(), dir];
-  for (const file of files) {
-    const checked = regularFile(file);
-    const content = 'rule' in checked ? `not a file: ${checked.message}` : checked.size > MAX_FILE_BYTES ? `too large: ${checked.size}` : readFileSync(file, 'latin1');
-    parts.push(basename(file), String(content.length), content);
-  }
+  for (const { name, content } of inputs) parts.push(name, String(content.length), content);
   return parts.join('\0');
+}
+
+/** A file of the folder as the cache sees it: its name and its bytes (one character a byte). */
+export interface FileInput {
+  path: string;
+  name: string;
+  content: string;
+}
+
+export function readInputs(files: readonly string[]): FileInput[] {
+  return files.map((path) => {
+    const checked = regularFile(path);
+    let content: string;
+    try {
+      content = 'rule' in checked ? `not a file: ${checked.message}` : checked.size > MAX_FILE_BYTES ? `too large: ${checked.size}` : readFileSync(path, 'latin1');
+    } catch (error) {
+      content = `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    }
+    return { path, name: basename(path), content };
+  });
+}
+
+/** Per-file results are kept for folders up to this size (beyond it, the side file would outweigh what it saves). */
+const MAX_FILES_WITH_RESULTS = 1_000;
+
+/** The side file of an entry: each file's check result, read only after an edit, so unchanged files are not parsed again. */
+export function resultsFile(path: string): string {
+  return path.replace(/\.json$/, '.files.json');
+}
+
+/** The stored results of the files whose bytes are unchanged, by name; written by this build only. */
+export function readResults<T>(path: string, inputs: readonly FileInput[]): Map<string, T> {
+  const reusable = new Map<string, T>();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return reusable;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== checksum(body)) return reusable;
+  try {
+    const stored = JSON.parse(body) as { build: string; files: [string, string, T][] };
+    if (stored.build !== buildKey()) return reusable;
+    const byName = new Map(stored.files.map(([name, content, result]) => [name, { content, result }]));
+    for (const { name, content } of inputs) {
+      const entry = byName.get(name);
+      if (entry && entry.content === content) reusable.set(name, entry.result);
+    }
+  } catch {
+    // A damaged side file only costs a full check.
+  }
+  return reusable;
+}
+
+export function writeResults<T>(path: string, inputs: readonly FileInput[], results: readonly T[]): void {
+  if (inputs.length > MAX_FILES_WITH_RESULTS) return;
+  try {
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    const body = JSON.stringify({ build: buildKey(), files: inputs.map((input, i) => [input.name, input.content, results[i]]) });
+    writeAtomically(path, `${checksum(body)}\n${body}`);
+  } catch {
+    // The cache only saves time.
+  }
 }
 
 /** The tool and the data it was built and runs with: what holiday dates and zone offsets depend on. */
