@@ -45,8 +45,7 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
-export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date()): Promise<number> {
-  const contexts: Context[] = [];
+export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date(), contexts: Context[] = []): Promise<number> {
   const program = buildProgram(io, now, contexts, args);
   if (args.length === 0) {
     program.outputHelp();
@@ -70,7 +69,11 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
   }
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+/**
+ * The CLI entry. Returns whether this was a typical run (runbooks answered from the look-up cache): the code
+ * cache is made from such a run, so it holds what a warm command compiles, not a first run's parsing code.
+ */
+export async function main(argv: readonly string[]): Promise<boolean> {
   const io: Io = {
     out: (text) => writeAll(1, text),
     err: (text) => writeAll(2, text),
@@ -78,5 +81,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     cwd: process.cwd(),
     ...terminal(),
   };
-  process.exitCode = await run(argv.slice(2), io);
+  const contexts: Context[] = [];
+  process.exitCode = await run(argv.slice(2), io, () => new Date(), contexts);
+  return contexts.some((context) => context.answeredFromCache);
 }

@@ -63,6 +63,11 @@ export class Context {
     readonly now: Date,
   ) {}
 
+  /** Whether the runbooks came from the look-up cache. */
+  get answeredFromCache(): boolean {
+    return this.cache?.hit === true;
+  }
+
   get json(): boolean {
     return this.options.json === true;
   }

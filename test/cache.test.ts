@@ -1,10 +1,11 @@
 /** The look-up cache: the same bytes as a fresh read, never stale, however a file is replaced. */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
-import { runBin } from './helpers/run.js';
+import { PROJECT, runBin } from './helpers/run.js';
+import { spawnSync } from 'node:child_process';
 
 function setup(files: Record<string, string> = {}) {
   const { root, dir } = runbooksFolder({
@@ -16,7 +17,7 @@ function setup(files: Record<string, string> = {}) {
   const run = (...args: string[]) => runBin(args, { cwd: root, env: { XDG_CACHE_HOME: cache } });
   const all = () => readdirSync(join(cache, 'runbook'));
   /** The main entries (each with its side file of per-file results, *.files.json). */
-  const entries = () => all().filter((name) => !name.endsWith('.files.json'));
+  const entries = () => all().filter((name) => name.endsWith('.json') && !name.endsWith('.files.json'));
   return { root, dir, cache, run, entries, all };
 }
 
@@ -151,17 +152,60 @@ describe('look-up cache', () => {
     expect(readFileSync(path, 'utf8')).not.toBe('{ not json');
   });
 
-  it('prunes entries of folders unused for a month, and code caches of earlier versions', () => {
+  it('prunes entries of folders unused for a month', () => {
     const { cache, run, entries } = setup();
     mkdirSync(join(cache, 'runbook'), { recursive: true });
     const old = join(cache, 'runbook', 'gone-0123456789ab.json');
     const recent = join(cache, 'runbook', 'other-0123456789ab.json');
     writeFileSync(old, '{}');
     writeFileSync(recent, '{}');
-    writeFileSync(join(cache, 'runbook', 'code-0123456789abcdef.bin'), 'V8');
     const monthAgo = new Date(Date.now() - 31 * 86_400_000);
     utimesSync(old, monthAgo, monthAgo);
     run('list');
     expect(entries().sort()).toEqual([expect.stringMatching(/^other-/), expect.stringMatching(/^runbooks-/)]);
+  });
+});
+
+describe('code cache', () => {
+  /** A copy of the built CLI that can be rebuilt by hand: bin/, dist/cli/ and package.json. */
+  function builtCopy() {
+    const root = mkdtempSync(join(tmpdir(), 'runbook-build-'));
+    cpSync(join(PROJECT, 'bin'), join(root, 'bin'), { recursive: true });
+    cpSync(join(PROJECT, 'dist', 'cli'), join(root, 'dist', 'cli'), { recursive: true });
+    const cache = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'runbook.js'), ...args], { cwd: PROJECT, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache } });
+    return { root, cache, run };
+  }
+
+  it('is made from a typical run, and a rebuilt bundle of the same length never runs the old code', () => {
+    const { root, cache, run } = builtCopy();
+    const { version } = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string };
+    run('list');
+    run('list');
+    const codes = () => readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
+    expect(codes()).toHaveLength(1);
+    expect(run('--version').stdout).toBe(`${version}\n`);
+    // A version bump, rebuilt: the same length, new bytes (and a new build digest beside it).
+    const bundle = join(root, 'dist', 'cli', 'cli.cjs');
+    const bumped = version.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    const text = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, text.split(JSON.stringify(version)).join(JSON.stringify(bumped)));
+    expect(readFileSync(bundle, 'utf8').length).toBe(text.length);
+    writeFileSync(join(root, 'dist', 'cli', 'cli.id'), 'rebuilt');
+    expect(run('--version').stdout).toBe(`${bumped}\n`);
+    run('list');
+    expect(run('--version').stdout).toBe(`${bumped}\n`);
+    expect(codes()).toHaveLength(1);
+  });
+
+  it('ignores a damaged code cache', () => {
+    const { cache, run } = builtCopy();
+    const args = ['list', '--json', '--at', '2026-12-24T12:00:00Z'];
+    const fresh = run(...args, '--no-cache');
+    run(...args);
+    run(...args);
+    const [code] = readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
+    writeFileSync(join(cache, 'runbook', code!), 'not V8 code');
+    expect(run(...args).stdout).toBe(fresh.stdout);
   });
 });

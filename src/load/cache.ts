@@ -18,6 +18,9 @@ import { writeAtomically } from '../util/write.js';
 import { BUILD, VERSION } from '../version.js';
 import { regularFile } from './regular-file.js';
 import { MAX_FILE_BYTES } from './source-limits.js';
+import { checksum } from '../util/checksum.js';
+
+export { checksum };
 
 export interface CachedCatalog {
   pipelines: { value: Pipeline; file: string }[];
@@ -110,38 +113,19 @@ export function buildKey(): string {
   return [VERSION, BUILD, process.version, process.versions.tz ?? '', process.versions.icu ?? ''].join('\0');
 }
 
-/**
- * cyrb53, twice with different seeds: a fast 106-bit checksum that tells a damaged or hand-edited entry from
- * the one written (not a defence against someone who can write your cache folder, who could edit the tool too).
- */
-export function checksum(text: string): string {
-  const lane = (seed: number): string => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  };
-  return `${lane(1)}.${lane(2)}`;
-}
-
 export function cacheFolder(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
 }
 
 /** A stable name for a folder's cache entry: one entry per runbooks folder, replaced when its files change. */
 export function cacheFile(dir: string, env: NodeJS.ProcessEnv): string {
-  return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${checksum(dir).replace('.', '').slice(0, 12)}.json`);
+  return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${checksum(dir)}.json`);
 }
 
 /**
  * The entry when it is intact: `hit` when it was written for exactly this key; else, when it was written by this
- * build, the `seed` of holiday answers and zone offsets that no runbook edit changes.
+ * build, the `seed` of holiday answers and zone offsets that no runbook edit changes. An entry is three lines: a
+ * checksum of the data, the build and key (compared exactly, so they need no checksum), and the data.
  */
 export function readCache(path: string, key: string): { hit?: CachedCatalog; seed?: CacheSeed } {
   let text: string;
@@ -150,14 +134,17 @@ export function readCache(path: string, key: string): { hit?: CachedCatalog; see
   } catch {
     return {};
   }
-  const newline = text.indexOf('\n');
-  if (newline < 0) return {};
-  const body = text.slice(newline + 1);
-  if (text.slice(0, newline) !== checksum(body)) return {};
+  const first = text.indexOf('\n');
+  const second = text.indexOf('\n', first + 1);
+  if (first < 0 || second < 0) return {};
+  const data = text.slice(second + 1);
   try {
-    const entry = JSON.parse(body) as { build: string; key: string; data: CachedCatalog };
-    if (entry.key === key) return { hit: entry.data };
-    return entry.build === buildKey() ? { seed: { holidays: entry.data.holidays, zones: entry.data.zones } } : {};
+    const stored = JSON.parse(text.slice(first + 1, second)) as { build: string; key: string };
+    const matches = stored.key === key;
+    if (!matches && stored.build !== buildKey()) return {};
+    if (text.slice(0, first) !== checksum(data)) return {};
+    const catalog = JSON.parse(data) as CachedCatalog;
+    return matches ? { hit: catalog } : { seed: { holidays: catalog.holidays, zones: catalog.zones } };
   } catch {
     return {};
   }
@@ -171,21 +158,20 @@ export function writeCache(path: string, key: string, data: CachedCatalog, now: 
   try {
     const folder = join(path, '..');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const body = JSON.stringify({ build: buildKey(), key, data });
-    writeAtomically(path, `${checksum(body)}\n${body}`);
+    const body = JSON.stringify(data);
+    writeAtomically(path, `${checksum(body)}\n${JSON.stringify({ build: buildKey(), key })}\n${body}`);
     pruneCache(folder, now);
   } catch {
     // The cache only saves time.
   }
 }
 
-/** Removes entries of folders not used for a month, and code caches of earlier versions. */
+/** Removes entries of folders not used for a month (the code cache prunes its own: src/boot.ts). */
 export function pruneCache(folder: string, now: Date): void {
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     try {
-      const legacy = name.startsWith('code-') && name.endsWith('.bin');
-      if (legacy || (name.endsWith('.json') && now.getTime() - statSync(path).mtimeMs > UNUSED_MS)) rmSync(path, { force: true });
+      if (name.endsWith('.json') && now.getTime() - statSync(path).mtimeMs > UNUSED_MS) rmSync(path, { force: true });
     } catch {
       // Another run may have removed it first.
     }
