@@ -1,7 +1,7 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
 import { basename, join } from 'node:path';
-import { cacheFile, cacheKey, readCache, readInputs, readResults, resultsFile, writeCache, writeResults, type FileInput } from './load/cache.js';
-import type { FileResult } from './load/check-files.js';
+import { cacheFile, cacheKey, MAX_FILES_WITH_RESULTS, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
+import type { CheckRun, FileResult } from './load/check-files.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { BrokenFile } from './lint/validate.js';
@@ -53,7 +53,7 @@ export const CHECK_WORKER = new URL('./check-worker.cjs', import.meta.url);
 export class Context {
   private view?: CatalogView;
   private store?: HolidayStore;
-  private cache?: { path: string; key: string; hit: boolean };
+  private cache?: { path: string; key: string; stamp: string; hit: boolean };
   private workCalendar?: WorkCalendar;
 
   constructor(
@@ -93,12 +93,23 @@ export class Context {
     const named = <T extends { file: string }>(entry: T): T => ({ ...entry, file: displayPath(join(dir, entry.file), this.io.cwd) });
     let view: CatalogView | undefined;
     let inputs: FileInput[] | undefined;
+    // A large folder starts checking at once, on the other cores, while its files are read for the cache key;
+    // the work is dropped if the cache answers. (Small folders keep per-file results instead.)
+    let speculative: CheckRun | undefined;
+    const speculate = async () => (await import('./load/check-files.js')).startCheck(files, this.io.cwd, CHECK_WORKER);
+    const large = files.length > MAX_FILES_WITH_RESULTS;
+    if (this.options.cache === false && large) speculative = await speculate();
     if (this.options.cache !== false) {
-      inputs = readInputs(files);
-      const key = cacheKey(dir, inputs);
+      const stats = statFiles(files);
+      const stamp = stampOf(stats);
       const path = cacheFile(dir, this.io.env);
-      const { hit, seed } = readCache(path, key);
-      this.cache = { path, key, hit: hit !== undefined };
+      const opened = openCache(path);
+      // Files with other sizes or times than the entry's were most likely edited: start checking them now.
+      if (large && opened?.header.stamp !== stamp) speculative = await speculate();
+      inputs = readInputs(stats);
+      const key = cacheKey(dir, inputs);
+      const { hit, seed } = readCache(opened, key);
+      this.cache = { path, key, stamp, hit: hit !== undefined };
       // After an edit the runbooks are read afresh, but holiday answers and zone offsets carry over.
       const known = hit ?? seed;
       if (known) {
@@ -106,6 +117,7 @@ export class Context {
         for (const table of known.zones) useZoneTable(table);
       }
       if (hit) {
+        speculative?.cancel();
         view = {
           pipelines: hit.pipelines.map(named),
           ...(hit.roster ? { roster: named(hit.roster) } : {}),
@@ -116,7 +128,7 @@ export class Context {
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
       const [{ checkFilesInParallel }, { validate }] = await Promise.all([import('./load/check-files.js'), import('./lint/validate.js')]);
-      const results = await this.checkFiles(dir, files, inputs, checkFilesInParallel);
+      const results = speculative ? await speculative.results() : await this.checkFiles(dir, files, inputs, checkFilesInParallel);
       const validation = validate(results, { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
       view = {
@@ -219,6 +231,7 @@ export class Context {
     writeCache(
       this.cache.path,
       this.cache.key,
+      this.cache.stamp,
       {
         pipelines: this.view.pipelines.map(base),
         ...(this.view.roster ? { roster: base(this.view.roster) } : {}),

@@ -47,18 +47,18 @@ export const teamsExist: Rule = ({ pipelines, roster }) => {
   const problems: Problem[] = [];
   for (const loaded of pipelines) {
     const pipeline = loaded.value;
-    const named: [string, PathSegment[]][] = [
+    const named: [string, () => PathSegment[]][] = [
       ...teamPaths(loaded, ['owners', 'primary'], pipeline.owners.primary),
       ...teamPaths(loaded, ['owners', 'secondary'], pipeline.owners.secondary ?? []),
-      ...pipeline.issues.flatMap((issue, i): [string, PathSegment[]][] => (issue.escalate ? [[issue.escalate, ['issues', i, 'escalate']]] : [])),
-      ...pipeline.sla.flatMap((rule, i): [string, PathSegment[]][] => (rule.kind === 'deadline' && rule.by ? [[rule.by, ['sla', i, 'by']]] : [])),
-      ...(pipeline.oncall.team ? [[pipeline.oncall.team, ['oncall', 'team']] as [string, PathSegment[]]] : []),
+      ...pipeline.issues.flatMap((issue, i): [string, () => PathSegment[]][] => (issue.escalate ? [[issue.escalate, () => ['issues', i, 'escalate']]] : [])),
+      ...pipeline.sla.flatMap((rule, i): [string, () => PathSegment[]][] => (rule.kind === 'deadline' && rule.by ? [[rule.by, () => ['sla', i, 'by']]] : [])),
+      ...(pipeline.oncall.team ? [[pipeline.oncall.team, () => ['oncall', 'team']] as [string, () => PathSegment[]]] : []),
     ];
     for (const [team, path] of named) {
       if (known.includes(team)) continue;
       const guess = closest(team, known);
       const hint = guess ? `did you mean "${guess}"?` : `add it to the teams of ${roster.file}`;
-      problems.push(problemAt(loaded, path, 'team-exists', `team "${team}" is not in the roster: ${hint}`));
+      problems.push(problemAt(loaded, path(), 'team-exists', `team "${team}" is not in the roster: ${hint}`));
     }
   }
   return problems;

@@ -9,7 +9,7 @@ import { isRosterFile } from '../load/catalog.js';
 import { checkFiles, type FileResult } from '../load/check-files.js';
 import { listYamlFiles } from '../load/find.js';
 import { originalPath } from '../load/salvage.js';
-import { indexLocator, type Locator } from '../load/source.js';
+import { indexLocator, positionIndex, readSource, type Locator } from '../load/source.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { byPosition, type Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
@@ -56,8 +56,26 @@ export function clipMessage(message: string): string {
   return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
+/**
+ * Positions for the rules. A valid file was sent without them (most have no problem, and building and passing
+ * every node's position cost lint and list a tenth of their time): they are found again, by reading the file,
+ * the first time a rule asks.
+ */
 function locatorOf(result: FileResult): Locator {
-  const base = indexLocator(result.entry!.index);
+  const { index } = result.entry!;
+  let base: Locator;
+  if (index) base = indexLocator(index);
+  else {
+    let found: Locator | undefined;
+    const locate = (): Locator => {
+      if (!found) {
+        const { source } = readSource(result.path, result.file);
+        found = source ? indexLocator(positionIndex(source)) : { at: () => ({ line: 1, column: 1 }), has: () => false };
+      }
+      return found;
+    };
+    base = { at: (path, key) => locate().at(path, key), has: (path) => locate().has(path) };
+  }
   const { maps } = result.entry!;
   if (maps.size === 0) return base;
   return { at: (path, key) => base.at(originalPath(maps, path), key), has: (path) => base.has(originalPath(maps, path)) };

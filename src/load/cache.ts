@@ -6,6 +6,7 @@
  * another of the same size and time, a `git checkout` or `cp -p` is seen at once. Each entry carries a
  * checksum of itself: a damaged entry, or one edited by hand, is not used. Lint never uses the cache.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -40,8 +41,15 @@ export type CacheSeed = Pick<CachedCatalog, 'holidays' | 'zones'>;
 export function cacheKey(dir: string, inputs: readonly FileInput[]): string {
   const parts = [buildKey(), dir];
   for (const { name, content } of inputs) parts.push(name, String(content.length), content);
-  return parts.join('\0');
+  const key = parts.join('\0');
+  // A large folder is keyed by a SHA-256 digest of the same text (crypto is worth loading only there), so its
+  // entry does not carry every file again.
+  if (key.length <= MAX_EXACT_KEY) return key;
+  return `sha256:${createHash('sha256').update(key, 'latin1').digest('hex')}`;
 }
+
+/** Up to this length the key is the inputs themselves, compared exactly. */
+const MAX_EXACT_KEY = 1024 * 1024;
 
 /** A file of the folder as the cache sees it: its name and its bytes (one character a byte). */
 export interface FileInput {
@@ -50,12 +58,24 @@ export interface FileInput {
   content: string;
 }
 
-export function readInputs(files: readonly string[]): FileInput[] {
-  return files.map((path) => {
-    const checked = regularFile(path);
+/** Each file's kind or size, time and inode: a hint of change, never the key. */
+export type FileStat = { path: string } & ReturnType<typeof regularFile>;
+
+export function statFiles(files: readonly string[]): FileStat[] {
+  return files.map((path) => ({ path, ...regularFile(path) }));
+}
+
+/** The folder's stat stamp: when it equals the entry's, a cache hit is likely (the key still decides). */
+export function stampOf(stats: readonly FileStat[]): string {
+  return checksum(stats.map((stat) => `${basename(stat.path)}\0${'stamp' in stat ? stat.stamp : stat.rule}`).join('\0'));
+}
+
+export function readInputs(stats: readonly FileStat[]): FileInput[] {
+  return stats.map((stat) => {
+    const { path } = stat;
     let content: string;
     try {
-      content = 'rule' in checked ? `not a file: ${checked.message}` : checked.size > MAX_FILE_BYTES ? `too large: ${checked.size}` : readFileSync(path, 'latin1');
+      content = 'rule' in stat ? `not a file: ${stat.message}` : stat.size > MAX_FILE_BYTES ? `too large: ${stat.size}` : readFileSync(path, 'latin1');
     } catch (error) {
       content = `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }
@@ -64,7 +84,7 @@ export function readInputs(files: readonly string[]): FileInput[] {
 }
 
 /** Per-file results are kept for folders up to this size (beyond it, the side file would outweigh what it saves). */
-const MAX_FILES_WITH_RESULTS = 1_000;
+export const MAX_FILES_WITH_RESULTS = 1_000;
 
 /** The side file of an entry: each file's check result, read only after an edit, so unchanged files are not parsed again. */
 export function resultsFile(path: string): string {
@@ -122,29 +142,53 @@ export function cacheFile(dir: string, env: NodeJS.ProcessEnv): string {
   return join(cacheFolder(env), `${basename(dir).replace(/[^\w.-]/g, '_')}-${checksum(dir)}.json`);
 }
 
-/**
- * The entry when it is intact: `hit` when it was written for exactly this key; else, when it was written by this
- * build, the `seed` of holiday answers and zone offsets that no runbook edit changes. An entry is three lines: a
- * checksum of the data, the build and key (compared exactly, so they need no checksum), and the data.
- */
-export function readCache(path: string, key: string): { hit?: CachedCatalog; seed?: CacheSeed } {
+/** An entry as read: its text and its header (the build, the key, and the stat stamp of the files it was made from). */
+export interface OpenedEntry {
+  text: string;
+  ends: [number, number, number];
+  header: { build: string; key: string; stamp?: string };
+}
+
+/** Reads an entry's header; undefined when there is none or it is damaged. */
+export function openCache(path: string): OpenedEntry | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return {};
+    return undefined;
   }
-  const first = text.indexOf('\n');
-  const second = text.indexOf('\n', first + 1);
-  if (first < 0 || second < 0) return {};
-  const data = text.slice(second + 1);
+  const ends = [text.indexOf('\n')];
+  for (let i = 0; i < 2 && ends[i]! >= 0; i++) ends.push(text.indexOf('\n', ends[i]! + 1));
+  if (ends.length < 3 || ends.some((end) => end < 0)) return undefined;
   try {
-    const stored = JSON.parse(text.slice(first + 1, second)) as { build: string; key: string };
-    const matches = stored.key === key;
-    if (!matches && stored.build !== buildKey()) return {};
-    if (text.slice(0, first) !== checksum(data)) return {};
-    const catalog = JSON.parse(data) as CachedCatalog;
-    return matches ? { hit: catalog } : { seed: { holidays: catalog.holidays, zones: catalog.zones } };
+    const header = JSON.parse(text.slice(ends[0]! + 1, ends[1])) as OpenedEntry['header'];
+    return typeof header.key === 'string' && typeof header.build === 'string' ? { text, ends: ends as OpenedEntry['ends'], header } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entry's answer: `hit` when it was written for exactly this key; else, when it was written by this build,
+ * the `seed` of holiday answers and zone offsets that no runbook edit changes. An entry is four lines: the
+ * checksums of the seed and of the data, the header (compared exactly, so it needs no checksum), the seed, and
+ * the data; a miss reads the seed without parsing the data.
+ */
+export function readCache(entry: OpenedEntry | undefined, key: string): { hit?: CachedCatalog; seed?: CacheSeed } {
+  if (!entry) return {};
+  const { text, ends, header } = entry;
+  const [first, second, third] = ends;
+  const [seedSum, dataSum] = text.slice(0, first).split(' ');
+  try {
+    const matches = header.key === key;
+    if (!matches && header.build !== buildKey()) return {};
+    const seedText = text.slice(second + 1, third);
+    if (checksum(seedText) !== seedSum) return {};
+    const seed = JSON.parse(seedText) as CacheSeed;
+    if (!matches) return { seed };
+    const data = text.slice(third + 1);
+    if (checksum(data) !== dataSum) return {};
+    return { hit: { ...(JSON.parse(data) as Omit<CachedCatalog, keyof CacheSeed>), ...seed } };
   } catch {
     return {};
   }
@@ -154,12 +198,14 @@ export function readCache(path: string, key: string): { hit?: CachedCatalog; see
 const UNUSED_MS = 30 * 86_400_000;
 
 /** Best effort: a cache that cannot be written (read-only home, full disk) is simply not used. */
-export function writeCache(path: string, key: string, data: CachedCatalog, now: Date): void {
+export function writeCache(path: string, key: string, stamp: string, data: CachedCatalog, now: Date): void {
   try {
     const folder = join(path, '..');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const body = JSON.stringify(data);
-    writeAtomically(path, `${checksum(body)}\n${JSON.stringify({ build: buildKey(), key })}\n${body}`);
+    const { holidays, zones, ...rest } = data;
+    const seed = JSON.stringify({ holidays, zones });
+    const body = JSON.stringify(rest);
+    writeAtomically(path, `${checksum(seed)} ${checksum(body)}\n${JSON.stringify({ build: buildKey(), key, stamp })}\n${seed}\n${body}`);
     pruneCache(folder, now);
   } catch {
     // The cache only saves time.

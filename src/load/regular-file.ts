@@ -14,7 +14,7 @@ function kindOfNode(stats: Stats): string {
  * Stats `path`, following symbolic links; says why it cannot be read as a runbook file (a link loop, a FIFO, a
  * device, a folder named *.yaml), so nothing that is not a regular file is ever opened.
  */
-export function regularFile(path: string): { size: number } | { rule: string; message: string } {
+export function regularFile(path: string): { size: number; stamp: string } | { rule: string; message: string } {
   let stats: Stats;
   try {
     stats = statSync(path);
@@ -25,6 +25,6 @@ export function regularFile(path: string): { size: number } | { rule: string; me
     return { rule: 'file-unreadable', message: `cannot read the file: ${code}` };
   }
   if (!stats.isFile()) return { rule: 'file-not-regular', message: `this is ${kindOfNode(stats)}, not a file: runbook reads only regular files (or links to them)` };
-  return { size: stats.size };
+  return { size: stats.size, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ino}` };
 }
 

@@ -2,14 +2,24 @@
 import type { Style } from './style.js';
 
 const GAP = 2;
-const visible = (text: string): number => Math.max(0, ...text.split('\n').map((line) => line.length));
+const visible = (text: string): number => {
+  let most = 0;
+  for (const line of text.split('\n')) if (line.length > most) most = line.length;
+  return most;
+};
 
 /** Column widths (content + gap) that fit `width`, never narrower than a column's longest word. */
 export function fitWidths(head: readonly string[], rows: readonly string[][], width: number): number[] {
   const cells = (column: number): string[] => [head[column] ?? '', ...rows.map((row) => row[column] ?? '')].map(stripAnsi);
-  const natural = head.map((_, column) => Math.max(...cells(column).map(visible)) + GAP);
+  const widest = (values: Iterable<number>): number => {
+    let most = 0;
+    for (const value of values) if (value > most) most = value;
+    return most;
+  };
+  const columns = head.map((_, column) => cells(column));
+  const natural = columns.map((texts) => widest(texts.map(visible)) + GAP);
   if (natural.reduce((sum, w) => sum + w, 0) <= width) return natural;
-  const minimum = head.map((_, column) => Math.max(...cells(column).flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP);
+  const minimum = columns.map((texts) => widest(texts.flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP);
   const widths = [...natural];
   // Take a column at a time from the widest that can still wrap, until the table fits.
   for (let total = widths.reduce((sum, w) => sum + w, 0); total > width; total--) {
@@ -21,14 +31,16 @@ export function fitWidths(head: readonly string[], rows: readonly string[][], wi
   return widths;
 }
 
-const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, '');
+const stripAnsi = (text: string): string => (text.includes('\x1b') ? text.replace(/\x1b\[[0-9;]*m/g, '') : text);
 
 const SGR = /\x1b\[[0-9;]*m/g;
+const plainLength = (text: string): number => (text.includes('\x1b') ? text.replace(SGR, '').length : text.length);
 /** A line styled as a whole (`style.dim(text)`): its opening codes, the plain text, its closing codes. */
 const WHOLE = /^((?:\x1b\[[0-9;]*m)+)([^\x1b]*)((?:\x1b\[[0-9;]*m)+)$/;
 
 /** One line of a cell wrapped to `width` visible columns on word boundaries, a style over the whole line kept on each part. */
 function wrapLine(line: string, width: number): string[] {
+  if (plainLength(line) <= width) return [line];
   const whole = WHOLE.exec(line);
   const [open, text, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', line, ''];
   const words = text.split(' ').filter((word, i, all) => word !== '' || all.length === 1);
@@ -60,7 +72,7 @@ export function renderTable(head: readonly string[], rows: readonly string[][], 
     for (let i = 0; i < height; i++) {
       lines.push(cells.map((cell, column) => {
         const text = cell[i] ?? '';
-        return text + ' '.repeat(Math.max(0, widths[column]! - text.replace(SGR, '').length));
+        return text + ' '.repeat(Math.max(0, widths[column]! - plainLength(text)));
       }).join('').trimEnd());
     }
   }

@@ -17,21 +17,28 @@ export interface Deadline {
   left?: number;
 }
 
-export function ruleDeadline(pipeline: Pipeline, rule: SlaRule, at: Date, calendar: WorkCalendar): Deadline {
+/** Next due points already found for this `at` and calendar, by calendar point (many pipelines share a few). */
+export type DueMemo = Map<string, Date>;
+
+export function ruleDeadline(pipeline: Pipeline, rule: SlaRule, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline {
   const base: Deadline = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind, summary: describeRule(rule) };
   const point = rule.kind === 'deadline' ? rule.due : rule.kind === 'resolution' ? rule.due : undefined;
   if (point === undefined) return base;
-  const due = nextDue(parseCalendarPoint(point)!, at, calendar);
+  let due = memo.get(point);
+  if (!due) {
+    due = nextDue(parseCalendarPoint(point)!, at, calendar);
+    memo.set(point, due);
+  }
   return { ...base, due: due.toISOString(), left: due.getTime() - at.getTime() };
 }
 
-export function pipelineDeadlines(pipeline: Pipeline, at: Date, calendar: WorkCalendar): Deadline[] {
-  return pipeline.sla.map((rule) => ruleDeadline(pipeline, rule, at, calendar));
+export function pipelineDeadlines(pipeline: Pipeline, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline[] {
+  return pipeline.sla.map((rule) => ruleDeadline(pipeline, rule, at, calendar, memo));
 }
 
-/** The soonest dated deadline of a pipeline, if any. */
-export function nextDeadline(pipeline: Pipeline, at: Date, calendar: WorkCalendar): Deadline | undefined {
-  return pipelineDeadlines(pipeline, at, calendar)
+/** The soonest dated deadline of a pipeline, if any. Pass one `memo` for many pipelines at the same `at`. */
+export function nextDeadline(pipeline: Pipeline, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline | undefined {
+  return pipelineDeadlines(pipeline, at, calendar, memo)
     .filter((deadline) => deadline.due !== undefined)
     .sort((a, b) => a.left! - b.left!)[0];
 }
