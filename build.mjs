@@ -97,6 +97,8 @@ await build({
   plugins: [withoutChildProcess, withoutTtyForChalk, fromVendor],
 });
 
-// The bundle's identity for V8's code cache (src/boot.ts): a digest of its exact bytes, computed once here
-// rather than at every start. V8's own check compares only the source's length.
-writeFileSync('dist/cli/cli.id', createHash('sha256').update(readFileSync('dist/cli/cli.cjs')).digest('hex').slice(0, 24));
+// The build's identity for V8's code cache (src/boot.ts): a digest of the exact bytes of the bundle and its
+// libraries, computed once here rather than at every start. V8's own check compares only a source's length.
+const built = createHash('sha256');
+for (const file of ['dist/cli/cli.cjs', ...VENDORED.map((name) => `dist/cli/vendor/${name}.cjs`)]) built.update(file).update(readFileSync(file));
+writeFileSync('dist/cli/cli.id', built.digest('hex').slice(0, 24));

@@ -15,7 +15,7 @@ function setup(files: Record<string, string> = {}) {
   });
   const cache = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
   const run = (...args: string[]) => runBin(args, { cwd: root, env: { XDG_CACHE_HOME: cache } });
-  const all = () => readdirSync(join(cache, 'runbook'));
+  const all = () => readdirSync(join(cache, 'runbook')).filter((name) => name.endsWith('.json'));
   /** The main entries (each with its side file of per-file results, *.files.json). */
   const entries = () => all().filter((name) => name.endsWith('.json') && !name.endsWith('.files.json'));
   return { root, dir, cache, run, entries, all };
@@ -183,7 +183,9 @@ describe('code cache', () => {
     run('list');
     run('list');
     const codes = () => readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
-    expect(codes()).toHaveLength(1);
+    const build = readFileSync(join(root, 'dist', 'cli', 'cli.id'), 'utf8').trim();
+    expect(codes().some((name) => name.startsWith(`code-${build}-cli-`))).toBe(true);
+    expect(codes().every((name) => name.startsWith(`code-${build}-`))).toBe(true);
     expect(run('--version').stdout).toBe(`${version}\n`);
     // A version bump, rebuilt: the same length, new bytes (and a new build digest beside it).
     const bundle = join(root, 'dist', 'cli', 'cli.cjs');
@@ -195,7 +197,9 @@ describe('code cache', () => {
     expect(run('--version').stdout).toBe(`${bumped}\n`);
     run('list');
     expect(run('--version').stdout).toBe(`${bumped}\n`);
-    expect(codes()).toHaveLength(1);
+    // The old build's compiled code is gone.
+    expect(codes().length).toBeGreaterThan(0);
+    expect(codes().every((name) => name.startsWith('code-rebuilt-'))).toBe(true);
   });
 
   it('ignores a damaged code cache', () => {

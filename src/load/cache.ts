@@ -6,7 +6,6 @@
  * another of the same size and time, a `git checkout` or `cp -p` is seen at once. Each entry carries a
  * checksum of itself: a damaged entry, or one edited by hand, is not used. Lint never uses the cache.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -45,6 +44,7 @@ export function cacheKey(dir: string, inputs: readonly FileInput[]): string {
   // A large folder is keyed by a SHA-256 digest of the same text (crypto is worth loading only there), so its
   // entry does not carry every file again.
   if (key.length <= MAX_EXACT_KEY) return key;
+  const { createHash } = process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
   return `sha256:${createHash('sha256').update(key, 'latin1').digest('hex')}`;
 }
 
