@@ -97,17 +97,30 @@ console.log('2. lint: 10,000 pipeline files against parsing them with yaml alone
 const corpus = generate(join(work, 'corpus'), { pipelines: 10_000, people: 500, teams: 10, rotating: 100 });
 const floor = measure('yaml parse of the same files (floor)', [join(ROOT, 'bench', 'yaml-floor.mjs'), corpus]);
 const lint = measure('runbook lint (10,000 files)', [BIN, 'lint', corpus, '--format', 'json']);
-// list through the same validator: every run after an edit of one file (a look-up cache miss, as after a pull;
-// the code cache is used, as lint uses it), and warm from the cache.
+// list through the same validator: with no cache at all (every file parsed, as lint does), after an edit of one
+// file (the look-up cache misses; the others' check results are reused), and warm from the cache.
+const listCold = measure('runbook list (10,000 files), --no-cache', [BIN, '--dir', corpus, 'list', '--no-cache']);
 const edited = join(corpus, 'pipeline-00000.yaml');
 const text = readFileSync(edited, 'utf8');
 const list = measure('runbook list (10,000 files), after an edit', [BIN, '--dir', corpus, 'list'], {
   before: (run) => writeFileSync(edited, `${text}# edit ${run}\n`),
 });
 const listWarm = measure('runbook list (10,000 files), warm cache', [BIN, '--dir', corpus, 'list']);
-results.lint = { files: 10_001, floor, lint, ratio: ratio(lint, floor), targetRatio: 1.5, targetMs: 2500, list, listWarm, listToLint: ratio(list, lint) };
+results.lint = {
+  files: 10_001,
+  floor,
+  lint,
+  ratio: ratio(lint, floor),
+  targetRatio: 1.5,
+  targetMs: 2500,
+  listCold,
+  list,
+  listWarm,
+  listColdToLint: ratio(listCold, lint),
+  listToLint: ratio(list, lint),
+};
 console.log(`  ratio ${results.lint.ratio} (target <= 1.5), ${lint.medianMs} ms (target <= 2500)`);
-console.log(`  list / lint ${results.lint.listToLint} (target <= 1); warm list ${listWarm.medianMs} ms\n`);
+console.log(`  list / lint: ${results.lint.listColdToLint} with no cache, ${results.lint.listToLint} after an edit (target <= 1); warm list ${listWarm.medianMs} ms\n`);
 }
 
 if (part('rotate')) {

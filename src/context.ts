@@ -1,7 +1,7 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
 import { basename, join } from 'node:path';
-import { cacheFile, cacheKey, MAX_FILES_WITH_RESULTS, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
-import type { CheckRun, FileResult } from './load/check-files.js';
+import { cacheFile, cacheKey, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
+import type { FileResult } from './load/check-files.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { BrokenFile } from './lint/validate.js';
@@ -12,7 +12,7 @@ import type { Roster } from './model/roster.js';
 import type { Style } from './render/style.js';
 import { HolidayStore } from './rotation/holidays.js';
 import { rosterCalendar, type WorkCalendar } from './sla/calendar.js';
-import { useZoneTable, zoneTable } from './sla/local.js';
+import { useZoneTable, zoneTable, type ZoneTable } from './sla/local.js';
 import { parseAt } from './util/at.js';
 
 const YEAR = 365 * 86_400_000;
@@ -55,6 +55,8 @@ export class Context {
   private store?: HolidayStore;
   private cache?: { path: string; key: string; stamp: string; hit: boolean };
   private workCalendar?: WorkCalendar;
+  /** Zone offset tables from the cache, reused while they span the year around now. */
+  private knownZones: ZoneTable[] = [];
 
   constructor(
     readonly io: Io,
@@ -93,19 +95,11 @@ export class Context {
     const named = <T extends { file: string }>(entry: T): T => ({ ...entry, file: displayPath(join(dir, entry.file), this.io.cwd) });
     let view: CatalogView | undefined;
     let inputs: FileInput[] | undefined;
-    // A large folder starts checking at once, on the other cores, while its files are read for the cache key;
-    // the work is dropped if the cache answers. (Small folders keep per-file results instead.)
-    let speculative: CheckRun | undefined;
-    const speculate = async () => (await import('./load/check-files.js')).startCheck(files, this.io.cwd, CHECK_WORKER);
-    const large = files.length > MAX_FILES_WITH_RESULTS;
-    if (this.options.cache === false && large) speculative = await speculate();
     if (this.options.cache !== false) {
       const stats = statFiles(files);
       const stamp = stampOf(stats);
       const path = cacheFile(dir, this.io.env);
       const opened = openCache(path);
-      // Files with other sizes or times than the entry's were most likely edited: start checking them now.
-      if (large && opened?.header.stamp !== stamp) speculative = await speculate();
       inputs = readInputs(stats);
       const key = cacheKey(dir, inputs);
       const { hit, seed } = readCache(opened, key);
@@ -115,9 +109,9 @@ export class Context {
       if (known) {
         this.store = new HolidayStore(known.holidays);
         for (const table of known.zones) useZoneTable(table);
+        this.knownZones = known.zones;
       }
       if (hit) {
-        speculative?.cancel();
         view = {
           pipelines: hit.pipelines.map(named),
           ...(hit.roster ? { roster: named(hit.roster) } : {}),
@@ -128,7 +122,7 @@ export class Context {
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
       const [{ checkFilesInParallel }, { validate }] = await Promise.all([import('./load/check-files.js'), import('./lint/validate.js')]);
-      const results = speculative ? await speculative.results() : await this.checkFiles(dir, files, inputs, checkFilesInParallel);
+      const results = await this.checkFiles(dir, files, inputs, checkFilesInParallel);
       const validation = validate(results, { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
       view = {
@@ -237,7 +231,11 @@ export class Context {
         ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
         broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
         holidays: this.holidays().entries(),
-        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => zoneTable(zone, this.now.getTime() - YEAR, this.now.getTime() + 2 * YEAR)),
+        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
+          const now = this.now.getTime();
+          const known = this.knownZones.find((table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR);
+          return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
+        }),
       },
       this.now,
     );

@@ -58,46 +58,25 @@ function checkFile(path: string, cwd: string): FileResult {
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 400;
 
-/** A check under way: the workers' shares run from the start; this thread's share when the results are asked for. */
-export interface CheckRun {
-  results(): Promise<FileResult[]>;
-  /** Stops the workers: their results are not needed (the look-up cache answered). */
-  cancel(): void;
-}
-
 /**
- * Starts checking every file: here for small runs, split across worker threads and this thread for large ones.
- * `worker` is the built worker script (absent when running from source, which then uses one thread). Results
- * keep the order of `paths`.
+ * Checks every file: here for small runs, split across worker threads and this thread for large ones. `worker`
+ * is the built worker script (absent when running from source, which then uses one thread). Results keep the
+ * order of `paths`.
  */
-export function startCheck(paths: readonly string[], cwd: string, worker?: URL): CheckRun {
+export async function checkFilesInParallel(paths: readonly string[], cwd: string, worker?: URL): Promise<FileResult[]> {
   const threads = Math.min(availableParallelism(), Math.floor(paths.length / FILES_PER_WORKER));
-  if (!worker || threads < 2 || !existsSync(worker)) return { results: async () => checkFiles(paths, cwd), cancel: () => undefined };
+  if (!worker || threads < 2 || !existsSync(worker)) return checkFiles(paths, cwd);
   const size = Math.ceil(paths.length / threads);
   const shares = Array.from({ length: threads }, (_, share) => paths.slice(share * size, (share + 1) * size));
-  const threadsRunning: Worker[] = [];
   const running = shares.slice(1).map(
     (share) =>
       new Promise<FileResult[]>((resolvePromise, reject) => {
         const thread = new Worker(worker, { workerData: { paths: share, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-        threadsRunning.push(thread);
         thread.once('message', resolvePromise);
         thread.once('error', reject);
       }),
   );
-  return {
-    async results() {
-      const mine = checkFiles(shares[0]!, cwd);
-      const theirs = await Promise.all(running);
-      return [mine, ...theirs].flat();
-    },
-    cancel() {
-      for (const thread of threadsRunning) void thread.terminate();
-      for (const promise of running) promise.catch(() => undefined);
-    },
-  };
-}
-
-export function checkFilesInParallel(paths: readonly string[], cwd: string, worker?: URL): Promise<FileResult[]> {
-  return startCheck(paths, cwd, worker).results();
+  const mine = checkFiles(shares[0]!, cwd);
+  const theirs = await Promise.all(running);
+  return [mine, ...theirs].flat();
 }
