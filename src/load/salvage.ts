@@ -8,20 +8,10 @@
  * a list keeps the items that can be kept, and remembers where each came from so positions stay right.
  */
 import type { z } from 'zod';
+import { defOf } from './zod-def.js';
 import { closest } from '../util/suggest.js';
 import type { PathSegment } from './source.js';
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  values?: unknown[];
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Kept list items: for the list at a path (written with original indexes), the original index of each kept item. */
 export type IndexMaps = Map<string, number[]>;

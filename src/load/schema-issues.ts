@@ -1,5 +1,6 @@
 /** The one translator from zod issues to positioned problems with a message that says how to fix it. */
 import type { z } from 'zod';
+import { defOf } from './zod-def.js';
 import type { Problem } from '../model/problem.js';
 import { closest } from '../util/suggest.js';
 import { positionOf, type PathSegment, type Source } from './source.js';
@@ -114,16 +115,6 @@ function article(noun: string): string {
   return noun === 'empty value' ? 'an empty value' : /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Keys the schema allows at `path`, for "did you mean". */
 export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data: unknown): string[] {
