@@ -61,14 +61,18 @@ describe('answers while something else is broken', () => {
     const { root, dir } = shippedCopy();
     writeFileSync(join(dir, 'roster.yaml'), PROFIT_TEAM_AWAY(readFileSync(join(dir, 'roster.yaml'), 'utf8')));
     const at = ['--at', '2026-12-16T12:00:00Z'];
+    const note = 'runbook: runbooks/profit.yaml: a rotation week no one can take (the first: week of 2026-12-14); `runbook lint` says why\n';
     const show = runBin(['show', 'engagement', ...at], { cwd: root });
-    expect(show).toMatchObject({ code: 0, stderr: '' });
+    expect(show).toMatchObject({ code: 0, stderr: note });
     expect(show.stdout).toMatch(/On call now: \S+ Example/);
+    // Weeks ahead: the same one line, as lint's look-ahead would report it; after the week, none.
+    expect(runBin(['show', 'engagement', '--at', '2026-12-01T12:00:00Z'], { cwd: root })).toMatchObject({ code: 0, stderr: note });
+    expect(runBin(['show', 'engagement', '--at', '2026-12-22T12:00:00Z'], { cwd: root })).toMatchObject({ code: 0, stderr: '' });
     const who = runBin(['who', ...at], { cwd: root });
     expect(who.code).toBe(0);
     expect(who.stdout).toMatch(/engagement +\S+ Example/);
     expect(who.stdout).toMatch(/profit +no one: this week cannot be staffed/);
-    expect(who.stderr).toMatch(/^runbook: week of 2026-12-14 .*no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-14 to 2026-12-20 \(offsite\);/);
+    expect(who.stderr).toMatch(/^runbook: week of 2026-12-14 .*no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-14 to 2026-12-20 \(offsite\);[^\n]*\n$/);
     expect(runBin(['who', 'profit', ...at], { cwd: root }).code).toBe(1);
     // The week after is planned as usual.
     expect(runBin(['who', 'profit', '--at', '2026-12-23T12:00:00Z'], { cwd: root }).code).toBe(0);

@@ -4,7 +4,8 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './index.js';
-import { rotationInput } from './rotation-input.js';
+import { noteUncoverable, rotationInput } from './rotation-input.js';
+import { LOOKAHEAD_WEEKS } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
 import { whoLines } from '../render/who.js';
 
@@ -13,7 +14,9 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   const roster = (await ctx.catalog()).roster?.value;
   if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
   const input = await rotationInput(ctx);
-  const { schedule, onCall } = rotationAt(input, at);
+  // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
+  const { schedule, week, onCall } = rotationAt(input, at, LOOKAHEAD_WEEKS);
+  await noteUncoverable(ctx, schedule, week);
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
   return { entries, line: whoLines(entries, [pipeline], schedule, at)[0]!.text };
 }

@@ -7,7 +7,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
 import { problemAt } from './context.js';
 
@@ -16,15 +16,13 @@ export interface CoverageInput {
   holidays: HolidayLookup;
 }
 
-/** Weeks checked ahead of the current one. */
-export const COVERAGE_WEEKS = 12;
 
 export function coverageProblems({ pipelines, roster }: { pipelines: readonly Loaded<Pipeline>[]; roster: Loaded<Roster> }, { now, holidays }: CoverageInput): Problem[] {
   if (!roster.value.rotation || !pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation')) return [];
   const handover = handoverOf(roster.value);
   const current = Math.max(0, weekIndexAt(handover, now));
   const calendar = rosterCalendar(roster.value, holidays);
-  const schedule = buildSchedule({ roster: roster.value, pipelines: pipelines.map((loaded) => loaded.value), calendar, holidays }, current + COVERAGE_WEEKS + 1);
+  const schedule = buildSchedule({ roster: roster.value, pipelines: pipelines.map((loaded) => loaded.value), calendar, holidays }, current + LOOKAHEAD_WEEKS + 1);
   const byId = new Map(pipelines.map((loaded) => [loaded.value.id, loaded]));
   // One problem per pipeline: its first uncoverable week with the reason, then the other weeks by date.
   const byPipeline = new Map<string, typeof schedule.gaps>();
