@@ -1,6 +1,6 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
 import { basename, join } from 'node:path';
-import { cacheFile, cacheKey, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
+import { cacheFile, cacheKey, type Lookahead, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
 import type { FileResult } from './load/check-files.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
@@ -55,6 +55,8 @@ export class Context {
   private store?: HolidayStore;
   private cache?: { path: string; key: string; stamp: string; hit: boolean };
   private workCalendar?: WorkCalendar;
+  /** Uncoverable weeks ahead, from the cache or found by this run (then written back). */
+  private lookahead?: { value: Lookahead; changed: boolean };
   /** Zone offset tables from the cache, reused while they span the year around now. */
   private knownZones: ZoneTable[] = [];
 
@@ -112,6 +114,7 @@ export class Context {
         this.knownZones = known.zones;
       }
       if (hit) {
+        if (hit.lookahead) this.lookahead = { value: hit.lookahead, changed: false };
         view = {
           pipelines: hit.pipelines.map(named),
           ...(hit.roster ? { roster: named(hit.roster) } : {}),
@@ -193,6 +196,15 @@ export class Context {
     }
   }
 
+  /** The uncoverable weeks from `week` through the look-ahead, when this run or the cache already knows them. */
+  knownLookahead(week: number): Lookahead['gaps'] | undefined {
+    return this.lookahead?.value.week === week ? this.lookahead.value.gaps : undefined;
+  }
+
+  rememberLookahead(value: Lookahead): void {
+    this.lookahead = { value, changed: true };
+  }
+
   /** Public holidays: from the cache when known, else from date-holidays. */
   holidays(): HolidayStore {
     return (this.store ??= new HolidayStore());
@@ -220,7 +232,7 @@ export class Context {
   /** After a command answered: keep what was loaded and looked up for the next run. */
   persist(): void {
     for (const write of this.afterAnswer.splice(0)) write();
-    if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed)) return;
+    if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed && !this.lookahead?.changed)) return;
     const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
     writeCache(
       this.cache.path,
@@ -230,6 +242,7 @@ export class Context {
         pipelines: this.view.pipelines.map(base),
         ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
         broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
+        ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
         holidays: this.holidays().entries(),
         zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
           const now = this.now.getTime();

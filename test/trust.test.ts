@@ -64,6 +64,9 @@ describe('answers while something else is broken', () => {
     const note = 'runbook: runbooks/profit.yaml: a rotation week no one can take (the first: week of 2026-12-14); `runbook lint` says why\n';
     const show = runBin(['show', 'engagement', ...at], { cwd: root });
     expect(show).toMatchObject({ code: 0, stderr: note });
+    // The look-ahead kept in the cache answers the same as one planned afresh.
+    expect(runBin(['show', 'engagement', ...at], { cwd: root })).toEqual(show);
+    expect(runBin(['show', 'engagement', ...at, '--no-cache'], { cwd: root })).toEqual(show);
     expect(show.stdout).toMatch(/On call now: \S+ Example/);
     // Weeks ahead: the same one line, as lint's look-ahead would report it; after the week, none.
     expect(runBin(['show', 'engagement', '--at', '2026-12-01T12:00:00Z'], { cwd: root })).toMatchObject({ code: 0, stderr: note });

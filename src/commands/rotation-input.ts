@@ -1,8 +1,9 @@
 /** What the rotation commands share: the roster with rotation settings, its working calendar and holidays. */
 import type { Context } from '../context.js';
 import type { Roster } from '../model/roster.js';
-import type { Gap, RotationInput, Schedule } from '../rotation/schedule.js';
-import { LOOKAHEAD_WEEKS } from '../rotation/weeks.js';
+import type { Gap, RotationInput } from '../rotation/schedule.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
+import { rotationAt } from '../rotation/who.js';
 import { UsageError } from '../util/errors.js';
 
 export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
@@ -13,14 +14,27 @@ export async function rotationInput(ctx: Context): Promise<RotationInput & { ros
 }
 
 /**
- * One line on stderr naming the files whose rotation has a week that no one can take, from the week of `at`
- * through the next 12 (what lint's rotation-coverage rule reports), leaving out the gaps already told of.
+ * Who is on call at `at`, and the weeks no one can take from that week through the next 12 (what lint's
+ * rotation-coverage rule reports): planned here once per week, then read from the look-up cache.
  */
-export async function noteUncoverable(ctx: Context, schedule: Schedule, week: number, told: readonly Gap[] = []): Promise<void> {
-  const gaps = schedule.gaps.filter((gap) => gap.week >= Math.max(week, 0) && gap.week <= Math.max(week, 0) + LOOKAHEAD_WEEKS && !told.includes(gap));
+export function onCallWithLookahead(ctx: Context, input: RotationInput & { roster: Roster }, at: Date) {
+  const current = Math.max(weekIndexAt(handoverOf(input.roster), at), 0);
+  let ahead = ctx.knownLookahead(current);
+  const found = rotationAt(input, at, ahead ? 0 : LOOKAHEAD_WEEKS);
+  if (!ahead) {
+    ahead = found.schedule.gaps
+      .filter((gap) => gap.week >= current && gap.week <= current + LOOKAHEAD_WEEKS)
+      .map((gap) => ({ pipeline: gap.pipeline, week: gap.week, day: found.schedule.weeks[gap.week]!.days[0]! }));
+    ctx.rememberLookahead({ week: current, gaps: ahead });
+  }
+  return { ...found, ahead };
+}
+
+/** One line on stderr naming the files whose rotation has a week that no one can take, leaving out the weeks already told of. */
+export async function noteUncoverable(ctx: Context, ahead: readonly { pipeline: string; week: number; day: string }[], told: readonly Gap[] = []): Promise<void> {
+  const gaps = ahead.filter((gap) => !told.some((entry) => entry.pipeline === gap.pipeline && entry.week === gap.week));
   if (gaps.length === 0) return;
   const fileOf = new Map((await ctx.catalog()).pipelines.map((entry) => [entry.value.id, entry.file]));
   const files = [...new Set(gaps.map((gap) => fileOf.get(gap.pipeline) ?? gap.pipeline))];
-  const first = schedule.weeks[gaps[0]!.week]!.days[0];
-  ctx.io.err(`runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${first}); \`runbook lint\` says why\n`);
+  ctx.io.err(`runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why\n`);
 }

@@ -4,9 +4,7 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './index.js';
-import { noteUncoverable, rotationInput } from './rotation-input.js';
-import { LOOKAHEAD_WEEKS } from '../rotation/weeks.js';
-import { rotationAt } from '../rotation/who.js';
+import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
 import { whoLines } from '../render/who.js';
 
 /** This week's shift of a rotating pipeline, when the roster has rotation settings. */
@@ -15,8 +13,8 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
   const input = await rotationInput(ctx);
   // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
-  const { schedule, week, onCall } = rotationAt(input, at, LOOKAHEAD_WEEKS);
-  await noteUncoverable(ctx, schedule, week);
+  const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
+  await noteUncoverable(ctx, ahead);
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
   return { entries, line: whoLines(entries, [pipeline], schedule, at)[0]!.text };
 }

@@ -1,10 +1,9 @@
 import { Command } from '@commander-js/extra-typings';
 import { examples, type MakeContext } from './index.js';
-import { noteUncoverable, rotationInput } from './rotation-input.js';
+import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { rotationPipelines } from '../rotation/schedule.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
-import { rotationAt } from '../rotation/who.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { renderWho } from '../render/who.js';
 
 export function whoCommand(context: MakeContext): Command {
@@ -20,13 +19,13 @@ export function whoCommand(context: MakeContext): Command {
       const at = ctx.at(options.at, handover.timeZone);
       const pipeline = query === undefined ? undefined : (await ctx.pipeline(query)).value;
       if (pipeline && !rotationPipelines([pipeline]).length) throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
-      const { schedule, onCall: everyone } = rotationAt(input, at, LOOKAHEAD_WEEKS);
+      const { schedule, onCall: everyone, ahead } = onCallWithLookahead(ctx, input, at);
       const onCall = everyone.filter((entry) => !pipeline || entry.pipeline === pipeline.id);
       // A pipeline whose week cannot be staffed is named on stderr; the others are answered as usual.
       const week = weekIndexAt(handover, at);
       const gaps = schedule.gaps.filter((gap) => gap.week === week && (!pipeline || gap.pipeline === pipeline.id));
       for (const gap of gaps) ctx.io.err(`runbook: ${gap.message}\n`);
-      await noteUncoverable(ctx, schedule, week, gaps);
+      await noteUncoverable(ctx, ahead, gaps);
       if (pipeline && gaps.length > 0) {
         if (ctx.json) ctx.printJson(onCall);
         throw new CheckFailed('');

@@ -28,6 +28,13 @@ export interface CachedCatalog {
   broken: { file: string; isRoster: boolean; errors: Problem[] }[];
   holidays: KnownHolidays;
   zones: ZoneTable[];
+  /** The weeks no one can take from a given week through the look-ahead (they depend on the files and the week only). */
+  lookahead?: Lookahead;
+}
+
+export interface Lookahead {
+  week: number;
+  gaps: { pipeline: string; week: number; day: string }[];
 }
 
 /** What an entry holds that does not depend on the runbooks: reusable after any edit, by the same build. */
