@@ -14,7 +14,8 @@ describe('freshness', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
   it.each([
     [10, 'pass', 'newest data is 10 hours old, within 48 hours'],
-    [36, 'pass', 'newest data is 36 hours old, within 48 hours'],
+    [35, 'pass', 'newest data is 35 hours old, within 48 hours'],
+    [36, 'warn', 'newest data is 36 hours old; the 48 hours limit is 12 hours away'],
     [40, 'warn', 'newest data is 40 hours old; the 48 hours limit is 8 hours away'],
     [60, 'breach', 'newest data is 60 hours old, over the 48 hours limit'],
   ])('arrival %i hours ago is %s', (hours, status, message) => {

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { evaluateRule } from '../sla/evaluate.js';
+import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
 import { examples, type MakeContext } from './index.js';
@@ -22,6 +22,14 @@ function checkCommand(context: MakeContext): Command {
       const { loadObservations } = await import('../load/observations.js');
       const observations = loadObservations(resolve(ctx.io.cwd, options.observations), ctx.io.cwd, models);
       const results = models.flatMap((pipeline) => pipeline.sla.map((rule) => evaluateRule(pipeline, rule, observations[pipeline.id]?.[rule.id], at, calendar)));
+      // Without --at, a time later than now is clock skew: said on stderr, and (as with --at) not used.
+      const askedAt = options.at ?? (command.optsWithGlobals() as { at?: string }).at;
+      if (askedAt === undefined) {
+        const future = models.flatMap((pipeline) => pipeline.sla.flatMap((rule) => futureTimestamps(observations[pipeline.id]?.[rule.id], at).map((time) => `${pipeline.id}.${rule.id} ${time}`)));
+        if (future.length > 0) {
+          ctx.io.err(`runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`);
+        }
+      }
       if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
       else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
       const failing = results.filter((result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'));

@@ -26,6 +26,8 @@ export const ResolutionRule = z
     kind: z.literal('resolution'),
     within: Duration.optional(),
     due: CalendarPointText.optional(),
+    /** How long before its due time an open incident warns (default: the last quarter of its allowed time). */
+    warn: Duration.optional(),
   })
   .refine((rule) => (rule.within === undefined) !== (rule.due === undefined), {
     message: 'a resolution rule needs exactly one of `within` (a duration such as 7d) or `due` (a calendar point such as end-of-month)',

@@ -36,9 +36,15 @@ function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date,
   const age = at.getTime() - arrival.getTime();
   const due = iso(new Date(arrival.getTime() + within));
   const observed = iso(arrival);
+  // Pinned (SPEC 2.3): a breach is strictly past the limit; a warning starts at its threshold, inclusive.
   if (age > within) return { status: 'breach', due, observed, message: `newest data is ${ago(age)} old, over the ${describeDuration(within)} limit` };
-  if (age > warn) return { status: 'warn', due, observed, message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away` };
+  if (age >= warn) return { status: 'warn', due, observed, message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away` };
   return { status: 'pass', due, observed, message: `newest data is ${ago(age)} old, within ${describeDuration(within)}` };
+}
+
+/** How long before its due time an open incident warns: `warn` when given, else the last quarter of its allowed time. */
+function resolutionWarnMs(rule: Extract<SlaRule, { kind: 'resolution' }>, allowed: number): number {
+  return rule.warn ? parseDuration(rule.warn)! : allowed * 0.25;
 }
 
 /** When an incident opened at `opened` must be resolved. */
@@ -52,7 +58,8 @@ function resolution(rule: Extract<SlaRule, { kind: 'resolution' }>, incidents: r
   const judged = incidents.map((incident) => {
     const opened = new Date(incident.opened);
     const due = incidentDue(rule, opened, calendar);
-    const resolved = incident.resolved ? new Date(incident.resolved) : undefined;
+    // An incident resolved after `at` is still open at `at` (SPEC 2.3, "as of --at").
+    const resolved = incident.resolved && new Date(incident.resolved).getTime() <= at.getTime() ? new Date(incident.resolved) : undefined;
     const allowed = due.getTime() - opened.getTime();
     let status: Status;
     let message: string;
@@ -62,12 +69,12 @@ function resolution(rule: Extract<SlaRule, { kind: 'resolution' }>, incidents: r
       message = late > 0 ? `${incident.id} was resolved ${ago(late)} after it was due` : `${incident.id} was resolved in time`;
     } else {
       const left = due.getTime() - at.getTime();
-      status = left < 0 ? 'breach' : left < allowed * 0.25 ? 'warn' : 'pass';
+      status = left < 0 ? 'breach' : left <= resolutionWarnMs(rule, allowed) ? 'warn' : 'pass';
       message = left < 0 ? `${incident.id} is open ${ago(-left)} past its due time` : `${incident.id} is open, due in ${ago(left)}`;
     }
     return { status, message, due, open: !resolved };
   });
-  const open = incidents.filter((incident) => !incident.resolved).length;
+  const open = judged.filter((entry) => entry.open).length;
   const status = worst(judged.map((entry) => entry.status));
   // Of the incidents with the worst status, the open one due soonest is the one to act on.
   const focus = judged
@@ -96,14 +103,28 @@ function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: 
 export function evaluateRule(pipeline: Pipeline, rule: SlaRule, observation: Observation | undefined, at: Date, calendar: WorkCalendar): SlaResult {
   const base = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind };
   if (observation === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
+  // As of `at` (SPEC 2.3): what is observed later has not happened yet.
+  const later = (timestamp: string): boolean => new Date(timestamp).getTime() > at.getTime();
   switch (rule.kind) {
     case 'freshness':
-      return { ...base, ...freshness(rule, new Date(observation as string), at) };
+    case 'deadline': {
+      const time = observation as string;
+      if (later(time)) {
+        const what = rule.kind === 'freshness' ? 'the newest arrival' : 'the last time it was done';
+        return { ...base, status: 'unknown', observed: time, message: `${what} (${time}) is after the time judged (${iso(at)}): no observation as of then` };
+      }
+      return { ...base, ...(rule.kind === 'freshness' ? freshness(rule, new Date(time), at) : deadline(rule, new Date(time), at, calendar)) };
+    }
     case 'resolution':
-      return { ...base, ...resolution(rule, observation as Incident[], at, calendar) };
-    case 'deadline':
-      return { ...base, ...deadline(rule, new Date(observation as string), at, calendar) };
+      return { ...base, ...resolution(rule, (observation as Incident[]).filter((incident) => !later(incident.opened)), at, calendar) };
   }
+}
+
+/** The timestamps of observations later than `at`: without `--at` they are clock skew, reported on stderr. */
+export function futureTimestamps(observation: Observation | undefined, at: Date): string[] {
+  if (observation === undefined) return [];
+  const all = typeof observation === 'string' ? [observation] : observation.flatMap((incident) => [incident.opened, ...(incident.resolved ? [incident.resolved] : [])]);
+  return all.filter((timestamp) => new Date(timestamp).getTime() > at.getTime());
 }
 
 /** The observation shape a rule kind takes, for validating an observations file. */

@@ -1,0 +1,72 @@
+/**
+ * The pinned SLA semantics of SPEC 2.3, one test each. Each failed under the behaviour before they were pinned,
+ * except the two marked "guard", which held already and are kept so they stay true.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Pipeline, SlaRule } from '../src/model/pipeline.js';
+import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
+import { evaluateRule } from '../src/sla/evaluate.js';
+import { PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
+import { runBin } from './helpers/run.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pipeline = (sla: SlaRule[]): Pipeline => ({ id: 'p', name: 'P', owners: { primary: ['T'] }, issues: [], sla, oncall: { mode: 'none' } });
+const at = new Date('2027-02-10T12:00:00Z');
+const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
+const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) => evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
+
+describe('boundaries: warn is inclusive, breach is strictly after the limit', () => {
+  const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
+  it('an age of exactly the warning threshold warns (75% of 48 h: 36 h)', () => {
+    expect(evaluate(rule, hoursBefore(36)).status).toBe('warn');
+  });
+  it('an age of exactly `within` is not a breach; a minute more is (guard)', () => {
+    expect(evaluate(rule, hoursBefore(48)).status).toBe('warn');
+    expect(evaluate(rule, new Date(at.getTime() - 48 * 3_600_000 - 60_000).toISOString()).status).toBe('breach');
+  });
+  it('an incident resolved exactly at its due time is in time (guard)', () => {
+    const within: SlaRule = { id: 'fix', kind: 'resolution', within: '7d' };
+    expect(evaluate(within, [{ id: 'A', opened: '2027-02-01T00:00:00Z', resolved: '2027-02-08T00:00:00Z' }]).status).toBe('pass');
+  });
+});
+
+describe('resolution warnings', () => {
+  const within: SlaRule = { id: 'fix', kind: 'resolution', within: '8d' };
+  it('an open incident warns from 75% of its allowed time, inclusive (6 days of 8)', () => {
+    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(6 * 24) }]).status).toBe('warn');
+    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(6 * 24 - 1) }]).status).toBe('pass');
+  });
+  it('or from `warn` before its due time when given', () => {
+    expect(evaluate({ ...within, warn: '1d' }, [{ id: 'A', opened: hoursBefore(6 * 24) }]).status).toBe('pass');
+    expect(evaluate({ ...within, warn: '1d' }, [{ id: 'A', opened: hoursBefore(7 * 24) }]).status).toBe('warn');
+  });
+});
+
+describe('as of --at: what is observed later has not happened yet', () => {
+  it('an arrival after --at is not used: unknown, saying why (not "0 minutes old")', () => {
+    const result = evaluate({ id: 'arrival', kind: 'freshness', within: '48h' }, '2027-02-11T00:00:00Z');
+    expect(result.status).toBe('unknown');
+    expect(result.message).toBe('the newest arrival (2027-02-11T00:00:00Z) is after the time judged (2027-02-10T12:00:00.000Z): no observation as of then');
+  });
+  it('a "done" after --at is not used', () => {
+    const rule: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' };
+    expect(evaluate(rule, '2027-02-12T10:00:00Z').status).toBe('unknown');
+  });
+  it('an incident resolved after --at is open at --at; one opened after --at does not exist yet', () => {
+    const rule: SlaRule = { id: 'fix', kind: 'resolution', within: '2d' };
+    const result = evaluate(rule, [
+      { id: 'A', opened: hoursBefore(72), resolved: '2027-02-11T00:00:00Z' },
+      { id: 'B', opened: '2027-02-11T00:00:00Z' },
+    ]);
+    expect(result).toMatchObject({ status: 'breach', message: 'A is open 24 hours past its due time (1 incident, 1 open)' });
+  });
+  it('without --at, a time in the future is a warning on stderr, and not used', () => {
+    const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML.replace(/oncall:\n  mode: rotation\n  team: Data Team\n/, 'oncall:\n  mode: none\n').replace(/owners:[\s\S]*?issues:/, 'owners:\n  primary: Web Team\nissues:') });
+    writeFileSync(join(root, 'observed.yaml'), 'clicks:\n  arrival: 2999-01-01T00:00:00Z\n');
+    const result = runBin(['sla', 'check', '--observations', 'observed.yaml', '--json'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: 'unknown' });
+    expect(result.stderr).toMatch(/^runbook: warning: an observed time is later than now \([^)]+\), not used: clicks\.arrival 2999-01-01T00:00:00Z; is a clock wrong\?\n$/);
+  });
+});
