@@ -63,10 +63,46 @@ describe('as of --at: what is observed later has not happened yet', () => {
   });
   it('without --at, a time in the future is a warning on stderr, and not used', () => {
     const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML.replace(/oncall:\n  mode: rotation\n  team: Data Team\n/, 'oncall:\n  mode: none\n').replace(/owners:[\s\S]*?issues:/, 'owners:\n  primary: Web Team\nissues:') });
-    writeFileSync(join(root, 'observed.yaml'), 'clicks:\n  arrival: 2999-01-01T00:00:00Z\n');
+    writeFileSync(join(root, 'observed.yaml'), 'clicks:\n  arrival: 2199-01-01T00:00:00Z\n');
     const result = runBin(['sla', 'check', '--observations', 'observed.yaml', '--json'], { cwd: root });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: 'unknown' });
-    expect(result.stderr).toMatch(/^runbook: warning: an observed time is later than now \([^)]+\), not used: clicks\.arrival 2999-01-01T00:00:00Z; is a clock wrong\?\n$/);
+    expect(result.stderr).toMatch(/^runbook: warning: an observed time is later than now \([^)]+\), not used: clicks\.arrival 2199-01-01T00:00:00Z; is a clock wrong\?\n$/);
+  });
+});
+
+describe('bad observations are input errors (exit 2, file:line)', () => {
+  const folder = () =>
+    runbooksFolder({
+      'clicks.yaml': PIPELINE_YAML.replace(/oncall:\n  mode: rotation\n  team: Data Team\n/, 'oncall:\n  mode: none\n')
+        .replace(/owners:[\s\S]*?issues:/, 'owners:\n  primary: Web Team\nissues:')
+        .replace('sla:\n', 'sla:\n  - { id: fixes, kind: resolution, within: 7d }\n'),
+    }).root;
+  const check = (name: string, text: string, ...args: string[]) => {
+    const root = folder();
+    writeFileSync(join(root, name), text);
+    return runBin(['sla', 'check', '--observations', name, '--at', '2027-02-10T12:00:00Z', ...args], { cwd: root });
+  };
+  it.each([
+    ['resolved before opened', 'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z, resolved: 2027-02-04T10:00:00Z }\n', 3, /`clicks\.fixes\[0\]\.resolved` "2027-02-04T10:00:00Z" is before the incident was opened \(2027-02-05T10:00:00Z\)/],
+    ['a duplicate incident id', 'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z }\n    - { id: INC-1, opened: 2027-02-06T10:00:00Z }\n', 4, /`clicks\.fixes\[1\]\.id` "INC-1" appears twice in this rule/],
+    ['24:00', 'clicks:\n  arrival: 2027-02-09T24:00:00Z\n', 2, /has the hour 24: write 00 to 23/],
+    ['an offset beyond +14:00', 'clicks:\n  arrival: 2027-02-09T10:00:00+14:59\n', 2, /has the offset \+14:59: offsets run from -14:00 to \+14:00/],
+    ['a year outside 1970-2199', 'clicks:\n  arrival: 1969-12-31T10:00:00Z\n', 2, /has the year 1969: runbook works with 1970 to 2199/],
+  ])('%s', (_, text, line, message) => {
+    const result = check('observed.yaml', text);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(new RegExp(`^runbook: observed\\.yaml:${line}:\\d+: error: `));
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it('a .json file is strict JSON, and its errors are called JSON errors', () => {
+    const result = check('observed.json', '{\n  "clicks": {\n    "arrival": "2027-02-09T10:00:00Z",\n  }\n}\n');
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'runbook: observed.json:4:3: error: JSON syntax: Expected double-quoted property name (json-syntax)\n' });
+    expect(check('observed.json', '{ "clicks": { "arrival": "2027-02-09T10:00:00Z" } }\n').code).toBe(0);
+  });
+  it('--at 9999-12-25T00:00:00Z is a usage error, not an internal one', () => {
+    const result = check('observed.yaml', 'clicks:\n  arrival: 2027-02-09T10:00:00Z\n', '--at', '9999-12-25T00:00:00Z');
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'runbook: --at "9999-12-25T00:00:00Z" has the year 9999: runbook works with 1970 to 2199\n' });
   });
 });

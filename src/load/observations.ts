@@ -1,4 +1,5 @@
 /** Reads an observations file (YAML or JSON) and checks it against the loaded pipelines, with positions. */
+import { readFileSync } from 'node:fs';
 import { displayPath, validateSource } from './catalog.js';
 import { positionOf, readSource, type Source } from './source.js';
 import { Observations } from '../model/observations.js';
@@ -12,12 +13,31 @@ export function loadObservations(path: string, cwd: string, pipelines: readonly 
   const file = displayPath(path, cwd);
   const read = readSource(path, file);
   const problems: Problem[] = [...read.problems];
+  // A .json file is strict JSON (YAML would also take comments, single quotes and trailing commas).
+  if (read.source && /\.json$/i.test(path)) {
+    const json = jsonProblem(readFileSync(path, 'utf8'), file);
+    if (json) throw new InputError([json]);
+  }
   const source = read.source;
   const loaded = source && validateSource(source, Observations, problems, 'observations: pipeline id -> SLA rule id -> timestamp or incidents');
   // Names are checked even when a value is malformed, so one run reports every problem.
   if (source && isPlainMap(source.data)) problems.push(...crossCheck(source, source.data, pipelines));
   if (problems.length > 0 || !loaded) throw new InputError(problems);
   return loaded.value;
+}
+
+/** The first JSON syntax error of a text, at its line and column, called a JSON error. */
+function jsonProblem(text: string, file: string): Problem | undefined {
+  try {
+    JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, position).split('\n');
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return { file, line: before.length, column: before[before.length - 1]!.length + 1, severity: 'error', rule: 'json-syntax', message: `JSON syntax: ${reason}` };
+  }
 }
 
 function isPlainMap(value: unknown): value is Record<string, unknown> {

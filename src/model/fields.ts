@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from '../sla/duration.js';
 import { POINT_HINT, parseCalendarPoint, parseClock } from '../sla/points.js';
-import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN } from '../util/dates.js';
+import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
 
 export const KebabId = z
   .string()
@@ -101,5 +101,9 @@ export { CLOCK_PATTERN };
 export const Timestamp = z
   .string()
   .regex(TIMESTAMP_PATTERN, TIMESTAMP_HINT)
-  .refine((value) => !TIMESTAMP_PATTERN.test(value) || (isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value))), TIMESTAMP_HINT)
+  .superRefine((value, context) => {
+    if (!TIMESTAMP_PATTERN.test(value)) return;
+    const problem = timestampProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
   .meta({ description: 'A timestamp with offset, ISO 8601: 2026-11-25T10:00:00Z', format: 'date-time' });

@@ -8,8 +8,20 @@ export const Incident = z.strictObject({
   resolved: Timestamp.optional(),
 });
 
+/** A rule's incidents: each id once, none resolved before it was opened (SPEC 2.3: bad observations are input errors). */
+export const Incidents = z.array(Incident).superRefine((incidents, context) => {
+  const seen = new Set<string>();
+  incidents.forEach((incident, i) => {
+    if (seen.has(incident.id)) context.addIssue({ code: 'custom', path: [i, 'id'], message: `appears twice in this rule: each incident once` });
+    seen.add(incident.id);
+    if (incident.resolved && Date.parse(incident.resolved) < Date.parse(incident.opened)) {
+      context.addIssue({ code: 'custom', path: [i, 'resolved'], message: `is before the incident was opened (${incident.opened})` });
+    }
+  });
+});
+
 /** A timestamp (freshness: newest arrival; deadline: last done) or a list of incidents (resolution). */
-export const Observation = z.union([Timestamp, z.array(Incident)]);
+export const Observation = z.union([Timestamp, Incidents]);
 
 /** Pipeline id -> SLA rule id -> observation. */
 export const Observations = z.record(KebabId, z.record(KebabId, Observation));

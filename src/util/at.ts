@@ -1,12 +1,18 @@
 /** `--at <time>`: a timestamp with offset, or a date meaning local midnight in the roster's time zone. */
-import { isCalendarDate, TIMESTAMP_PATTERN } from './dates.js';
+import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from './dates.js';
 import { instantAt } from '../sla/local.js';
 import { UsageError } from './errors.js';
 
 export function parseAt(text: string | undefined, now: Date, timeZone: string): Date {
   if (text === undefined || text === 'now') return now;
-  if (isCalendarDate(text)) return instantAt(text, 0, 0, timeZone);
-  if (TIMESTAMP_PATTERN.test(text) && isCalendarDate(text.slice(0, 10))) {
+  if (isCalendarDate(text)) {
+    const year = Number(text.slice(0, 4));
+    if (year < 1970 || year > 2199) throw new UsageError(`--at ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
+    return instantAt(text, 0, 0, timeZone);
+  }
+  if (TIMESTAMP_PATTERN.test(text)) {
+    const problem = timestampProblem(text);
+    if (problem) throw new UsageError(`--at ${JSON.stringify(text)} ${problem}`);
     const instant = new Date(text);
     if (!Number.isNaN(instant.getTime())) return instant;
   }
