@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Pipeline, SlaRule } from '../src/model/pipeline.js';
 import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
 import { evaluateRule } from '../src/sla/evaluate.js';
+import { weekStartDay } from '../src/sla/calendar.js';
+import { nextDue } from '../src/sla/deadlines.js';
+import { instantAt, localDateOf } from '../src/sla/local.js';
+import { parseCalendarPoint } from '../src/sla/points.js';
 import { PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';
 import { writeFileSync } from 'node:fs';
@@ -104,5 +108,44 @@ describe('bad observations are input errors (exit 2, file:line)', () => {
   it('--at 9999-12-25T00:00:00Z is a usage error, not an internal one', () => {
     const result = check('observed.yaml', 'clicks:\n  arrival: 2027-02-09T10:00:00Z\n', '--at', '9999-12-25T00:00:00Z');
     expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'runbook: --at "9999-12-25T00:00:00Z" has the year 9999: runbook works with 1970 to 2199\n' });
+  });
+});
+
+describe('the week begins after the longest run of non-working days', () => {
+  const calendar = (days: number[], holidays: string[] = []) => ({ ...DEFAULT_CALENDAR, workdays: new Set(days), isHoliday: (date: string) => holidays.includes(date) });
+  it('Monday for mon-fri, Sunday for sun-thu, Tuesday for tue-sat', () => {
+    expect(weekStartDay(calendar([1, 2, 3, 4, 5]))).toBe(1);
+    expect(weekStartDay(calendar([0, 1, 2, 3, 4]))).toBe(0);
+    expect(weekStartDay(calendar([2, 3, 4, 5, 6]))).toBe(2);
+  });
+  it('end-of-week on a sun-thu roster is Thursday at the end of working hours (it landed on Sunday)', () => {
+    const sunThu = calendar([0, 1, 2, 3, 4]);
+    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-08T12:00:00Z'), sunThu).toISOString()).toBe('2027-02-11T17:00:00.000Z');
+    // On the Friday after, the next end of week is the following Thursday.
+    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-12T12:00:00Z'), sunThu).toISOString()).toBe('2027-02-18T17:00:00.000Z');
+  });
+  it('holidays skipped: with Thursday a holiday, the week ends on Wednesday', () => {
+    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-08T12:00:00Z'), calendar([0, 1, 2, 3, 4], ['2027-02-11'])).toISOString()).toBe('2027-02-10T17:00:00.000Z');
+  });
+});
+
+describe('a local time that occurs twice is its first occurrence, a skipped one moves forward by the gap, in every zone', () => {
+  it.each([
+    // Autumn: 01:30 happens twice. London (01:30 BST = 00:30Z) resolved to the later one before; New York did not.
+    ['Europe/London', '2026-10-25', 1, 30, '2026-10-25T00:30:00.000Z'],
+    ['America/New_York', '2026-11-01', 1, 30, '2026-11-01T05:30:00.000Z'],
+    // Spring: the time does not exist; it lands an hour later, in summer time.
+    ['Europe/London', '2027-03-28', 1, 30, '2027-03-28T01:30:00.000Z'],
+    ['America/New_York', '2027-03-14', 2, 30, '2027-03-14T07:30:00.000Z'],
+  ])('%s %s %i:%i', (zone, date, hour, minute, instant) => {
+    expect(instantAt(date, hour, minute, zone).toISOString()).toBe(instant);
+  });
+  it('a handover at 01:30 on the autumn change is the first 01:30 in London and in New York alike', () => {
+    const london = instantAt('2026-10-25', 1, 30, 'Europe/London');
+    const newYork = instantAt('2026-11-01', 1, 30, 'America/New_York');
+    // Both are the summer-time reading: an hour before the repeated hour ends.
+    expect(localDateOf(new Date(london.getTime() + 3_600_000), 'Europe/London')).toBe('2026-10-25');
+    expect(london.getTime() - Date.parse('2026-10-25T00:00:00Z')).toBe(30 * 60_000);
+    expect(newYork.getTime() - Date.parse('2026-11-01T04:00:00Z')).toBe(90 * 60_000);
   });
 });

@@ -1,7 +1,7 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
 import { parseClock } from './points.js';
-import { weekdayOf, type LocalDate } from './local.js';
+import { addDays, weekdayOf, type LocalDate } from './local.js';
 
 export interface WorkCalendar {
   timeZone: string;
@@ -51,4 +51,24 @@ export function rosterCalendar(roster: Roster | undefined, holidays?: HolidayLoo
 
 export function isWorkingDay(calendar: WorkCalendar, date: LocalDate): boolean {
   return calendar.workdays.has(weekdayOf(date)) && !calendar.isHoliday(date);
+}
+
+/**
+ * The weekday a calendar's week begins on (SPEC 2.3): the working day after its longest run of non-working days
+ * (Monday for mon–fri, Sunday for sun–thu, Tuesday for tue–sat); Monday when every day is a working day.
+ */
+export function weekStartDay(calendar: WorkCalendar): number {
+  let best = { length: 0, start: 1 };
+  for (let first = 0; first < 7; first++) {
+    if (calendar.workdays.has(first) || !calendar.workdays.has((first + 6) % 7)) continue;
+    let length = 0;
+    while (length < 7 && !calendar.workdays.has((first + length) % 7)) length++;
+    if (length > best.length) best = { length, start: (first + length) % 7 };
+  }
+  return best.start;
+}
+
+/** The first day of the calendar week holding `date`. */
+export function weekStartOf(calendar: WorkCalendar, date: LocalDate): LocalDate {
+  return addDays(date, -((weekdayOf(date) - weekStartDay(calendar) + 7) % 7));
 }

@@ -1,7 +1,7 @@
 /** Calendar points as instants: the due point at or before a time, and the next one after it. Pure. */
 import type { WorkCalendar } from './calendar.js';
-import { isWorkingDay } from './calendar.js';
-import { addDays, daysInMonth, instantAt, localDate, localDateOf, mondayOf, type LocalDate } from './local.js';
+import { isWorkingDay, weekStartDay, weekStartOf } from './calendar.js';
+import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from './local.js';
 import type { CalendarPoint } from './points.js';
 
 /** How far to look for an occurrence before giving up (a calendar with no working days at all). */
@@ -11,10 +11,11 @@ const MAX_PERIODS = 120;
 function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalDate, index: number): Date | undefined {
   const endOfDay = (date: LocalDate): Date => instantAt(date, calendar.end.hour, calendar.end.minute, calendar.timeZone);
   if (point.kind === 'end-of-week' || point.kind === 'weekly') {
-    const monday = addDays(mondayOf(anchor), index * 7);
-    if (point.kind === 'weekly') return instantAt(addDays(monday, (point.weekday + 6) % 7), point.hour, point.minute, calendar.timeZone);
+    // The roster's week (SPEC 2.3): it begins after the longest run of non-working days.
+    const start = addDays(weekStartOf(calendar, anchor), index * 7);
+    if (point.kind === 'weekly') return instantAt(addDays(start, (point.weekday - weekStartDay(calendar) + 7) % 7), point.hour, point.minute, calendar.timeZone);
     for (let offset = 6; offset >= 0; offset--) {
-      const day = addDays(monday, offset);
+      const day = addDays(start, offset);
       if (isWorkingDay(calendar, day)) return endOfDay(day);
     }
     return undefined;

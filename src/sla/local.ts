@@ -17,11 +17,6 @@ export function weekdayOf(date: LocalDate): number {
   return new Date(toUtc(date)).getUTCDay();
 }
 
-/** The Monday of the week holding `date`. */
-export function mondayOf(date: LocalDate): LocalDate {
-  return addDays(date, -((weekdayOf(date) + 6) % 7));
-}
-
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -99,16 +94,20 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 }
 
 /**
- * The instant of a local wall-clock time. A time that occurs twice (clocks going back) is the later one;
- * a time skipped by clocks going forward moves forward with them (01:30 becomes 02:30 summer time).
+ * The instant of a local wall-clock time, pinned the same in every zone (SPEC 2.3; RFC 5545 §3.3.5, Temporal's
+ * `compatible`): a time that occurs twice (clocks going back) is its first occurrence; a time skipped by clocks
+ * going forward moves forward by the length of the gap (01:30 becomes 02:30 summer time).
  */
 export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
   const wall = toUtc(date) + (hour * 60 + minute) * 60_000;
-  const first = offsetMinutes(timeZone, wall);
-  const guess = wall - first * 60_000;
-  const second = offsetMinutes(timeZone, guess);
-  if (second === first) return new Date(guess);
-  const retry = wall - second * 60_000;
-  if (offsetMinutes(timeZone, retry) === second) return new Date(retry);
-  return new Date(wall - Math.min(first, second) * 60_000);
+  // The offsets in force a day either side: around a change, these are the two the wall time may be read with.
+  const before = offsetMinutes(timeZone, wall - DAY_MS);
+  const after = offsetMinutes(timeZone, wall + DAY_MS);
+  let first: number | undefined;
+  for (const offset of before === after ? [before] : [before, after]) {
+    const instant = wall - offset * 60_000;
+    if (offsetMinutes(timeZone, instant) === offset && (first === undefined || instant < first)) first = instant;
+  }
+  // No offset fits: the time was skipped; read with the offset before the gap, it lands that far past it.
+  return new Date(first ?? wall - before * 60_000);
 }
