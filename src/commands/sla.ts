@@ -1,6 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
+import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
 import { examples, type MakeContext } from './index.js';
@@ -8,10 +9,21 @@ import { examples, type MakeContext } from './index.js';
 function checkCommand(context: MakeContext): Command {
   return new Command('check')
     .description('status of every SLA rule from observed timestamps: pass, warn, breach or unknown')
-    .requiredOption('-o, --observations <file>', 'YAML or JSON: pipeline id -> SLA rule id -> timestamp or incidents')
+    .requiredOption(
+      '-o, --observations <file>',
+      'what happened, repeatable: runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--at <time>', 'judge as of this time (timestamp with offset, or a date); default now')
     .addOption(new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too').choices(['breach', 'warn'] as const).default('breach' as const))
-    .addHelpText('after', examples('runbook sla check --observations observed.yaml', 'runbook sla check -o observed.json --fail-on warn --json'))
+    .addHelpText(
+      'after',
+      examples(
+        'runbook sla check --observations observed.yaml',
+        'runbook sla check -o target/sources.json -o lineage/events.ndjson --json',
+        'runbook sla check -o observed.json --fail-on warn --at 2027-03-10T09:00:00Z',
+      ),
+    )
     .action(async (options, command) => {
       const ctx = context(command);
       const { pipelines } = (await ctx.catalog());
@@ -19,13 +31,14 @@ function checkCommand(context: MakeContext): Command {
       // `--at` may also be parsed by the parent `sla` command when given before `check`.
       const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar.timeZone);
       const models = pipelines.map((entry) => entry.value);
-      const { loadObservations } = await import('../load/observations.js');
-      const observations = loadObservations(resolve(ctx.io.cwd, options.observations), ctx.io.cwd, models);
-      const results = models.flatMap((pipeline) => pipeline.sla.map((rule) => evaluateRule(pipeline, rule, observations[pipeline.id]?.[rule.id], at, calendar)));
+      const { loadObservationFiles } = await import('../load/observation-files.js');
+      const facts = loadObservationFiles(options.observations.map((file) => resolve(ctx.io.cwd, file)), ctx.io.cwd, models);
+      const observed = new Map(models.flatMap((pipeline) => pipeline.sla.map((rule) => [`${pipeline.id}.${rule.id}`, observationFor(pipeline, rule, facts, at)] as const)));
+      const results = models.flatMap((pipeline) => pipeline.sla.map((rule) => evaluateRule(pipeline, rule, observed.get(`${pipeline.id}.${rule.id}`), at, calendar)));
       // Without --at, a time later than now is clock skew: said on stderr, and (as with --at) not used.
       const askedAt = options.at ?? (command.optsWithGlobals() as { at?: string }).at;
       if (askedAt === undefined) {
-        const future = models.flatMap((pipeline) => pipeline.sla.flatMap((rule) => futureTimestamps(observations[pipeline.id]?.[rule.id], at).map((time) => `${pipeline.id}.${rule.id} ${time}`)));
+        const future = models.flatMap((pipeline) => pipeline.sla.flatMap((rule) => futureTimestamps(observed.get(`${pipeline.id}.${rule.id}`), at).map((time) => `${pipeline.id}.${rule.id} ${time}`)));
         if (future.length > 0) {
           ctx.io.err(`runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`);
         }

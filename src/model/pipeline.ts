@@ -11,7 +11,13 @@ export const CommonIssue = z.strictObject({
   escalate: TeamName.optional(),
 });
 
-const ruleBase = { id: KebabId, description: Text.optional() };
+/** Where a rule's observation comes from, when not from a runbook observations file (SPEC 2.6). */
+export const ObservationSource = z.union([
+  z.strictObject({ dbt: Text.describe('a dbt source unique_id, as in target/sources.json: source.<project>.<source>.<table>') }),
+  z.strictObject({ openlineage: z.strictObject({ namespace: Text, job: Text }).describe('an OpenLineage job: its COMPLETE events mark it done') }),
+]);
+
+const ruleBase = { id: KebabId, description: Text.optional(), source: ObservationSource.optional() };
 
 export const FreshnessRule = z.strictObject({
   ...ruleBase,
@@ -91,5 +97,6 @@ export const Pipeline = z.strictObject({
 
 export type CommonIssue = z.infer<typeof CommonIssue>;
 export type SlaRule = z.infer<typeof SlaRule>;
+export type ObservationSource = z.infer<typeof ObservationSource>;
 export type Oncall = z.infer<typeof Oncall>;
 export type Pipeline = z.infer<typeof Pipeline>;

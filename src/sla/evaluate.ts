@@ -2,6 +2,7 @@
 import type { Incident, Observation } from '../model/observations.js';
 import type { Pipeline, SlaRule } from '../model/pipeline.js';
 import type { WorkCalendar } from './calendar.js';
+import type { Resolved } from './sources.js';
 import { nextDue, previousDue } from './deadlines.js';
 import { deadlineWarnMs, freshnessWarnMs } from './describe.js';
 import { describeDuration, parseDuration } from './duration.js';
@@ -100,9 +101,12 @@ function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: 
 }
 
 /** Evaluates one rule against its observation (already checked to have the right shape for the rule's kind). */
-export function evaluateRule(pipeline: Pipeline, rule: SlaRule, observation: Observation | undefined, at: Date, calendar: WorkCalendar): SlaResult {
+export function evaluateRule(pipeline: Pipeline, rule: SlaRule, given: Observation | Resolved, at: Date, calendar: WorkCalendar): SlaResult {
   const base = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind };
-  if (observation === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
+  const resolved = given === undefined || typeof given === 'string' || Array.isArray(given) ? (given === undefined ? undefined : { observation: given }) : given;
+  if (resolved === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
+  if ('unknown' in resolved) return { ...base, status: 'unknown', message: resolved.unknown };
+  const { observation } = resolved;
   // As of `at` (SPEC 2.3): what is observed later has not happened yet.
   const later = (timestamp: string): boolean => new Date(timestamp).getTime() > at.getTime();
   switch (rule.kind) {
@@ -121,8 +125,9 @@ export function evaluateRule(pipeline: Pipeline, rule: SlaRule, observation: Obs
 }
 
 /** The timestamps of observations later than `at`: without `--at` they are clock skew, reported on stderr. */
-export function futureTimestamps(observation: Observation | undefined, at: Date): string[] {
-  if (observation === undefined) return [];
+export function futureTimestamps(resolved: Resolved, at: Date): string[] {
+  if (resolved === undefined || 'unknown' in resolved) return [];
+  const { observation } = resolved;
   const all = typeof observation === 'string' ? [observation] : observation.flatMap((incident) => [incident.opened, ...(incident.resolved ? [incident.resolved] : [])]);
   return all.filter((timestamp) => new Date(timestamp).getTime() > at.getTime());
 }
