@@ -69,3 +69,33 @@ export function generate(dir, { pipelines, people, teams, rotating = pipelines }
   }
   return dir;
 }
+
+/**
+ * For `sla check`: a folder with one pipeline whose resolution rule has `incidents` incidents (observed.json),
+ * and 100 pipelines of 100 freshness rules each read from a dbt sources.json of `results` results.
+ */
+export function generateSla(dir, { incidents, results }) {
+  rmSync(dir, { recursive: true, force: true });
+  const runbooks = join(dir, 'runbooks');
+  mkdirSync(runbooks, { recursive: true });
+  writeFileSync(
+    join(runbooks, 'tickets.yaml'),
+    'id: tickets\nname: Tickets\nowners: { primary: Support }\nissues: []\nsla:\n  - { id: fixes, kind: resolution, within: 7d }\noncall: { mode: none }\n',
+  );
+  const opened = (i) => new Date(Date.UTC(2027, 0, 1) + i * 600_000).toISOString().replace('.000Z', 'Z');
+  const list = Array.from({ length: incidents }, (_, i) => ({ id: `INC-${i}`, opened: opened(i), ...(i % 3 ? { resolved: opened(i + 50) } : {}) }));
+  writeFileSync(join(dir, 'observed.json'), JSON.stringify({ tickets: { fixes: list } }));
+  const perPipeline = 100;
+  const dbt = [];
+  for (let p = 0; p < results / perPipeline; p++) {
+    const rules = [];
+    for (let r = 0; r < perPipeline; r++) {
+      const id = `source.shop.events.table_${p}_${r}`;
+      rules.push(`  - { id: t${r}, kind: freshness, within: 48h, source: { dbt: ${id} } }`);
+      dbt.push({ unique_id: id, max_loaded_at: opened(p * perPipeline + r), status: 'pass' });
+    }
+    writeFileSync(join(runbooks, `feed-${pad(p, 3)}.yaml`), `id: feed-${pad(p, 3)}\nname: Feed ${p}\nowners: { primary: Data }\nissues: []\nsla:\n${rules.join('\n')}\noncall: { mode: none }\n`);
+  }
+  writeFileSync(join(dir, 'sources.json'), JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json' }, results: dbt }));
+  return dir;
+}

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { generate, generateSla } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'runbook.js');
@@ -142,6 +142,17 @@ results.rotate = {
 };
 console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
 console.log(`  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`);
+}
+
+if (part('sla')) {
+console.log('4. sla check: 10,000 incidents, and a 10,000-result dbt sources.json');
+const dir = generateSla(join(work, 'sla'), { incidents: 10_000, results: 10_000 });
+const at = ['--at', '2027-03-10T09:00:00Z', '--json'];
+// Exit 1: the generated observations include breaches, as real ones would.
+const incidents = measure('sla check, 10,000 incidents', [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'observed.json'), ...at], { expectCode: 1 });
+const dbt = measure('sla check, 10,000 dbt results', [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'sources.json'), ...at], { expectCode: 1 });
+results.sla = { incidents, dbt, targetMs: 1000 };
+console.log(`  ${incidents.medianMs} ms and ${dbt.medianMs} ms (target <= 1000 each)\n`);
 }
 
 if (only.size === 0) {

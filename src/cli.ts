@@ -62,6 +62,8 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RunbookError) {
       if (error.message) io.err(`${error.message.split('\n').map((line) => `runbook: ${sanitizeLine(line)}`).join('\n')}\n`);
+      // A check that found problems (exit 1) answered all the same: what it loaded is kept for the next run.
+      if (error.exitCode === 1) for (const context of contexts) context.persist();
       return error.exitCode;
     }
     io.err(`runbook: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug; please report it with the command you ran.\n`);
