@@ -39,7 +39,8 @@ const withoutChildProcess = {
       args.importer.includes('node_modules/commander/') ? { path: 'child_process', namespace: 'stand-in' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({
-      contents: "const unused = () => { throw new Error('runbook has no executable subcommands'); };\nmodule.exports = { spawn: unused, execFileSync: unused };",
+      contents:
+        "const unused = () => { throw new Error('runbook has no executable subcommands'); };\nmodule.exports = { spawn: unused, execFileSync: unused };",
       loader: 'js',
     }));
   },
@@ -53,8 +54,13 @@ const withoutChildProcess = {
 const withoutTtyForChalk = {
   name: 'without-tty-for-chalk',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?tty$/ }, (args) => (args.importer.includes('node_modules/chalk/') ? { path: 'tty', namespace: 'tty-stand-in' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'tty-stand-in' }, () => ({ contents: 'export default { isatty: () => false }; export const isatty = () => false;', loader: 'js' }));
+    build.onResolve({ filter: /^(node:)?tty$/ }, (args) =>
+      args.importer.includes('node_modules/chalk/') ? { path: 'tty', namespace: 'tty-stand-in' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'tty-stand-in' }, () => ({
+      contents: 'export default { isatty: () => false }; export const isatty = () => false;',
+      loader: 'js',
+    }));
   },
 };
 
@@ -65,7 +71,10 @@ const vendorFile = (name) => `./vendor/${name}.cjs`;
 const fromVendor = {
   name: 'from-vendor',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (args) => ({ path: vendorFile(args.path), external: true }));
+    build.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (args) => ({
+      path: vendorFile(args.path),
+      external: true,
+    }));
   },
 };
 
@@ -100,5 +109,6 @@ await build({
 // The build's identity for V8's code cache (src/boot.ts): a digest of the exact bytes of the bundle and its
 // libraries, computed once here rather than at every start. V8's own check compares only a source's length.
 const built = createHash('sha256');
-for (const file of ['dist/cli/cli.cjs', ...VENDORED.map((name) => `dist/cli/vendor/${name}.cjs`)]) built.update(file).update(readFileSync(file));
+for (const file of ['dist/cli/cli.cjs', ...VENDORED.map((name) => `dist/cli/vendor/${name}.cjs`)])
+  built.update(file).update(readFileSync(file));
 writeFileSync('dist/cli/cli.id', built.digest('hex').slice(0, 24));

@@ -6,16 +6,28 @@ const pad = (n, width = 4) => String(n).padStart(width, '0');
 
 function roster(people, teams) {
   const perTeam = people / teams;
-  const lines = ['timezone: Europe/London', 'holidays: { country: GB, region: ENG, extra: [2026-12-24] }', 'rotation: { start: 2026-11-30, handover: monday 10:00 }', 'teams:'];
+  const lines = [
+    'timezone: Europe/London',
+    'holidays: { country: GB, region: ENG, extra: [2026-12-24] }',
+    'rotation: { start: 2026-11-30, handover: monday 10:00 }',
+    'teams:',
+  ];
   for (let t = 0; t < teams; t++) {
     const members = Array.from({ length: perTeam }, (_, i) => `p${pad(t * perTeam + i)}`);
-    lines.push(`  - name: Team ${pad(t, 2)}`, `    contact: "#team-${pad(t, 2)}"`, `    members: [${members.join(', ')}]`);
+    lines.push(
+      `  - name: Team ${pad(t, 2)}`,
+      `    contact: "#team-${pad(t, 2)}"`,
+      `    members: [${members.join(', ')}]`,
+    );
   }
   lines.push('  - name: Owners', 'people:');
   for (let i = 0; i < people; i++) {
-    const away = i % 7 === 0 ? `, away: [{ from: 2027-0${1 + (i % 9)}-0${1 + (i % 5)}, to: 2027-0${1 + (i % 9)}-1${i % 9} }]` : '';
+    const away =
+      i % 7 === 0 ? `, away: [{ from: 2027-0${1 + (i % 9)}-0${1 + (i % 5)}, to: 2027-0${1 + (i % 9)}-1${i % 9} }]` : '';
     const country = i % 11 === 0 ? ', country: DE' : i % 13 === 0 ? ', country: US, region: NY' : '';
-    lines.push(`  - { id: p${pad(i)}, name: Person ${i}, email: p${pad(i)}@example.com, level: ${i % 3 === 0 ? 'senior' : 'junior'}${country}${away} }`);
+    lines.push(
+      `  - { id: p${pad(i)}, name: Person ${i}, email: p${pad(i)}@example.com, level: ${i % 3 === 0 ? 'senior' : 'junior'}${country}${away} }`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -83,7 +95,11 @@ export function generateSla(dir, { incidents, results }) {
     'id: tickets\nname: Tickets\nowners: { primary: Support }\nissues: []\nsla:\n  - { id: fixes, kind: resolution, within: 7d }\noncall: { mode: none }\n',
   );
   const opened = (i) => new Date(Date.UTC(2027, 0, 1) + i * 600_000).toISOString().replace('.000Z', 'Z');
-  const list = Array.from({ length: incidents }, (_, i) => ({ id: `INC-${i}`, opened: opened(i), ...(i % 3 ? { resolved: opened(i + 50) } : {}) }));
+  const list = Array.from({ length: incidents }, (_, i) => ({
+    id: `INC-${i}`,
+    opened: opened(i),
+    ...(i % 3 ? { resolved: opened(i + 50) } : {}),
+  }));
   writeFileSync(join(dir, 'observed.json'), JSON.stringify({ tickets: { fixes: list } }));
   const perPipeline = 100;
   const dbt = [];
@@ -94,8 +110,17 @@ export function generateSla(dir, { incidents, results }) {
       rules.push(`  - { id: t${r}, kind: freshness, within: 48h, source: { dbt: ${id} } }`);
       dbt.push({ unique_id: id, max_loaded_at: opened(p * perPipeline + r), status: 'pass' });
     }
-    writeFileSync(join(runbooks, `feed-${pad(p, 3)}.yaml`), `id: feed-${pad(p, 3)}\nname: Feed ${p}\nowners: { primary: Data }\nissues: []\nsla:\n${rules.join('\n')}\noncall: { mode: none }\n`);
+    writeFileSync(
+      join(runbooks, `feed-${pad(p, 3)}.yaml`),
+      `id: feed-${pad(p, 3)}\nname: Feed ${p}\nowners: { primary: Data }\nissues: []\nsla:\n${rules.join('\n')}\noncall: { mode: none }\n`,
+    );
   }
-  writeFileSync(join(dir, 'sources.json'), JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json' }, results: dbt }));
+  writeFileSync(
+    join(dir, 'sources.json'),
+    JSON.stringify({
+      metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json' },
+      results: dbt,
+    }),
+  );
   return dir;
 }

@@ -44,8 +44,15 @@ function measure(label, args, { cwd = ROOT, expectCode = 0, memory = true, befor
     times.push(elapsed);
     if (memory) peaks.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
   }
-  const entry = { label, medianMs: Math.round(median(times)), runsMs: times.map(Math.round), ...(memory ? { peakMiB: Math.round(Math.max(...peaks)) } : {}) };
-  console.log(`  ${label.padEnd(44)} median ${String(entry.medianMs).padStart(6)} ms${memory ? `   peak ${String(entry.peakMiB).padStart(4)} MiB` : ''}`);
+  const entry = {
+    label,
+    medianMs: Math.round(median(times)),
+    runsMs: times.map(Math.round),
+    ...(memory ? { peakMiB: Math.round(Math.max(...peaks)) } : {}),
+  };
+  console.log(
+    `  ${label.padEnd(44)} median ${String(entry.medianMs).padStart(6)} ms${memory ? `   peak ${String(entry.peakMiB).padStart(4)} MiB` : ''}`,
+  );
   return entry;
 }
 
@@ -58,101 +65,128 @@ const part = (name) => only.size === 0 || only.has(name);
 console.log(`runbook bench: ${RUNS} runs each after a warm-up, medians (node ${process.version})\n`);
 
 if (part('startup')) {
-console.log('1. startup: runbook show engagement against node -e 0');
-// Both without the memory hook, so the ratio is of the two programs alone. The first run (the warm-up)
-// fills the look-up cache, as an engineer's first `show` of the day does.
-const bare = measure('node -e 0', ['-e', '0'], { memory: false });
-const show = measure('node bin/runbook.js show engagement', [BIN, 'show', 'engagement'], { memory: false });
-const cold = measure('same, --no-cache (YAML, schemas, holidays)', [BIN, 'show', 'engagement', '--no-cache'], { memory: false });
-// The first show after a runbook changed: each run edits a copy of the shipped runbooks (a comment with the run
-// number appended), so the look-up cache misses every time, as it does for an engineer who just pulled.
-const edited = join(work, 'edited');
-cpSync(join(ROOT, 'runbooks'), join(edited, 'runbooks'), { recursive: true });
-const growth = join(edited, 'runbooks', 'growth.yaml');
-const original = readFileSync(growth, 'utf8');
-const afterEdit = measure('same, first run after a runbook changed', [BIN, 'show', 'engagement'], {
-  cwd: edited,
-  memory: false,
-  before: (run) => writeFileSync(growth, `${original}# edit ${run}\n`),
-});
-results.startup = {
-  bare,
-  show,
-  cold,
-  afterEdit,
-  ratio: ratio(show, bare),
-  coldRatio: ratio(cold, bare),
-  afterEditRatio: ratio(afterEdit, bare),
-  target: 1.5,
-  afterEditTarget: 3,
-};
-console.log(
-  `  warm ratio ${results.startup.ratio} (target <= 1.5); first after an edit ${results.startup.afterEditRatio} (target <= 3); without the cache ${results.startup.coldRatio}\n`,
-);
+  console.log('1. startup: runbook show engagement against node -e 0');
+  // Both without the memory hook, so the ratio is of the two programs alone. The first run (the warm-up)
+  // fills the look-up cache, as an engineer's first `show` of the day does.
+  const bare = measure('node -e 0', ['-e', '0'], { memory: false });
+  const show = measure('node bin/runbook.js show engagement', [BIN, 'show', 'engagement'], { memory: false });
+  const cold = measure('same, --no-cache (YAML, schemas, holidays)', [BIN, 'show', 'engagement', '--no-cache'], {
+    memory: false,
+  });
+  // The first show after a runbook changed: each run edits a copy of the shipped runbooks (a comment with the run
+  // number appended), so the look-up cache misses every time, as it does for an engineer who just pulled.
+  const edited = join(work, 'edited');
+  cpSync(join(ROOT, 'runbooks'), join(edited, 'runbooks'), { recursive: true });
+  const growth = join(edited, 'runbooks', 'growth.yaml');
+  const original = readFileSync(growth, 'utf8');
+  const afterEdit = measure('same, first run after a runbook changed', [BIN, 'show', 'engagement'], {
+    cwd: edited,
+    memory: false,
+    before: (run) => writeFileSync(growth, `${original}# edit ${run}\n`),
+  });
+  results.startup = {
+    bare,
+    show,
+    cold,
+    afterEdit,
+    ratio: ratio(show, bare),
+    coldRatio: ratio(cold, bare),
+    afterEditRatio: ratio(afterEdit, bare),
+    target: 1.5,
+    afterEditTarget: 3,
+  };
+  console.log(
+    `  warm ratio ${results.startup.ratio} (target <= 1.5); first after an edit ${results.startup.afterEditRatio} (target <= 3); without the cache ${results.startup.coldRatio}\n`,
+  );
 }
 
 if (part('lint')) {
-console.log('2. lint: 10,000 pipeline files against parsing them with yaml alone');
-// 100 of the pipelines rotate (ten per team of 50), the rest are handled in working hours: a coverable corpus.
-const corpus = generate(join(work, 'corpus'), { pipelines: 10_000, people: 500, teams: 10, rotating: 100 });
-const floor = measure('yaml parse of the same files (floor)', [join(ROOT, 'bench', 'yaml-floor.mjs'), corpus]);
-const lint = measure('runbook lint (10,000 files)', [BIN, 'lint', corpus, '--format', 'json']);
-// list through the same validator: with no cache at all (every file parsed, as lint does), after an edit of one
-// file (the look-up cache misses; the others' check results are reused), and warm from the cache.
-const listCold = measure('runbook list (10,000 files), --no-cache', [BIN, '--dir', corpus, 'list', '--no-cache']);
-const edited = join(corpus, 'pipeline-00000.yaml');
-const text = readFileSync(edited, 'utf8');
-const list = measure('runbook list (10,000 files), after an edit', [BIN, '--dir', corpus, 'list'], {
-  before: (run) => writeFileSync(edited, `${text}# edit ${run}\n`),
-});
-const listWarm = measure('runbook list (10,000 files), warm cache', [BIN, '--dir', corpus, 'list']);
-results.lint = {
-  files: 10_001,
-  floor,
-  lint,
-  ratio: ratio(lint, floor),
-  targetRatio: 1.5,
-  targetMs: 2500,
-  listCold,
-  list,
-  listWarm,
-  listColdToLint: ratio(listCold, lint),
-  listToLint: ratio(list, lint),
-};
-console.log(`  ratio ${results.lint.ratio} (target <= 1.5), ${lint.medianMs} ms (target <= 2500)`);
-console.log(`  list / lint: ${results.lint.listColdToLint} with no cache, ${results.lint.listToLint} after an edit (target <= 1); warm list ${listWarm.medianMs} ms\n`);
+  console.log('2. lint: 10,000 pipeline files against parsing them with yaml alone');
+  // 100 of the pipelines rotate (ten per team of 50), the rest are handled in working hours: a coverable corpus.
+  const corpus = generate(join(work, 'corpus'), { pipelines: 10_000, people: 500, teams: 10, rotating: 100 });
+  const floor = measure('yaml parse of the same files (floor)', [join(ROOT, 'bench', 'yaml-floor.mjs'), corpus]);
+  const lint = measure('runbook lint (10,000 files)', [BIN, 'lint', corpus, '--format', 'json']);
+  // list through the same validator: with no cache at all (every file parsed, as lint does), after an edit of one
+  // file (the look-up cache misses; the others' check results are reused), and warm from the cache.
+  const listCold = measure('runbook list (10,000 files), --no-cache', [BIN, '--dir', corpus, 'list', '--no-cache']);
+  const edited = join(corpus, 'pipeline-00000.yaml');
+  const text = readFileSync(edited, 'utf8');
+  const list = measure('runbook list (10,000 files), after an edit', [BIN, '--dir', corpus, 'list'], {
+    before: (run) => writeFileSync(edited, `${text}# edit ${run}\n`),
+  });
+  const listWarm = measure('runbook list (10,000 files), warm cache', [BIN, '--dir', corpus, 'list']);
+  results.lint = {
+    files: 10_001,
+    floor,
+    lint,
+    ratio: ratio(lint, floor),
+    targetRatio: 1.5,
+    targetMs: 2500,
+    listCold,
+    list,
+    listWarm,
+    listColdToLint: ratio(listCold, lint),
+    listToLint: ratio(list, lint),
+  };
+  console.log(`  ratio ${results.lint.ratio} (target <= 1.5), ${lint.medianMs} ms (target <= 2500)`);
+  console.log(
+    `  list / lint: ${results.lint.listColdToLint} with no cache, ${results.lint.listToLint} after an edit (target <= 1); warm list ${listWarm.medianMs} ms\n`,
+  );
 }
 
 if (part('rotate')) {
-console.log('3. rotate: 500 people in 10 teams, 100 pipelines, 52 weeks');
-const base = generate(join(work, 'people-500'), { pipelines: 100, people: 500, teams: 10 });
-const double = generate(join(work, 'people-1000'), { pipelines: 100, people: 1000, teams: 10 });
-const rotate = (dir, weeks) => [BIN, '--dir', dir, 'rotate', '--weeks', String(weeks), '--start', '2026-11-30', '--format', 'ics', '-o', join(work, 'out.ics')];
-const r52 = measure('rotate 500 people x 100 pipelines x 52 weeks', rotate(base, 52));
-const r104 = measure('rotate 500 people x 100 pipelines x 104 weeks', rotate(base, 104));
-const p1000 = measure('rotate 1000 people x 100 pipelines x 52 weeks', rotate(double, 52));
-results.rotate = {
-  base: r52,
-  weeksDoubled: r104,
-  peopleDoubled: p1000,
-  growthWhenWeeksDouble: ratio(r104, r52),
-  growthWhenPeopleDouble: ratio(p1000, r52),
-  targetMs: 2000,
-  targetMiB: 300,
-};
-console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
-console.log(`  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`);
+  console.log('3. rotate: 500 people in 10 teams, 100 pipelines, 52 weeks');
+  const base = generate(join(work, 'people-500'), { pipelines: 100, people: 500, teams: 10 });
+  const double = generate(join(work, 'people-1000'), { pipelines: 100, people: 1000, teams: 10 });
+  const rotate = (dir, weeks) => [
+    BIN,
+    '--dir',
+    dir,
+    'rotate',
+    '--weeks',
+    String(weeks),
+    '--start',
+    '2026-11-30',
+    '--format',
+    'ics',
+    '-o',
+    join(work, 'out.ics'),
+  ];
+  const r52 = measure('rotate 500 people x 100 pipelines x 52 weeks', rotate(base, 52));
+  const r104 = measure('rotate 500 people x 100 pipelines x 104 weeks', rotate(base, 104));
+  const p1000 = measure('rotate 1000 people x 100 pipelines x 52 weeks', rotate(double, 52));
+  results.rotate = {
+    base: r52,
+    weeksDoubled: r104,
+    peopleDoubled: p1000,
+    growthWhenWeeksDouble: ratio(r104, r52),
+    growthWhenPeopleDouble: ratio(p1000, r52),
+    targetMs: 2000,
+    targetMiB: 300,
+  };
+  console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
+  console.log(
+    `  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`,
+  );
 }
 
 if (part('sla')) {
-console.log('4. sla check: 10,000 incidents, and a 10,000-result dbt sources.json');
-const dir = generateSla(join(work, 'sla'), { incidents: 10_000, results: 10_000 });
-const at = ['--at', '2027-03-10T09:00:00Z', '--json'];
-// Exit 1: the generated observations include breaches, as real ones would.
-const incidents = measure('sla check, 10,000 incidents', [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'observed.json'), ...at], { expectCode: 1 });
-const dbt = measure('sla check, 10,000 dbt results', [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'sources.json'), ...at], { expectCode: 1 });
-results.sla = { incidents, dbt, targetMs: 1000 };
-console.log(`  ${incidents.medianMs} ms and ${dbt.medianMs} ms (target <= 1000 each)\n`);
+  console.log('4. sla check: 10,000 incidents, and a 10,000-result dbt sources.json');
+  const dir = generateSla(join(work, 'sla'), { incidents: 10_000, results: 10_000 });
+  const at = ['--at', '2027-03-10T09:00:00Z', '--json'];
+  // Exit 1: the generated observations include breaches, as real ones would.
+  const incidents = measure(
+    'sla check, 10,000 incidents',
+    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'observed.json'), ...at],
+    { expectCode: 1 },
+  );
+  const dbt = measure(
+    'sla check, 10,000 dbt results',
+    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'sources.json'), ...at],
+    { expectCode: 1 },
+  );
+  results.sla = { incidents, dbt, targetMs: 1000 };
+  console.log(`  ${incidents.medianMs} ms and ${dbt.medianMs} ms (target <= 1000 each)\n`);
 }
 
 if (only.size === 0) {

@@ -40,13 +40,24 @@ export async function boot(argv: readonly string[]): Promise<void> {
       cachedData = undefined;
     }
     // The same wrapper Node.js puts around a CommonJS module.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
+      filename: file,
+      cachedData,
+    });
     const module = { exports: {} as unknown };
-    (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, dirname(file));
+    (script.runInThisContext() as (...args: unknown[]) => void).call(
+      module.exports,
+      module.exports,
+      require,
+      module,
+      file,
+      dirname(file),
+    );
     return {
       exports: module.exports,
       keep: () => {
-        if (name && (!cachedData || script.cachedDataRejected)) write(cacheDir, name, build!, script.createCachedData());
+        if (name && (!cachedData || script.cachedDataRejected))
+          write(cacheDir, name, build!, script.createCachedData());
       },
     };
   };
@@ -92,7 +103,9 @@ function stampOf(file: string): string {
 function write(cacheDir: string, name: string, build: string, data: Buffer): void {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    for (const other of readdirSync(cacheDir)) if (other.startsWith('code-') && other.endsWith('.bin') && !other.startsWith(`code-${build}-`)) rmSync(join(cacheDir, other), { force: true });
+    for (const other of readdirSync(cacheDir))
+      if (other.startsWith('code-') && other.endsWith('.bin') && !other.startsWith(`code-${build}-`))
+        rmSync(join(cacheDir, other), { force: true });
     const temporary = join(cacheDir, `${name}.${process.pid}.tmp`);
     writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, join(cacheDir, name));

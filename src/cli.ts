@@ -8,8 +8,12 @@ import { sanitizeLine } from './util/sanitize.js';
 import { terminal, writeAll } from './terminal.js';
 import { VERSION } from './version.js';
 
-
-export function buildProgram(io: Io, now: () => Date, contexts: Context[] = [], args: readonly string[] = []): AnyCommand {
+export function buildProgram(
+  io: Io,
+  now: () => Date,
+  contexts: Context[] = [],
+  args: readonly string[] = [],
+): AnyCommand {
   const program = new Command('runbook')
     .description('Data-pipeline runbooks as code: who owns what, how to fix it, what is due, who is on call.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -45,7 +49,12 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
-export async function run(args: readonly string[], io: Io, now: () => Date = () => new Date(), contexts: Context[] = []): Promise<number> {
+export async function run(
+  args: readonly string[],
+  io: Io,
+  now: () => Date = () => new Date(),
+  contexts: Context[] = [],
+): Promise<number> {
   const program = buildProgram(io, now, contexts, args);
   if (args.length === 0) {
     program.outputHelp();
@@ -61,12 +70,20 @@ export async function run(args: readonly string[], io: Io, now: () => Date = () 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RunbookError) {
-      if (error.message) io.err(`${error.message.split('\n').map((line) => `runbook: ${sanitizeLine(line)}`).join('\n')}\n`);
+      if (error.message)
+        io.err(
+          `${error.message
+            .split('\n')
+            .map((line) => `runbook: ${sanitizeLine(line)}`)
+            .join('\n')}\n`,
+        );
       // A check that found problems (exit 1) answered all the same: what it loaded is kept for the next run.
       if (error.exitCode === 1) for (const context of contexts) context.persist();
       return error.exitCode;
     }
-    io.err(`runbook: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug; please report it with the command you ran.\n`);
+    io.err(
+      `runbook: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug; please report it with the command you ran.\n`,
+    );
     return 70;
   }
 }

@@ -1,6 +1,20 @@
 /** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
 import { basename, join } from 'node:path';
-import { cacheFile, cacheKey, type Lookahead, openCache, readCache, readInputs, readResults, resultsFile, stampOf, statFiles, writeCache, writeResults, type FileInput } from './load/cache.js';
+import {
+  cacheFile,
+  cacheKey,
+  type Lookahead,
+  openCache,
+  readCache,
+  readInputs,
+  readResults,
+  resultsFile,
+  stampOf,
+  statFiles,
+  writeCache,
+  writeResults,
+  type FileInput,
+} from './load/cache.js';
 import type { FileResult } from './load/check-files.js';
 import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
 import type { Pipeline } from './model/pipeline.js';
@@ -38,7 +52,6 @@ export interface Entry<T> {
   /** The file it came from, as named in messages. */
   file: string;
 }
-
 
 /** The usable runbooks of a folder, as the commands other than lint see them. */
 export interface CatalogView {
@@ -94,7 +107,10 @@ export class Context {
     if (this.view) return this.view;
     const dir = this.runbooksDir();
     const files = listYamlFiles(dir);
-    const named = <T extends { file: string }>(entry: T): T => ({ ...entry, file: displayPath(join(dir, entry.file), this.io.cwd) });
+    const named = <T extends { file: string }>(entry: T): T => ({
+      ...entry,
+      file: displayPath(join(dir, entry.file), this.io.cwd),
+    });
     let view: CatalogView | undefined;
     let inputs: FileInput[] | undefined;
     if (this.options.cache !== false) {
@@ -124,7 +140,10 @@ export class Context {
     }
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
-      const [{ checkFilesInParallel }, { validate }] = await Promise.all([import('./load/check-files.js'), import('./lint/validate.js')]);
+      const [{ checkFilesInParallel }, { validate }] = await Promise.all([
+        import('./load/check-files.js'),
+        import('./lint/validate.js'),
+      ]);
       const results = await this.checkFiles(dir, files, inputs, checkFilesInParallel);
       const validation = validate(results, { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
@@ -161,8 +180,17 @@ export class Context {
       if (!stored) return fresh.get(path)!;
       const file = here(name);
       // A Map does not survive JSON: the salvage index maps are stored as entry lists.
-      const entry = stored.entry && { ...stored.entry, maps: new Map(stored.entry.maps as unknown as [string, number[]][]) };
-      return { ...stored, path, file, problems: stored.problems.map((problem) => ({ ...problem, file })), ...(entry ? { entry } : {}) };
+      const entry = stored.entry && {
+        ...stored.entry,
+        maps: new Map(stored.entry.maps as unknown as [string, number[]][]),
+      };
+      return {
+        ...stored,
+        path,
+        file,
+        problems: stored.problems.map((problem) => ({ ...problem, file })),
+        ...(entry ? { entry } : {}),
+      };
     });
     if (changed.length > 0) {
       const portable = results.map((result, i) => ({
@@ -190,7 +218,13 @@ export class Context {
       return findPipeline(view.pipelines, query);
     } catch (error) {
       const needle = query.trim().toLowerCase();
-      const broken = view.broken.find((entry) => !entry.isRoster && basename(entry.file).replace(/\.ya?ml$/i, '').toLowerCase() === needle);
+      const broken = view.broken.find(
+        (entry) =>
+          !entry.isRoster &&
+          basename(entry.file)
+            .replace(/\.ya?ml$/i, '')
+            .toLowerCase() === needle,
+      );
       if (broken) throw new InputError(broken.errors);
       throw error;
     }
@@ -226,7 +260,9 @@ export class Context {
     const files = this.view?.broken.map((entry) => entry.file) ?? [];
     if (files.length === 0) return;
     const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
-    this.io.err(`runbook: left out ${shown}: ${files.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint\` lists them)\n`);
+    this.io.err(
+      `runbook: left out ${shown}: ${files.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint\` lists them)\n`,
+    );
   }
 
   /** After a command answered: keep what was loaded and looked up for the next run. */
@@ -246,7 +282,9 @@ export class Context {
         holidays: this.holidays().entries(),
         zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
           const now = this.now.getTime();
-          const known = this.knownZones.find((table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR);
+          const known = this.knownZones.find(
+            (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,
+          );
           return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
         }),
       },

@@ -19,7 +19,14 @@ export { rosterCalendar, DEFAULT_CALENDAR, type WorkCalendar, type HolidayLookup
 export { nextDue, previousDue } from './sla/deadlines.js';
 export { evaluateRule, type SlaResult, type Status } from './sla/evaluate.js';
 export { pipelineDeadlines, nextDeadline, type Deadline } from './sla/upcoming.js';
-export { buildSchedule, UncoverableWeek, type Schedule, type Shift, type Meeting, type RotationInput } from './rotation/schedule.js';
+export {
+  buildSchedule,
+  UncoverableWeek,
+  type Schedule,
+  type Shift,
+  type Meeting,
+  type RotationInput,
+} from './rotation/schedule.js';
 export { fairnessReport, type FairnessReport } from './rotation/report.js';
 export { onCallAt, type OnCall } from './rotation/who.js';
 export { dateHolidaysLookup } from './rotation/holidays.js';

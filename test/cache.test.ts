@@ -1,5 +1,18 @@
 /** The look-up cache: the same bytes as a fresh read, never stale, however a file is replaced. */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,10 +130,18 @@ describe('look-up cache', () => {
     expect(run('list', '--json').stdout).toContain('"Clicks"');
     writeFileSync(join(dir, 'clicks.yaml'), PIPELINE_YAML.replace('name: Clicks', 'name: Clicks Renamed'));
     expect(run('list', '--json').stdout).toContain('"Clicks Renamed"');
-    writeFileSync(join(dir, 'views.yaml'), PIPELINE_YAML.replace('id: clicks', 'id: views').replace('name: Clicks', 'name: Views').replace('aliases: [tap]', 'aliases: [look]'));
+    writeFileSync(
+      join(dir, 'views.yaml'),
+      PIPELINE_YAML.replace('id: clicks', 'id: views')
+        .replace('name: Clicks', 'name: Views')
+        .replace('aliases: [tap]', 'aliases: [look]'),
+    );
     expect(JSON.parse(run('list', '--json').stdout)).toHaveLength(2);
     writeFileSync(join(dir, 'views.yaml'), 'id: [broken\n');
-    for (const args of [['list', '--json'], ['list', '--json', '--no-cache']]) {
+    for (const args of [
+      ['list', '--json'],
+      ['list', '--json', '--no-cache'],
+    ]) {
       const result = run(...args);
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout).map((entry: { id: string }) => entry.id)).toEqual(['clicks']);
@@ -133,7 +154,10 @@ describe('look-up cache', () => {
     const args = ['show', 'clicks', '--at', '2026-12-24T12:00:00Z'];
     run(...args);
     expect(all().sort()).toEqual([expect.stringMatching(/\.files\.json$/), expect.stringMatching(/[^s]\.json$/)]);
-    writeFileSync(join(dir, 'clicks.yaml'), PIPELINE_YAML.replace('title: Late click data', 'title: Late click data (edited)'));
+    writeFileSync(
+      join(dir, 'clicks.yaml'),
+      PIPELINE_YAML.replace('title: Late click data', 'title: Late click data (edited)'),
+    );
     const fresh = run(...args, '--no-cache');
     expect(fresh.stdout).toContain('(edited)');
     expect(fresh.stderr).toContain('left out runbooks/views.yaml');
@@ -173,7 +197,12 @@ describe('code cache', () => {
     cpSync(join(PROJECT, 'bin'), join(root, 'bin'), { recursive: true });
     cpSync(join(PROJECT, 'dist', 'cli'), join(root, 'dist', 'cli'), { recursive: true });
     const cache = mkdtempSync(join(tmpdir(), 'runbook-cache-test-'));
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'runbook.js'), ...args], { cwd: PROJECT, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin', 'runbook.js'), ...args], {
+        cwd: PROJECT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache },
+      });
     return { root, cache, run };
   }
 

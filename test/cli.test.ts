@@ -19,7 +19,10 @@ describe('CLI wiring (in process)', () => {
   });
 
   it.each([
-    [['show', 'nosuch'], 'runbook: unknown pipeline "nosuch": known pipelines: aggregated, engagement, growth, profit (runbook list shows them)\n'],
+    [
+      ['show', 'nosuch'],
+      'runbook: unknown pipeline "nosuch": known pipelines: aggregated, engagement, growth, profit (runbook list shows them)\n',
+    ],
     [['show', 'engagment'], 'runbook: unknown pipeline "engagment": did you mean "engagement"?\n'],
     [['owners', 'nobody'], expect.stringContaining('runbook: no pipeline is owned by a team "nobody"')],
     [['frobnicate'], expect.stringContaining("error: unknown command 'frobnicate'")],
@@ -40,24 +43,33 @@ describe('CLI wiring (in process)', () => {
 
   it('finds the runbooks folder from RUNBOOK_DIR and --dir', async () => {
     const { root, dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML });
-    expect((await runInProcess(['list', '--json'], { cwd: '/', env: { RUNBOOK_DIR: dir } })).stdout).toContain('"clicks"');
+    expect((await runInProcess(['list', '--json'], { cwd: '/', env: { RUNBOOK_DIR: dir } })).stdout).toContain(
+      '"clicks"',
+    );
     expect((await runInProcess(['--dir', dir, 'show', 'tap'], { cwd: '/' })).stdout).toContain('Clicks [clicks]');
     expect((await runInProcess(['list', '-d', 'runbooks'], { cwd: root })).code).toBe(0);
     expect(await runInProcess(['list', '--dir', '/no/such/folder'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'runbook: --dir /no/such/folder: no such folder; point it at the folder holding your runbook YAML files\n',
+      stderr:
+        'runbook: --dir /no/such/folder: no such folder; point it at the folder holding your runbook YAML files\n',
     });
   });
 
   it('refuses to run on an invalid runbook, naming every problem with its position', async () => {
-    const { dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML.replace('within: 48h', 'within: 48').replace('mode: rotation', 'mode: rota') });
+    const { dir } = runbooksFolder({
+      'clicks.yaml': PIPELINE_YAML.replace('within: 48h', 'within: 48').replace('mode: rotation', 'mode: rota'),
+    });
     const result = await runInProcess(['--dir', dir, 'show', 'clicks']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(/^runbook: .*clicks\.yaml:16:13: error: `sla\[0\]\.within` must be a string, not a number \(schema-type\)$/),
-      expect.stringMatching(/^runbook: .*clicks\.yaml:18:9: error: `oncall\.mode` is "rota": use one of rotation, business-hours, none \(did you mean rotation\?\) \(schema-enum\)$/),
+      expect.stringMatching(
+        /^runbook: .*clicks\.yaml:16:13: error: `sla\[0\]\.within` must be a string, not a number \(schema-type\)$/,
+      ),
+      expect.stringMatching(
+        /^runbook: .*clicks\.yaml:18:9: error: `oncall\.mode` is "rota": use one of rotation, business-hours, none \(did you mean rotation\?\) \(schema-enum\)$/,
+      ),
     ]);
   });
 });

@@ -31,7 +31,11 @@ describe('runbook (built CLI)', () => {
   it('lists the four pipelines as JSON with owners as arrays', () => {
     const { code, stdout } = runBin(['list', '--json']);
     expect(code).toBe(0);
-    const list = JSON.parse(stdout) as { id: string; owners: { primary: string[]; secondary: string[] }; oncall: { mode: string } }[];
+    const list = JSON.parse(stdout) as {
+      id: string;
+      owners: { primary: string[]; secondary: string[] };
+      oncall: { mode: string };
+    }[];
     expect(list.map((entry) => entry.id).sort()).toEqual(['aggregated', 'engagement', 'growth', 'profit']);
     expect(list.find((entry) => entry.id === 'profit')).toMatchObject({
       name: 'Profit',
@@ -41,7 +45,11 @@ describe('runbook (built CLI)', () => {
   });
 
   it('shows the aggregated pipeline by its alias as JSON', () => {
-    const shown = JSON.parse(runBin(['show', 'exec', '--json']).stdout) as { id: string; owners: { primary: string[] }; sla: { id: string }[] };
+    const shown = JSON.parse(runBin(['show', 'exec', '--json']).stdout) as {
+      id: string;
+      owners: { primary: string[] };
+      sla: { id: string }[];
+    };
     expect(shown.id).toBe('aggregated');
     expect(shown.owners.primary).toEqual(['Business Analytics Team']);
     expect(shown.sla.map((rule) => rule.id)).toEqual(['resolution']);
@@ -54,7 +62,9 @@ describe('runbook (built CLI)', () => {
     expect(kafka.length).toBeGreaterThan(0);
     const firstOther = kafka.findIndex((hit) => hit.pipeline !== 'engagement');
     expect(kafka.slice(0, firstOther === -1 ? undefined : firstOther).length).toBeGreaterThanOrEqual(3);
-    expect(runBin(['search', 'oom']).stdout).toMatch(/^1\. Spark joins failing due to large data volume \(OOM errors\)/);
+    expect(runBin(['search', 'oom']).stdout).toMatch(
+      /^1\. Spark joins failing due to large data volume \(OOM errors\)/,
+    );
   });
 
   it('lists owners and searches in words', () => {
@@ -63,7 +73,10 @@ describe('runbook (built CLI)', () => {
   });
 
   it.each([
-    [['show', '../../etc/passwd'], /^runbook: unknown pipeline "\.\.\/\.\.\/etc\/passwd": known pipelines: aggregated, engagement, growth, profit \(runbook list shows them\)\n$/],
+    [
+      ['show', '../../etc/passwd'],
+      /^runbook: unknown pipeline "\.\.\/\.\.\/etc\/passwd": known pipelines: aggregated, engagement, growth, profit \(runbook list shows them\)\n$/,
+    ],
     [['show', 'nosuch'], /^runbook: unknown pipeline "nosuch": known pipelines: .*\n$/],
     [['show', 'engagment'], /^runbook: unknown pipeline "engagment": did you mean "engagement"\?\n$/],
   ])('%j: exit 2, one line on stderr, nothing on stdout', (args, stderr) => {
@@ -79,7 +92,8 @@ describe('runbook (built CLI)', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'runbook: runbooks/clicks.yaml:16:13: error: `sla[0].within` must be a string, not a list (schema-type)\n',
+      stderr:
+        'runbook: runbooks/clicks.yaml:16:13: error: `sla[0].within` must be a string, not a list (schema-type)\n',
     });
   });
 
@@ -90,7 +104,10 @@ describe('runbook (built CLI)', () => {
   });
 
   it('strips ANSI escapes and bell characters from runbook text', () => {
-    const hostile = PIPELINE_YAML.replace('name: Clicks', 'name: "Clicks \\e[31mRED\\e[0m \\a done"\ndescription: "Counts \\e[2J\\a clicks\\x9b31m"');
+    const hostile = PIPELINE_YAML.replace(
+      'name: Clicks',
+      'name: "Clicks \\e[31mRED\\e[0m \\a done"\ndescription: "Counts \\e[2J\\a clicks\\x9b31m"',
+    );
     const { root } = runbooksFolder({ 'clicks.yaml': hostile });
     for (const env of [{}, { FORCE_COLOR: '1', NO_COLOR: '' }]) {
       const result = runBin(['show', 'clicks'], { cwd: root, env });
@@ -109,13 +126,18 @@ describe('runbook (built CLI)', () => {
 
   it('prints the version and help with examples', () => {
     expect(runBin(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    for (const command of ['list', 'show', 'owners', 'search']) expect(runBin([command, '--help']).stdout).toContain(`$ runbook ${command}`);
+    for (const command of ['list', 'show', 'owners', 'search'])
+      expect(runBin([command, '--help']).stdout).toContain(`$ runbook ${command}`);
   });
 });
 
 describe('output into a pipe that closes early', () => {
   it('stops quietly, without a stack trace', () => {
-    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rotate --weeks 52 --start 2026-11-30 | head -c 10`], { cwd: PROJECT, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" rotate --weeks 52 --start 2026-11-30 | head -c 10`],
+      { cwd: PROJECT, encoding: 'utf8', env: { PATH: process.env.PATH } },
+    );
     expect(result.stdout).toBe('BEGIN:VCAL');
     expect(result.stderr).toBe('');
   });

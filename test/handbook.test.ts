@@ -16,20 +16,34 @@ const shipped = (id: string) => parse(readFileSync(join(PROJECT, 'runbooks', `${
 describe('runbook import', () => {
   it('turns the seed into four pipelines whose owners and issue titles equal the shipped runbooks', () => {
     const { pipelines } = importMarkdown(readFileSync(SEED, 'utf8'), 'seed.md');
-    expect(pipelines.map(({ pipeline }) => pipeline.name)).toEqual(['Profit', 'Growth', 'Engagement', 'Aggregated Data for Executives and Investors']);
+    expect(pipelines.map(({ pipeline }) => pipeline.name)).toEqual([
+      'Profit',
+      'Growth',
+      'Engagement',
+      'Aggregated Data for Executives and Investors',
+    ]);
     for (const { pipeline } of pipelines) {
       const id = { 'Aggregated Data for Executives and Investors': 'aggregated' }[pipeline.name] ?? pipeline.id;
       const original = shipped(id);
-      const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+      const list = (value: string | string[] | undefined) =>
+        value === undefined ? [] : Array.isArray(value) ? value : [value];
       expect(pipeline.owners.primary).toEqual(list(original.owners.primary));
       expect(pipeline.owners.secondary).toEqual(list(original.owners.secondary));
-      expect(pipeline.issues.map((issue) => issue.title)).toEqual(original.issues.map((issue: { title: string }) => issue.title));
+      expect(pipeline.issues.map((issue) => issue.title)).toEqual(
+        original.issues.map((issue: { title: string }) => issue.title),
+      );
       expect(pipeline.oncall.mode).toBe(original.oncall.mode);
       expect(pipeline.oncall.weeks).toBe(original.oncall.weeks);
       expect(pipeline.oncall.team).toBe(original.oncall.team);
       expect(pipeline.oncall.duties).toEqual(original.oncall.duties);
       expect(pipeline.sla.map((rule) => [rule.kind, rule.within, rule.due, rule.every, rule.description])).toEqual(
-        original.sla.map((rule: Record<string, string>) => [rule.kind, rule.within, rule.due, rule.every, rule.description]),
+        original.sla.map((rule: Record<string, string>) => [
+          rule.kind,
+          rule.within,
+          rule.due,
+          rule.every,
+          rule.description,
+        ]),
       );
     }
   });
@@ -39,8 +53,15 @@ describe('runbook import', () => {
     const result = runBin(['import', SEED, '-o', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('engagement.yaml (Engagement)');
-    expect(result.stderr).toContain('runbook: note: section "Fair On-call Schedule Considerations" is not a pipeline: not imported');
-    expect(readdirSync(out).sort()).toEqual(['aggregated-data-for-executives-and-investors.yaml', 'engagement.yaml', 'growth.yaml', 'profit.yaml']);
+    expect(result.stderr).toContain(
+      'runbook: note: section "Fair On-call Schedule Considerations" is not a pipeline: not imported',
+    );
+    expect(readdirSync(out).sort()).toEqual([
+      'aggregated-data-for-executives-and-investors.yaml',
+      'engagement.yaml',
+      'growth.yaml',
+      'profit.yaml',
+    ]);
     const report = await lintFiles(expandPaths([out], out), out);
     expect(report.errors).toBe(0);
     expect(runBin(['--dir', out, 'lint']).code).toBe(0);
@@ -55,22 +76,40 @@ describe('runbook import', () => {
   });
 
   it('keeps SLA and on-call text it cannot map, with a lint warning', () => {
-    const doc = '## Pipeline: Billing\n### Owners\n- **Primary Owner:** Billing Team\n### SLA\n- Invoices reconciled before the board meeting.\n### On-call Schedule\n- Ask in the channel.\n';
+    const doc =
+      '## Pipeline: Billing\n### Owners\n- **Primary Owner:** Billing Team\n### SLA\n- Invoices reconciled before the board meeting.\n### On-call Schedule\n- Ask in the channel.\n';
     const { pipelines, notes } = importMarkdown(doc, 'billing.md');
-    expect(pipelines[0]!.pipeline.unmapped).toEqual(['SLA: Invoices reconciled before the board meeting', 'On call: Ask in the channel.']);
-    expect(notes).toContain('billing: could not map "SLA: Invoices reconciled before the board meeting"; kept under unmapped');
+    expect(pipelines[0]!.pipeline.unmapped).toEqual([
+      'SLA: Invoices reconciled before the board meeting',
+      'On call: Ask in the channel.',
+    ]);
+    expect(notes).toContain(
+      'billing: could not map "SLA: Invoices reconciled before the board meeting"; kept under unmapped',
+    );
     const out = tmp();
     writeFileSync(join(out, 'billing.md'), doc);
     expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
     const lint = runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
     expect(lint.code).toBe(0);
-    expect(JSON.parse(lint.stdout).problems.map((p: { rule: string; line: number }) => `${p.rule}@${p.line}`)).toEqual(['unmapped-text@14', 'unmapped-text@15']);
+    expect(JSON.parse(lint.stdout).problems.map((p: { rule: string; line: number }) => `${p.rule}@${p.line}`)).toEqual([
+      'unmapped-text@14',
+      'unmapped-text@15',
+    ]);
   });
 
   it.each([
-    ['# Notes\n\nNothing here.\n', /^runbook: .*bad\.md:1:1: error: no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement" \(import\)\n$/],
-    ['## Pipeline: Orphan\n\n### Common Issues\n- Something breaks.\n', /^runbook: .*bad\.md:1:1: error: section "Pipeline: Orphan" has no owners: add a "### Owners" list/],
-    ['# Doc\n\n## Pipeline: Half\n### Owners:\n- **Secondary Owner:** Data Team\n', /^runbook: .*bad\.md:4:1: error: section "Pipeline: Half" has no primary owner/],
+    [
+      '# Notes\n\nNothing here.\n',
+      /^runbook: .*bad\.md:1:1: error: no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement" \(import\)\n$/,
+    ],
+    [
+      '## Pipeline: Orphan\n\n### Common Issues\n- Something breaks.\n',
+      /^runbook: .*bad\.md:1:1: error: section "Pipeline: Orphan" has no owners: add a "### Owners" list/,
+    ],
+    [
+      '# Doc\n\n## Pipeline: Half\n### Owners:\n- **Secondary Owner:** Data Team\n',
+      /^runbook: .*bad\.md:4:1: error: section "Pipeline: Half" has no primary owner/,
+    ],
   ])('refuses malformed Markdown with exit 2 and the line', (text, stderr) => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.md'), text);
@@ -83,9 +122,14 @@ describe('runbook import', () => {
 
   it('gives two sections with one name two files, and never writes over the roster', () => {
     const section = (name: string, team: string) => `## Pipeline: ${name}\n### Owners\n- **Primary Owner:** ${team}\n`;
-    const { pipelines, notes } = importMarkdown(section('Growth', 'A Team') + section('Growth', 'B Team') + section('Roster', 'C Team'), 'two.md');
+    const { pipelines, notes } = importMarkdown(
+      section('Growth', 'A Team') + section('Growth', 'B Team') + section('Roster', 'C Team'),
+      'two.md',
+    );
     expect(pipelines.map(({ pipeline }) => pipeline.id)).toEqual(['growth', 'growth-2', 'roster-2']);
-    expect(notes).toContain('section "Growth" (line 4): the id growth is taken, so it is imported as growth-2.yaml; rename or merge it');
+    expect(notes).toContain(
+      'section "Growth" (line 4): the id growth is taken, so it is imported as growth-2.yaml; rename or merge it',
+    );
   });
 
   it('refuses a missing file with exit 2', () => {
@@ -101,9 +145,18 @@ describe('runbook docs', () => {
     const result = runBin(['docs', '-o', out, '--at', AT]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).sort();
-    expect(files).toEqual(['index.md', 'oncall.md', 'pipelines', 'pipelines/aggregated.md', 'pipelines/engagement.md', 'pipelines/growth.md', 'pipelines/profit.md']);
+    expect(files).toEqual([
+      'index.md',
+      'oncall.md',
+      'pipelines',
+      'pipelines/aggregated.md',
+      'pipelines/engagement.md',
+      'pipelines/growth.md',
+      'pipelines/profit.md',
+    ]);
     for (const file of files.filter((name) => name.endsWith('.md'))) {
-      for (const [, target] of readFileSync(join(out, file), 'utf8').matchAll(/\]\(([^)]+)\)/g)) expect(existsSync(join(out, dirname(file), target!)), `${file} links ${target}`).toBe(true);
+      for (const [, target] of readFileSync(join(out, file), 'utf8').matchAll(/\]\(([^)]+)\)/g))
+        expect(existsSync(join(out, dirname(file), target!)), `${file} links ${target}`).toBe(true);
     }
   });
 
@@ -112,7 +165,9 @@ describe('runbook docs', () => {
     const second = join(tmp(), 'b');
     runBin(['docs', '-o', first, '--at', AT]);
     runBin(['docs', '-o', second, '--at', AT]);
-    for (const file of readdirSync(first, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort()) {
+    for (const file of readdirSync(first, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .sort()) {
       const text = readFileSync(join(first, file), 'utf8');
       expect(readFileSync(join(second, file), 'utf8')).toBe(text);
       expect(text).toMatchSnapshot(file);
@@ -120,7 +175,13 @@ describe('runbook docs', () => {
   });
 
   it('never lets a pipeline page overwrite the index or on-call practice', () => {
-    const { dir, root } = runbooksFolder({ 'index.yaml': PIPELINE_YAML.replace('id: clicks', 'id: index'), 'oncall.yaml': PIPELINE_YAML.replace('id: clicks', 'id: oncall').replace('name: Clicks', 'name: Views').replace('aliases: [tap]', 'aliases: [view]'), 'roster.yaml': ROSTER_YAML });
+    const { dir, root } = runbooksFolder({
+      'index.yaml': PIPELINE_YAML.replace('id: clicks', 'id: index'),
+      'oncall.yaml': PIPELINE_YAML.replace('id: clicks', 'id: oncall')
+        .replace('name: Clicks', 'name: Views')
+        .replace('aliases: [tap]', 'aliases: [view]'),
+      'roster.yaml': ROSTER_YAML,
+    });
     expect(runBin(['--dir', dir, 'docs', '-o', 'book', '--at', AT], { cwd: root }).code).toBe(0);
     expect(readFileSync(join(root, 'book', 'index.md'), 'utf8')).toMatch(/^# /);
     expect(readFileSync(join(root, 'book', 'index.md'), 'utf8')).toContain('(pipelines/index.md)');
@@ -131,7 +192,11 @@ describe('runbook docs', () => {
   it('tells who is on call this week and the next deadline', () => {
     const out = tmp();
     runBin(['docs', '-o', out, '--at', AT]);
-    expect(readFileSync(join(out, 'pipelines', 'engagement.md'), 'utf8')).toContain('**On call this week:** Emma Example, backed by Chloe Example, until Mon 2026-12-28 10:00 Europe/London.');
-    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('| [Growth](pipelines/growth.md) | Accounts Team | Data Engineering Team | working hours | Thu 2026-12-31 17:00 Europe/London (statuses) |');
+    expect(readFileSync(join(out, 'pipelines', 'engagement.md'), 'utf8')).toContain(
+      '**On call this week:** Emma Example, backed by Chloe Example, until Mon 2026-12-28 10:00 Europe/London.',
+    );
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain(
+      '| [Growth](pipelines/growth.md) | Accounts Team | Data Engineering Team | working hours | Thu 2026-12-31 17:00 Europe/London (statuses) |',
+    );
   });
 });

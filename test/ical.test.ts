@@ -8,10 +8,21 @@ const STAMP = new Date('2026-11-01T00:00:00Z');
 const tricky = 'Zoë O’Brien, Jr.; "Z"\nsecond line';
 
 function calendarFor(options: { start?: string; timezone?: string; weeks?: number } = {}) {
-  const r = roster([person('ana'), person('dev', 'junior', { name: tricky }), person('ben')], { start: options.start, timezone: options.timezone });
-  const pipelines = [{ ...rotating('clicks', 'Team', { 'handover-meeting': '30m', duties: ['Watch the dashboards; page, if needed'] }), name: 'Clicks, Views; Ünïcode' }];
+  const r = roster([person('ana'), person('dev', 'junior', { name: tricky }), person('ben')], {
+    start: options.start,
+    timezone: options.timezone,
+  });
+  const pipelines = [
+    {
+      ...rotating('clicks', 'Team', { 'handover-meeting': '30m', duties: ['Watch the dashboards; page, if needed'] }),
+      name: 'Clicks, Views; Ünïcode',
+    },
+  ];
   const s = schedule(r, pipelines, options.weeks ?? 4);
-  return { text: renderCalendar({ shifts: s.shifts, meetings: s.meetings, pipelines, roster: r, stamp: STAMP }), schedule: s };
+  return {
+    text: renderCalendar({ shifts: s.shifts, meetings: s.meetings, pipelines, roster: r, stamp: STAMP }),
+    schedule: s,
+  };
 }
 
 function events(text: string) {
@@ -48,7 +59,9 @@ describe('iCal output', () => {
     expect(String(shift.getFirstPropertyValue('dtstart'))).toBe('2026-12-14T10:00:00Z');
     expect(String(shift.getFirstPropertyValue('dtend'))).toBe('2026-12-21T10:00:00Z');
     expect(shift.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
-    expect(shift.getFirstPropertyValue('summary')).toBe(`Clicks, Views; Ünïcode on call, backup: Ana Example (backing ${tricky})`);
+    expect(shift.getFirstPropertyValue('summary')).toBe(
+      `Clicks, Views; Ünïcode on call, backup: Ana Example (backing ${tricky})`,
+    );
     const description = String(shift.getFirstPropertyValue('description'));
     expect(description).toContain('Escalation:\n1. On-call engineer');
     expect(description).toContain('- Watch the dashboards; page, if needed');
@@ -61,7 +74,9 @@ describe('iCal output', () => {
   it('round-trips names with commas, semicolons, quotes, line breaks and non-ASCII', () => {
     const { events: all } = events(calendarFor().text);
     const primary = all.find((event) => event.getFirstPropertyValue('uid') === 'clicks-primary-2026-12-14@runbook')!;
-    expect(primary.getFirstPropertyValue('summary')).toBe(`Clicks, Views; Ünïcode on call, primary: ${tricky} (backed by Ana Example)`);
+    expect(primary.getFirstPropertyValue('summary')).toBe(
+      `Clicks, Views; Ünïcode on call, primary: ${tricky} (backed by Ana Example)`,
+    );
     expect(primary.getFirstProperty('attendee')!.getParameter('cn')).toBe("Zoë O’Brien, Jr.; 'Z' second line");
   });
 
@@ -74,16 +89,35 @@ describe('iCal output', () => {
     expect(String(first!.getFirstPropertyValue('dtstart'))).toBe('2026-12-07T09:30:00Z');
     expect(String(first!.getFirstPropertyValue('dtend'))).toBe('2026-12-07T10:00:00Z');
     expect(first!.getFirstPropertyValue('transp')).toBe('OPAQUE');
-    expect(first!.getAllProperties('attendee').map((attendee) => attendee.getFirstValue())).toEqual(['MAILTO:ana@example.com', 'MAILTO:ben@example.com']);
+    expect(first!.getAllProperties('attendee').map((attendee) => attendee.getFirstValue())).toEqual([
+      'MAILTO:ana@example.com',
+      'MAILTO:ben@example.com',
+    ]);
     expect(first!.getFirstPropertyValue('summary')).toBe('Clicks, Views; Ünïcode handover: Ana Example to Ben Example');
   });
 
   it('starts shifts at the handover hour local time across DST in Europe/London and America/New_York', () => {
-    const starts = (text: string) => events(text).events.filter((event) => event.getFirstPropertyValue('x-runbook-role') === 'primary').map((event) => String(event.getFirstPropertyValue('dtstart')));
-    expect(starts(calendarFor({ start: '2027-03-22', weeks: 2 }).text)).toEqual(['2027-03-22T10:00:00Z', '2027-03-29T09:00:00Z']);
-    expect(starts(calendarFor({ start: '2027-10-25', weeks: 2 }).text)).toEqual(['2027-10-25T09:00:00Z', '2027-11-01T10:00:00Z']);
-    expect(starts(calendarFor({ start: '2027-03-08', weeks: 2, timezone: 'America/New_York' }).text)).toEqual(['2027-03-08T15:00:00Z', '2027-03-15T14:00:00Z']);
-    expect(starts(calendarFor({ start: '2027-10-25', weeks: 3, timezone: 'America/New_York' }).text)).toEqual(['2027-10-25T14:00:00Z', '2027-11-01T14:00:00Z', '2027-11-08T15:00:00Z']);
+    const starts = (text: string) =>
+      events(text)
+        .events.filter((event) => event.getFirstPropertyValue('x-runbook-role') === 'primary')
+        .map((event) => String(event.getFirstPropertyValue('dtstart')));
+    expect(starts(calendarFor({ start: '2027-03-22', weeks: 2 }).text)).toEqual([
+      '2027-03-22T10:00:00Z',
+      '2027-03-29T09:00:00Z',
+    ]);
+    expect(starts(calendarFor({ start: '2027-10-25', weeks: 2 }).text)).toEqual([
+      '2027-10-25T09:00:00Z',
+      '2027-11-01T10:00:00Z',
+    ]);
+    expect(starts(calendarFor({ start: '2027-03-08', weeks: 2, timezone: 'America/New_York' }).text)).toEqual([
+      '2027-03-08T15:00:00Z',
+      '2027-03-15T14:00:00Z',
+    ]);
+    expect(starts(calendarFor({ start: '2027-10-25', weeks: 3, timezone: 'America/New_York' }).text)).toEqual([
+      '2027-10-25T14:00:00Z',
+      '2027-11-01T14:00:00Z',
+      '2027-11-08T15:00:00Z',
+    ]);
   });
 });
 
@@ -91,10 +125,14 @@ describe('iCal output read by a second parser (node-ical)', () => {
   it('gives the same events, times, text and X- properties', async () => {
     const { default: nodeIcal } = await import('node-ical');
     const { text, schedule: s } = calendarFor();
-    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((entry) => entry?.type === 'VEVENT') as unknown as Record<string, unknown>[];
+    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter(
+      (entry) => entry?.type === 'VEVENT',
+    ) as unknown as Record<string, unknown>[];
     expect(parsed).toHaveLength(s.shifts.length + s.meetings.length);
     for (const shift of s.shifts) {
-      const event = parsed.find((entry) => entry.uid === `${shift.pipeline}-${shift.role}-${shift.start.toISOString().slice(0, 10)}@runbook`)!;
+      const event = parsed.find(
+        (entry) => entry.uid === `${shift.pipeline}-${shift.role}-${shift.start.toISOString().slice(0, 10)}@runbook`,
+      )!;
       expect((event.start as Date).toISOString()).toBe(shift.start.toISOString());
       expect((event.end as Date).toISOString()).toBe(shift.end.toISOString());
       expect(event.transparency).toBe('TRANSPARENT');
@@ -102,6 +140,8 @@ describe('iCal output read by a second parser (node-ical)', () => {
       expect(event['RUNBOOK-ROLE']).toBe(shift.role);
     }
     const tricky = parsed.find((entry) => entry.uid === 'clicks-primary-2026-12-14@runbook')!;
-    expect(tricky.summary).toBe(`Clicks, Views; Ünïcode on call, primary: ${'Zoë O’Brien, Jr.; "Z"\nsecond line'} (backed by Ana Example)`);
+    expect(tricky.summary).toBe(
+      `Clicks, Views; Ünïcode on call, primary: ${'Zoë O’Brien, Jr.; "Z"\nsecond line'} (backed by Ana Example)`,
+    );
   });
 });

@@ -11,7 +11,10 @@ const threeFaults = () =>
   runbooksFolder({
     'roster.yaml': ROSTER_YAML.replace('members: [ana, ben]', 'members: [ana, ben, cara]'),
     'clicks.yaml': PIPELINE_YAML.replace('within: 48h', 'within: two days'),
-    'views.yaml': PIPELINE_YAML.replace('id: clicks', 'id: views').replace('name: Clicks', 'name: Views').replace('aliases: [tap]', 'aliases: [look]').replace('primary: Web Team', 'primary: Web Taem'),
+    'views.yaml': PIPELINE_YAML.replace('id: clicks', 'id: views')
+      .replace('name: Clicks', 'name: Views')
+      .replace('aliases: [tap]', 'aliases: [look]')
+      .replace('primary: Web Team', 'primary: Web Taem'),
   });
 
 describe('runbook lint', () => {
@@ -62,8 +65,11 @@ describe('runbook lint', () => {
     expect(auto.stdout).toBe(explicit.stdout);
     const lines = explicit.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line).toMatch(/^::error file=runbooks\/[a-z]+\.yaml,line=\d+,col=\d+,title=[a-z-]+::[^\n]+$/);
-    expect(lines[2]).toBe('::error file=runbooks/views.yaml,line=5,col=12,title=team-exists::team "Web Taem" is not in the roster: did you mean "Web Team"?');
+    for (const line of lines)
+      expect(line).toMatch(/^::error file=runbooks\/[a-z]+\.yaml,line=\d+,col=\d+,title=[a-z-]+::[^\n]+$/);
+    expect(lines[2]).toBe(
+      '::error file=runbooks/views.yaml,line=5,col=12,title=team-exists::team "Web Taem" is not in the roster: did you mean "Web Team"?',
+    );
   });
 
   it('escapes %, newlines, commas and colons in annotations', () => {
@@ -76,7 +82,9 @@ describe('runbook lint', () => {
         { file: 'x.yaml', line: 3, column: 4, severity: 'warning', rule: 'w', message: 'a, b: c' },
       ],
     });
-    expect(text).toBe('::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=r::100%25 sure%0Asecond line\n::warning file=x.yaml,line=3,col=4,title=w::a, b: c');
+    expect(text).toBe(
+      '::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=r::100%25 sure%0Asecond line\n::warning file=x.yaml,line=3,col=4,title=w::a, b: c',
+    );
   });
 
   it('writes SARIF 2.1.0 with the fields code scanning requires', () => {
@@ -102,23 +110,35 @@ describe('runbook lint', () => {
   });
 
   it('exits 0 on warnings alone unless --max-warnings is exceeded', () => {
-    const { root } = runbooksFolder({ 'roster.yaml': ROSTER_YAML, 'clicks.yaml': PIPELINE_YAML.replace('    resolution: [Check lag, Re-run]\n', '') });
+    const { root } = runbooksFolder({
+      'roster.yaml': ROSTER_YAML,
+      'clicks.yaml': PIPELINE_YAML.replace('    resolution: [Check lag, Re-run]\n', ''),
+    });
     const warned = runBin(['lint'], { cwd: root });
     expect(warned.code).toBe(0);
     expect(warned.stdout).toContain('warning  issue "late-data" has no resolution steps');
     expect(runBin(['lint', '--max-warnings', '1'], { cwd: root }).code).toBe(0);
-    expect(runBin(['lint', '--max-warnings', '0'], { cwd: root })).toMatchObject({ code: 1, stderr: 'runbook: 1 warnings, more than --max-warnings 0\n' });
+    expect(runBin(['lint', '--max-warnings', '0'], { cwd: root })).toMatchObject({
+      code: 1,
+      stderr: 'runbook: 1 warnings, more than --max-warnings 0\n',
+    });
     expect(runBin(['lint', '--max-warnings', 'many'], { cwd: root })).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('lints named files, checking them against the roster beside them', () => {
     const { root } = threeFaults();
     const result = runBin(['lint', 'runbooks/views.yaml', '--format', 'json'], { cwd: root });
-    expect(JSON.parse(result.stdout).problems.map((problem: { rule: string }) => problem.rule)).toEqual(['team-exists']);
+    expect(JSON.parse(result.stdout).problems.map((problem: { rule: string }) => problem.rule)).toEqual([
+      'team-exists',
+    ]);
   });
 
   it('gives exit 2 for a path that does not exist', () => {
-    expect(runBin(['lint', 'no/such/path'])).toEqual({ code: 2, stdout: '', stderr: 'runbook: cannot lint no/such/path: no such file or folder\n' });
+    expect(runBin(['lint', 'no/such/path'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'runbook: cannot lint no/such/path: no such file or folder\n',
+    });
   });
 });
 
@@ -128,8 +148,17 @@ describe('hostile files', () => {
     writeFileSync(join(dir, 'huge.yaml'), `id: huge\nname: ${'x'.repeat(10 * 1024 * 1024)}\n`);
     writeFileSync(join(dir, 'garbage.yaml'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     writeFileSync(join(dir, 'deep.yaml'), `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
-    writeFileSync(join(dir, 'bomb.yaml'), ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n'));
-    writeFileSync(join(dir, 'proto.yaml'), `${PIPELINE_YAML.replace('id: clicks', 'id: proto')}__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n`);
+    writeFileSync(
+      join(dir, 'bomb.yaml'),
+      [
+        'a: &a [x, x, x, x, x, x, x, x, x, x]',
+        ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'proto.yaml'),
+      `${PIPELINE_YAML.replace('id: clicks', 'id: proto')}__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\n`,
+    );
     writeFileSync(join(dir, 'tabs.yaml'), 'id: tabs\nowners:\n\tprimary: x\n');
     mkdirSync(join(dir, 'sub'));
     return dir;
@@ -142,7 +171,9 @@ describe('hostile files', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as { problems: { file: string; rule: string; message: string }[] };
-    const rules = Object.fromEntries(report.problems.map((problem) => [problem.file.replace(/.*\//, ''), problem.rule]));
+    const rules = Object.fromEntries(
+      report.problems.map((problem) => [problem.file.replace(/.*\//, ''), problem.rule]),
+    );
     expect(rules).toMatchObject({
       'huge.yaml': 'file-too-large',
       'garbage.yaml': 'file-binary',
@@ -168,7 +199,9 @@ describe('lint on many files', () => {
     const files: Record<string, string> = { 'roster.yaml': ROSTER_YAML };
     for (let i = 0; i < 900; i++) {
       const id = `p${String(i).padStart(4, '0')}`;
-      let text = PIPELINE_YAML.replace('id: clicks', `id: ${id}`).replace('name: Clicks', `name: Pipeline ${i}`).replace('aliases: [tap]', `aliases: [a${i}]`);
+      let text = PIPELINE_YAML.replace('id: clicks', `id: ${id}`)
+        .replace('name: Clicks', `name: Pipeline ${i}`)
+        .replace('aliases: [tap]', `aliases: [a${i}]`);
       if (i % 97 === 0) text = text.replace('within: 48h', 'within: soon');
       if (i % 101 === 0) text = text.replace('primary: Web Team', 'primary: Web Taem');
       if (i % 103 === 0) text = text.replace('    resolution: [Check lag, Re-run]\n', '');

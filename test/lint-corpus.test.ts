@@ -49,7 +49,9 @@ describe('lint corpus', () => {
     const expected = expectationOf(readFileSync(path, 'utf8'));
     const as = expected.as ?? name;
     const report = await lintFolder(withBase(path, as));
-    expect(report.problems.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([{ file: expected.file ?? as, line: expected.line, rule: expected.rule }]);
+    expect(report.problems.map(({ file, line, rule }) => ({ file, line, rule }))).toEqual([
+      { file: expected.file ?? as, line: expected.line, rule: expected.rule },
+    ]);
     expect(report.problems[0]!.column).toBeGreaterThanOrEqual(1);
   });
 

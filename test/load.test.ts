@@ -17,7 +17,8 @@ function problemsOf(text: string): Problem[] {
   return problems;
 }
 
-const brief = (problems: Problem[]) => problems.map(({ line, column, rule, message }) => ({ at: `${line}:${column}`, rule, message }));
+const brief = (problems: Problem[]) =>
+  problems.map(({ line, column, rule, message }) => ({ at: `${line}:${column}`, rule, message }));
 
 describe('positioned schema problems', () => {
   it('points at the value of a wrong type', () => {
@@ -44,7 +45,11 @@ describe('positioned schema problems', () => {
   it('names the allowed values of an enum with a guess', () => {
     const text = PIPELINE_YAML.replace('  mode: rotation', '  mode: rotaton');
     expect(brief(problemsOf(text))).toEqual([
-      { at: '18:9', rule: 'schema-enum', message: '`oncall.mode` is "rotaton": use one of rotation, business-hours, none (did you mean rotation?)' },
+      {
+        at: '18:9',
+        rule: 'schema-enum',
+        message: '`oncall.mode` is "rotaton": use one of rotation, business-hours, none (did you mean rotation?)',
+      },
     ]);
   });
 
@@ -54,13 +59,19 @@ describe('positioned schema problems', () => {
   });
 
   it('reports every problem of a file, not just the first', () => {
-    const text = PIPELINE_YAML.replace('id: clicks', 'id: Clicks').replace('    within: 48h', '    within: soon').replace('  mode: rotation', '  mode: 3');
+    const text = PIPELINE_YAML.replace('id: clicks', 'id: Clicks')
+      .replace('    within: 48h', '    within: soon')
+      .replace('  mode: rotation', '  mode: 3');
     expect(problemsOf(text).map((problem) => problem.line)).toEqual([1, 16, 18]);
   });
 
   it('reports duplicate keys and syntax errors at their line', () => {
     expect(brief(parseSource('id: a\nid: b\n', 'x.yaml').problems)).toEqual([
-      { at: '2:1', rule: 'yaml-duplicate-key', message: 'duplicate key: each key may appear once in a mapping; remove or rename one of them' },
+      {
+        at: '2:1',
+        rule: 'yaml-duplicate-key',
+        message: 'duplicate key: each key may appear once in a mapping; remove or rename one of them',
+      },
     ]);
     expect(parseSource('a: [1, 2\nb: 3\n', 'x.yaml').problems[0]).toMatchObject({ line: 2, rule: 'yaml-syntax' });
   });
@@ -70,7 +81,12 @@ describe('positioned schema problems', () => {
   });
 
   it('stops an alias bomb with a file-level problem', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
     expect(parseSource(bomb, 'x.yaml').problems[0]?.message).toMatch(/alias bomb/);
   });
 
@@ -100,13 +116,19 @@ describe('finding the runbooks folder', () => {
   });
 
   it('says how to point at one when there is none', () => {
-    expect(() => findRunbooksDir({ cwd: '/' })).toThrow('no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR');
+    expect(() => findRunbooksDir({ cwd: '/' })).toThrow(
+      'no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR',
+    );
   });
 });
 
 describe('loading a folder', () => {
   it('loads pipelines and the roster', () => {
-    const { root, dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML, 'notes.txt': 'ignored' });
+    const { root, dir } = runbooksFolder({
+      'clicks.yaml': PIPELINE_YAML,
+      'roster.yaml': ROSTER_YAML,
+      'notes.txt': 'ignored',
+    });
     const catalog = loadCatalog(dir, root);
     expect(catalog.problems).toEqual([]);
     expect(catalog.pipelines.map((entry) => entry.value.id)).toEqual(['clicks']);

@@ -5,8 +5,21 @@ import { searchIssues } from '../src/lookup/search.js';
 import type { Pipeline } from '../src/model/pipeline.js';
 import { sanitize, sanitizeLine } from '../src/util/sanitize.js';
 
-const pipeline = (id: string, name: string, aliases: string[] = [], issues: Pipeline['issues'] = []): { value: Pipeline } => ({
-  value: { id, name, aliases, owners: { primary: ['Ops'], secondary: ['Data'] }, issues, sla: [], oncall: { mode: 'none' } },
+const pipeline = (
+  id: string,
+  name: string,
+  aliases: string[] = [],
+  issues: Pipeline['issues'] = [],
+): { value: Pipeline } => ({
+  value: {
+    id,
+    name,
+    aliases,
+    owners: { primary: ['Ops'], secondary: ['Data'] },
+    issues,
+    sla: [],
+    oncall: { mode: 'none' },
+  },
 });
 
 const catalog = [
@@ -26,23 +39,38 @@ describe('findPipeline', () => {
   ])('%j finds %s', (query, id) => expect(findPipeline(catalog, query).value.id).toBe(id));
 
   it('suggests the closest name on a typo', () => {
-    expect(() => findPipeline(catalog, 'engagment')).toThrow('unknown pipeline "engagment": did you mean "engagement"?');
+    expect(() => findPipeline(catalog, 'engagment')).toThrow(
+      'unknown pipeline "engagment": did you mean "engagement"?',
+    );
   });
 
   it('never treats a path as anything but a name', () => {
-    expect(() => findPipeline(catalog, '../../etc/passwd')).toThrow('unknown pipeline "../../etc/passwd": known pipelines: engagement, aggregated, growth');
+    expect(() => findPipeline(catalog, '../../etc/passwd')).toThrow(
+      'unknown pipeline "../../etc/passwd": known pipelines: engagement, aggregated, growth',
+    );
   });
 
   it('refuses an ambiguous prefix', () => {
-    expect(() => findPipeline([...catalog, pipeline('grown', 'Grown')], 'grow')).toThrow('pipeline "grow" is ambiguous: it matches growth, grown');
+    expect(() => findPipeline([...catalog, pipeline('grown', 'Grown')], 'grow')).toThrow(
+      'pipeline "grow" is ambiguous: it matches growth, grown',
+    );
   });
 });
 
 describe('searchIssues', () => {
   const issue = (id: string, title: string, symptoms: string[] = [], cause = '') => ({ id, title, symptoms, cause });
   const pipelines: Pipeline[] = [
-    { ...pipeline('a', 'A').value, issues: [issue('stale', 'Stale upstream data', ['old partitions'], 'Kafka lag upstream')] },
-    { ...pipeline('b', 'B').value, issues: [issue('kafka-down', 'Kafka outage', ['no events']), issue('dupes', 'Duplicate events', [], 'retries in Kafka')] },
+    {
+      ...pipeline('a', 'A').value,
+      issues: [issue('stale', 'Stale upstream data', ['old partitions'], 'Kafka lag upstream')],
+    },
+    {
+      ...pipeline('b', 'B').value,
+      issues: [
+        issue('kafka-down', 'Kafka outage', ['no events']),
+        issue('dupes', 'Duplicate events', [], 'retries in Kafka'),
+      ],
+    },
   ];
 
   it('ranks a title match above cause matches, ties by pipeline', () => {
@@ -59,13 +87,23 @@ describe('searchIssues', () => {
   });
 
   it('returns the JSON shape with scores', () => {
-    expect(searchIssues(pipelines, ['outage'])).toEqual([{ pipeline: 'b', issue: { id: 'kafka-down', title: 'Kafka outage' }, score: 5 }]);
+    expect(searchIssues(pipelines, ['outage'])).toEqual([
+      { pipeline: 'b', issue: { id: 'kafka-down', title: 'Kafka outage' }, score: 5 },
+    ]);
   });
 });
 
 describe('ownership', () => {
   it('lists each team with the pipelines it owns', () => {
-    const all = ownership(catalog.map((entry) => entry.value), { timezone: 'UTC', workweek: { days: ['mon'], hours: '09:00-17:00' }, teams: [{ name: 'Ops', contact: '#ops', members: [] }], people: [] });
+    const all = ownership(
+      catalog.map((entry) => entry.value),
+      {
+        timezone: 'UTC',
+        workweek: { days: ['mon'], hours: '09:00-17:00' },
+        teams: [{ name: 'Ops', contact: '#ops', members: [] }],
+        people: [],
+      },
+    );
     expect(all).toEqual([
       { team: 'Data', primary: [], secondary: ['engagement', 'aggregated', 'growth'] },
       { team: 'Ops', contact: '#ops', primary: ['engagement', 'aggregated', 'growth'], secondary: [] },

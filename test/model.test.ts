@@ -18,7 +18,9 @@ describe('durations', () => {
     ['P1DT30M', 86_400_000 + 30 * 60_000],
   ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  it.each(['', '48', 'h48', '48 hours', 'P', 'PT', '0h', '-1h', 'P1Y'])('rejects %j', (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each(['', '48', 'h48', '48 hours', 'P', 'PT', '0h', '-1h', 'P1Y'])('rejects %j', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 
   it('describes in words', () => {
     expect(describeDuration(48 * 3_600_000)).toBe('48 hours');
@@ -51,7 +53,12 @@ describe('pipeline schema', () => {
   });
 
   it('rejects unknown keys, bad ids and bad durations', () => {
-    const result = Pipeline.safeParse({ ...base, id: 'Clicks', ownres: 1, sla: [{ id: 'a', kind: 'freshness', within: '2 days' }] });
+    const result = Pipeline.safeParse({
+      ...base,
+      id: 'Clicks',
+      ownres: 1,
+      sla: [{ id: 'a', kind: 'freshness', within: '2 days' }],
+    });
     const codes = result.error?.issues.map((issue) => [issue.code, issue.path.join('.')]);
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -85,7 +92,16 @@ describe('roster schema', () => {
 
   it('rejects an unknown time zone, an impossible date and reversed hours', () => {
     const roster = parse(ROSTER_YAML) as Record<string, unknown>;
-    const result = Roster.safeParse({ ...roster, timezone: 'Mars/Olympus', rotation: { start: '2026-02-30' }, workweek: { days: ['mon'], hours: '17:00-09:00' } });
-    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['timezone', 'workweek.hours', 'rotation.start']);
+    const result = Roster.safeParse({
+      ...roster,
+      timezone: 'Mars/Olympus',
+      rotation: { start: '2026-02-30' },
+      workweek: { days: ['mon'], hours: '17:00-09:00' },
+    });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'timezone',
+      'workweek.hours',
+      'rotation.start',
+    ]);
   });
 });

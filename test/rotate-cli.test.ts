@@ -14,7 +14,15 @@ interface RotationJson {
   weeks: number;
   shifts: { pipeline: string; role: string; person: string; start: string; end: string; monthEnd: boolean }[];
   meetings: { pipeline: string; start: string; end: string; attendees: string[] }[];
-  report: { person: string; primary: number; backup: number; holidayDays: number; holidayWeeks: number; availableWeeks: number; teams: string[] }[];
+  report: {
+    person: string;
+    primary: number;
+    backup: number;
+    holidayDays: number;
+    holidayWeeks: number;
+    availableWeeks: number;
+    teams: string[];
+  }[];
 }
 
 const json = (...args: string[]) => JSON.parse(rotate('--format', 'json', ...args).stdout) as RotationJson;
@@ -25,17 +33,28 @@ describe('runbook rotate on the shipped runbooks', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const events = new ICAL.Component(ICAL.parse(result.stdout) as unknown[]).getAllSubcomponents('vevent');
-    const of = (pipeline: string, role: string) => events.filter((e) => e.getFirstPropertyValue('x-runbook-pipeline') === pipeline && e.getFirstPropertyValue('x-runbook-role') === role);
+    const of = (pipeline: string, role: string) =>
+      events.filter(
+        (e) =>
+          e.getFirstPropertyValue('x-runbook-pipeline') === pipeline &&
+          e.getFirstPropertyValue('x-runbook-role') === role,
+      );
     expect(of('engagement', 'primary')).toHaveLength(12);
     expect(of('profit', 'primary')).toHaveLength(12);
-    expect(of('aggregated', 'primary').map((e) => String(e.getFirstPropertyValue('dtstart')))).toEqual(['2026-11-30T10:00:00Z', '2026-12-28T10:00:00Z', '2027-01-25T10:00:00Z']);
+    expect(of('aggregated', 'primary').map((e) => String(e.getFirstPropertyValue('dtstart')))).toEqual([
+      '2026-11-30T10:00:00Z',
+      '2026-12-28T10:00:00Z',
+      '2027-01-25T10:00:00Z',
+    ]);
     expect(of('engagement', 'handover')).toHaveLength(11);
     expect(of('profit', 'handover')).toHaveLength(0);
 
     const plan = json('--weeks', '12');
     const juniors = new Set(['dev', 'emma', 'farid', 'grace', 'hugo', 'kai', 'lena']);
     for (const primary of plan.shifts.filter((shift) => shift.role === 'primary')) {
-      const backup = plan.shifts.find((shift) => shift.role === 'backup' && shift.pipeline === primary.pipeline && shift.start === primary.start);
+      const backup = plan.shifts.find(
+        (shift) => shift.role === 'backup' && shift.pipeline === primary.pipeline && shift.start === primary.start,
+      );
       expect(backup !== undefined).toBe(juniors.has(primary.person));
       if (backup) expect(juniors.has(backup.person)).toBe(false);
     }
@@ -45,7 +64,9 @@ describe('runbook rotate on the shipped runbooks', () => {
     const result = rotate('--weeks', '26', '--format', 'table', '--report');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Fairness report');
-    expect(result.stderr).toMatch(/Data Engineering Team: spread among the 5 available all along \(ana, chloe, dev, emma, grace\): primary 1/);
+    expect(result.stderr).toMatch(
+      /Data Engineering Team: spread among the 5 available all along \(ana, chloe, dev, emma, grace\): primary 1/,
+    );
     const plan = json('--weeks', '26');
     for (const team of ['Data Engineering Team', 'Profit BI']) {
       const steady = plan.report.filter((entry) => entry.teams.includes(team) && entry.availableWeeks === 26);
@@ -53,10 +74,15 @@ describe('runbook rotate on the shipped runbooks', () => {
       expect(Math.max(...primaries) - Math.min(...primaries)).toBeLessThanOrEqual(1);
       // Nobody with two holiday weeks while a teammate available all along has none.
       const holidayWeeks = steady.map((entry) => entry.holidayWeeks);
-      if (Math.min(...holidayWeeks) === 0) expect(Math.max(...plan.report.filter((entry) => entry.teams.includes(team)).map((entry) => entry.holidayWeeks))).toBeLessThanOrEqual(1);
+      if (Math.min(...holidayWeeks) === 0)
+        expect(
+          Math.max(...plan.report.filter((entry) => entry.teams.includes(team)).map((entry) => entry.holidayWeeks)),
+        ).toBeLessThanOrEqual(1);
     }
     // Ben is away over Christmas and Hugo joins on 4 January.
-    expect(plan.shifts.some((shift) => shift.person === 'ben' && shift.start >= '2026-12-21' && shift.start < '2027-01-04')).toBe(false);
+    expect(
+      plan.shifts.some((shift) => shift.person === 'ben' && shift.start >= '2026-12-21' && shift.start < '2027-01-04'),
+    ).toBe(false);
     expect(plan.shifts.some((shift) => shift.person === 'hugo' && shift.start < '2027-01-04')).toBe(false);
   });
 
@@ -65,12 +91,20 @@ describe('runbook rotate on the shipped runbooks', () => {
     const sixteen = json('--weeks', '16');
     expect(sixteen.shifts.slice(0, eight.shifts.length)).toEqual(eight.shifts);
     expect(sixteen.shifts.filter((shift) => shift.start < '2027-01-25')).toEqual(eight.shifts);
-    const later = JSON.parse(runBin(['rotate', '--start', '2027-01-27', '--weeks', '4', '--format', 'json']).stdout) as RotationJson;
+    const later = JSON.parse(
+      runBin(['rotate', '--start', '2027-01-27', '--weeks', '4', '--format', 'json']).stdout,
+    ) as RotationJson;
     expect(later.start).toBe('2027-01-25T10:00:00.000Z');
-    expect(later.shifts).toEqual(sixteen.shifts.filter((shift) => shift.start >= '2027-01-25' && shift.start < '2027-02-22'));
+    expect(later.shifts).toEqual(
+      sixteen.shifts.filter((shift) => shift.start >= '2027-01-25' && shift.start < '2027-02-22'),
+    );
     const icsEight = rotate('--weeks', '8').stdout;
     const icsSixteen = rotate('--weeks', '16').stdout;
-    const vevents = (text: string) => text.split('BEGIN:VEVENT').slice(1).map((event) => event.replace(/END:VCALENDAR\r\n$/, ''));
+    const vevents = (text: string) =>
+      text
+        .split('BEGIN:VEVENT')
+        .slice(1)
+        .map((event) => event.replace(/END:VCALENDAR\r\n$/, ''));
     for (const event of vevents(icsEight)) expect(vevents(icsSixteen)).toContain(event);
   });
 
@@ -81,7 +115,9 @@ describe('runbook rotate on the shipped runbooks', () => {
   });
 
   it("gives one person's calendar with --person", () => {
-    const events = new ICAL.Component(ICAL.parse(rotate('--weeks', '12', '--person', 'ana').stdout) as unknown[]).getAllSubcomponents('vevent');
+    const events = new ICAL.Component(
+      ICAL.parse(rotate('--weeks', '12', '--person', 'ana').stdout) as unknown[],
+    ).getAllSubcomponents('vevent');
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) {
       const attendees = event.getAllProperties('attendee').map((attendee) => attendee.getFirstValue());
@@ -92,7 +128,9 @@ describe('runbook rotate on the shipped runbooks', () => {
   it('writes CSV and a readable table', () => {
     const csv = rotate('--weeks', '2', '--format', 'csv').stdout.split('\r\n');
     expect(csv[0]).toBe('week_start,week_end,pipeline,team,role,person,name,email,holiday_days');
-    expect(csv[1]).toBe('2026-11-30T10:00:00.000Z,2026-12-07T10:00:00.000Z,aggregated,Data Engineering Team,primary,ana,Ana Example,ana@example.com,0');
+    expect(csv[1]).toBe(
+      '2026-11-30T10:00:00.000Z,2026-12-07T10:00:00.000Z,aggregated,Data Engineering Team,primary,ana,Ana Example,ana@example.com,0',
+    );
     const table = rotate('--weeks', '4', '--format', 'table').stdout;
     expect(table).toMatch(/^WEEK FROM\s+aggregated\s+engagement\s+profit$/m);
     expect(table).toMatch(/^Mon 14 Dec 10:00\s+-\s+dev \+ana\s+kai \+isla$/m);
@@ -101,7 +139,10 @@ describe('runbook rotate on the shipped runbooks', () => {
   it('takes --pipeline to show only some pipelines', () => {
     const plan = json('--weeks', '4', '--pipeline', 'eng');
     expect(new Set(plan.shifts.map((shift) => shift.pipeline))).toEqual(new Set(['engagement']));
-    expect(rotate('--weeks', '4', '--pipeline', 'growth')).toMatchObject({ code: 2, stderr: 'runbook: growth: no on-call rotation (oncall.mode is not rotation)\n' });
+    expect(rotate('--weeks', '4', '--pipeline', 'growth')).toMatchObject({
+      code: 2,
+      stderr: 'runbook: growth: no on-call rotation (oncall.mode is not rotation)\n',
+    });
   });
 
   it('refuses a start before the rotation begins, and bad flags', () => {
@@ -116,9 +157,13 @@ describe('runbook rotate on the shipped runbooks', () => {
   });
 
   it('starts from the current week by default, and from the first week before the epoch', async () => {
-    const before = await runInProcess(['rotate', '--weeks', '1', '--format', 'json'], { now: new Date('2026-11-27T12:00:00Z') });
+    const before = await runInProcess(['rotate', '--weeks', '1', '--format', 'json'], {
+      now: new Date('2026-11-27T12:00:00Z'),
+    });
     expect(JSON.parse(before.stdout).start).toBe('2026-11-30T10:00:00.000Z');
-    const later = await runInProcess(['rotate', '--weeks', '1', '--format', 'json'], { now: new Date('2027-02-10T12:00:00Z') });
+    const later = await runInProcess(['rotate', '--weeks', '1', '--format', 'json'], {
+      now: new Date('2027-02-10T12:00:00Z'),
+    });
     expect(JSON.parse(later.stdout).start).toBe('2027-02-08T10:00:00.000Z');
   });
 });
@@ -127,7 +172,10 @@ describe('runbook rotate when a week cannot be covered', () => {
   const everyoneAway = ROSTER_YAML.replace(
     '  - { id: ben, name: Ben, email: ben@example.com, level: junior }',
     '  - { id: ben, name: Ben, email: ben@example.com, level: junior, away: [{ from: 2026-12-14, to: 2026-12-20 }] }',
-  ).replace('  - { id: ana, name: Ana, email: ana@example.com, level: senior }', '  - { id: ana, name: Ana, email: ana@example.com, level: senior, away: [{ from: 2026-12-14, to: 2026-12-18, reason: leave }] }');
+  ).replace(
+    '  - { id: ana, name: Ana, email: ana@example.com, level: senior }',
+    '  - { id: ana, name: Ana, email: ana@example.com, level: senior, away: [{ from: 2026-12-14, to: 2026-12-18, reason: leave }] }',
+  );
 
   it('exits 1 naming the week, and leaves an existing -o file untouched', () => {
     const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': everyoneAway });
@@ -174,14 +222,28 @@ describe('runbook who', () => {
     ]);
     const plan = json('--weeks', '4');
     const week = plan.shifts.filter((shift) => shift.start === '2026-12-21T10:00:00.000Z');
-    expect(week.map((shift) => `${shift.pipeline}:${shift.role}:${shift.person}`).sort()).toEqual(['engagement:backup:chloe', 'engagement:primary:emma', 'profit:backup:jonas', 'profit:primary:lena']);
+    expect(week.map((shift) => `${shift.pipeline}:${shift.role}:${shift.person}`).sort()).toEqual([
+      'engagement:backup:chloe',
+      'engagement:primary:emma',
+      'profit:backup:jonas',
+      'profit:primary:lena',
+    ]);
   });
 
   it('says when the rotation starts, and shows who in show', () => {
-    expect(runBin(['who', '--at', '2026-11-27T12:00:00Z']).stdout).toContain('The rotation starts Mon 2026-11-30 10:00 Europe/London.');
-    expect(runBin(['who', 'aggregated', '--at', '2026-12-24T12:00:00Z']).stdout).toContain('aggregated   no shift this week (month-end weeks only)');
-    expect(runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout).toContain('On call now: Emma Example <emma@example.com>, backed by Chloe Example');
-    expect(runBin(['who', 'growth'])).toMatchObject({ code: 2, stderr: 'runbook: growth has no on-call rotation (oncall.mode: business-hours)\n' });
+    expect(runBin(['who', '--at', '2026-11-27T12:00:00Z']).stdout).toContain(
+      'The rotation starts Mon 2026-11-30 10:00 Europe/London.',
+    );
+    expect(runBin(['who', 'aggregated', '--at', '2026-12-24T12:00:00Z']).stdout).toContain(
+      'aggregated   no shift this week (month-end weeks only)',
+    );
+    expect(runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout).toContain(
+      'On call now: Emma Example <emma@example.com>, backed by Chloe Example',
+    );
+    expect(runBin(['who', 'growth'])).toMatchObject({
+      code: 2,
+      stderr: 'runbook: growth has no on-call rotation (oncall.mode: business-hours)\n',
+    });
   });
 });
 
@@ -189,6 +251,8 @@ describe('runbook rotate --json', () => {
   it('means --format json, as for every other command', () => {
     const viaFlag = runBin(['rotate', '--weeks', '2', '--start', '2026-11-30', '--json']);
     expect(viaFlag.code).toBe(0);
-    expect(JSON.parse(viaFlag.stdout)).toEqual(JSON.parse(runBin(['rotate', '--weeks', '2', '--start', '2026-11-30', '--format', 'json']).stdout));
+    expect(JSON.parse(viaFlag.stdout)).toEqual(
+      JSON.parse(runBin(['rotate', '--weeks', '2', '--start', '2026-11-30', '--format', 'json']).stdout),
+    );
   });
 });

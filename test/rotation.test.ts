@@ -25,7 +25,8 @@ describe('scheduler on small rosters', () => {
       expect(new Set(shifts.map((shift) => shift.person)).size).toBe(shifts.length);
       for (const primary of shifts.filter((shift) => shift.role === 'primary')) {
         const backup = shifts.find((shift) => shift.pipeline === primary.pipeline && shift.role === 'backup');
-        if (r.people.find((p) => p.id === primary.person)!.level === 'junior') expect(r.people.find((p) => p.id === backup?.person)?.level).toBe('senior');
+        if (r.people.find((p) => p.id === primary.person)!.level === 'junior')
+          expect(r.people.find((p) => p.id === backup?.person)?.level).toBe('senior');
         else expect(backup).toBeUndefined();
       }
     }
@@ -54,29 +55,71 @@ describe('scheduler on small rosters', () => {
     const r = roster([person('ana'), person('ben'), person('cy')], { country: 'GB' });
     const s = schedule(r, [rotating('monthly', 'Team', { weeks: 'last-of-month' })], 14);
     // Last working days: Mon 30 Nov, Thu 31 Dec, Fri 29 Jan, Fri 26 Feb (2027).
-    expect([...new Set(s.shifts.map((shift) => s.weeks[shift.week]!.days[0]))]).toEqual(['2026-11-30', '2026-12-28', '2027-01-25', '2027-02-22']);
+    expect([...new Set(s.shifts.map((shift) => s.weeks[shift.week]!.days[0]))]).toEqual([
+      '2026-11-30',
+      '2026-12-28',
+      '2027-01-25',
+      '2027-02-22',
+    ]);
   });
 
   it('starts every shift at the handover hour local time across DST changes', () => {
     const london = schedule(roster([person('ana'), person('ben')], { start: '2027-03-22' }), [rotating('clicks')], 2);
-    expect(london.weeks.map((week) => week.start.toISOString())).toEqual(['2027-03-22T10:00:00.000Z', '2027-03-29T09:00:00.000Z']);
+    expect(london.weeks.map((week) => week.start.toISOString())).toEqual([
+      '2027-03-22T10:00:00.000Z',
+      '2027-03-29T09:00:00.000Z',
+    ]);
     const autumn = schedule(roster([person('ana'), person('ben')], { start: '2027-10-25' }), [rotating('clicks')], 2);
-    expect(autumn.weeks.map((week) => week.start.toISOString())).toEqual(['2027-10-25T09:00:00.000Z', '2027-11-01T10:00:00.000Z']);
-    const newYork = schedule(roster([person('ana'), person('ben')], { start: '2027-03-08', timezone: 'America/New_York', handover: 'monday 09:00' }), [rotating('clicks')], 2);
-    expect(newYork.weeks.map((week) => week.start.toISOString())).toEqual(['2027-03-08T14:00:00.000Z', '2027-03-15T13:00:00.000Z']);
+    expect(autumn.weeks.map((week) => week.start.toISOString())).toEqual([
+      '2027-10-25T09:00:00.000Z',
+      '2027-11-01T10:00:00.000Z',
+    ]);
+    const newYork = schedule(
+      roster([person('ana'), person('ben')], {
+        start: '2027-03-08',
+        timezone: 'America/New_York',
+        handover: 'monday 09:00',
+      }),
+      [rotating('clicks')],
+      2,
+    );
+    expect(newYork.weeks.map((week) => week.start.toISOString())).toEqual([
+      '2027-03-08T14:00:00.000Z',
+      '2027-03-15T13:00:00.000Z',
+    ]);
     expect(newYork.weeks[0]!.end).toEqual(newYork.weeks[1]!.start);
   });
 
   it('snaps the epoch to the handover weekday on or after rotation.start', () => {
-    const s = schedule(roster([person('ana'), person('ben')], { start: '2026-12-02', handover: 'friday 16:30' }), [rotating('clicks')], 1);
+    const s = schedule(
+      roster([person('ana'), person('ben')], { start: '2026-12-02', handover: 'friday 16:30' }),
+      [rotating('clicks')],
+      1,
+    );
     expect(s.weeks[0]!.start.toISOString()).toBe('2026-12-04T16:30:00.000Z');
   });
 
   it('adds a handover meeting ending at handover, outgoing and incoming primary', () => {
-    const s = schedule(roster([person('ana'), person('ben')]), [rotating('clicks', 'Team', { 'handover-meeting': '30m' })], 3);
+    const s = schedule(
+      roster([person('ana'), person('ben')]),
+      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
+      3,
+    );
     expect(s.meetings).toEqual([
-      { pipeline: 'clicks', week: 1, start: new Date('2026-12-07T09:30:00Z'), end: new Date('2026-12-07T10:00:00Z'), attendees: ['ana', 'ben'] },
-      { pipeline: 'clicks', week: 2, start: new Date('2026-12-14T09:30:00Z'), end: new Date('2026-12-14T10:00:00Z'), attendees: ['ben', 'ana'] },
+      {
+        pipeline: 'clicks',
+        week: 1,
+        start: new Date('2026-12-07T09:30:00Z'),
+        end: new Date('2026-12-07T10:00:00Z'),
+        attendees: ['ana', 'ben'],
+      },
+      {
+        pipeline: 'clicks',
+        week: 2,
+        start: new Date('2026-12-14T09:30:00Z'),
+        end: new Date('2026-12-14T10:00:00Z'),
+        attendees: ['ben', 'ana'],
+      },
     ]);
   });
 
@@ -84,14 +127,27 @@ describe('scheduler on small rosters', () => {
     // Company days in weeks 0 and 3. Turn order alone would give ana both.
     const r = roster([person('ana'), person('ben'), person('cy')], { extra: ['2026-12-01', '2026-12-22'] });
     const s = schedule(r, [rotating('clicks')], 4);
-    expect(grid(s)).toEqual(['2026-11-30: clicks=ana', '2026-12-07: clicks=ben', '2026-12-14: clicks=cy', '2026-12-21: clicks=ben']);
+    expect(grid(s)).toEqual([
+      '2026-11-30: clicks=ana',
+      '2026-12-07: clicks=ben',
+      '2026-12-14: clicks=cy',
+      '2026-12-21: clicks=ben',
+    ]);
     const report = fairnessReport(s, r, 0);
     expect(report.people.map((entry) => [entry.person, entry.primary, entry.holidayWeeks])).toEqual([
       ['ana', 1, 1],
       ['ben', 2, 1],
       ['cy', 1, 0],
     ]);
-    expect(report.teams).toEqual([{ team: 'Team', availableAllAlong: ['ana', 'ben', 'cy'], primarySpread: 1, backupSpread: 0, holidayWeekSpread: 1 }]);
+    expect(report.teams).toEqual([
+      {
+        team: 'Team',
+        availableAllAlong: ['ana', 'ben', 'cy'],
+        primarySpread: 1,
+        backupSpread: 0,
+        holidayWeekSpread: 1,
+      },
+    ]);
   });
 
   it('names the week, pipeline, team and who is away when a week cannot be covered', () => {
@@ -111,9 +167,18 @@ describe('scheduler on small rosters', () => {
   });
 
   it('refuses a junior-only week when pairing needs a senior', () => {
-    const r = roster([person('ana', 'senior', { away: [{ from: '2026-12-07', to: '2026-12-11' }] }), person('dev', 'junior')]);
+    const r = roster([
+      person('ana', 'senior', { away: [{ from: '2026-12-07', to: '2026-12-11' }] }),
+      person('dev', 'junior'),
+    ]);
     expect(schedule(r, [rotating('clicks')], 2).gaps).toEqual([
-      expect.objectContaining({ pipeline: 'clicks', week: 1, message: expect.stringMatching(/week of 2026-12-07 .*clicks shift from Team without breaking a rule .*a free senior beside every junior primary.*ana away/) }),
+      expect.objectContaining({
+        pipeline: 'clicks',
+        week: 1,
+        message: expect.stringMatching(
+          /week of 2026-12-07 .*clicks shift from Team without breaking a rule .*a free senior beside every junior primary.*ana away/,
+        ),
+      }),
     ]);
   });
 

@@ -6,12 +6,16 @@ import { parse } from 'yaml';
 import { jsonSchema, SCHEMAS, type SchemaName } from '../src/model/json-schema.js';
 import { PROJECT } from './helpers/run.js';
 
-const committed = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(PROJECT, 'schema', `${name}.schema.json`), 'utf8'));
+const committed = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(PROJECT, 'schema', `${name}.schema.json`), 'utf8'));
 
 describe('JSON Schema', () => {
-  it.each(Object.keys(SCHEMAS))('schema/%s.schema.json matches the zod source (run `npm run schema` after changing src/model)', (name) => {
-    expect(committed(name)).toEqual(jsonSchema(name as SchemaName));
-  });
+  it.each(Object.keys(SCHEMAS))(
+    'schema/%s.schema.json matches the zod source (run `npm run schema` after changing src/model)',
+    (name) => {
+      expect(committed(name)).toEqual(jsonSchema(name as SchemaName));
+    },
+  );
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validatePipeline = ajv.compile(committed('pipeline'));
@@ -20,7 +24,9 @@ describe('JSON Schema', () => {
 
   it.each(readdirSync(runbooks).filter((file) => file.endsWith('.yaml')))('validates the shipped %s', (file) => {
     const text = readFileSync(join(runbooks, file), 'utf8');
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../schema/${file === 'roster.yaml' ? 'roster' : 'pipeline'}.schema.json`);
+    expect(text.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=../schema/${file === 'roster.yaml' ? 'roster' : 'pipeline'}.schema.json`,
+    );
     const validate = file === 'roster.yaml' ? validateRoster : validatePipeline;
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });

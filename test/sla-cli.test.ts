@@ -13,13 +13,17 @@ function observations(text: string, name = 'observed.yaml'): string {
   return path;
 }
 
-const arrival = (hoursBefore: number) => observations(`engagement:\n  arrival: ${new Date(Date.parse(AT) - hoursBefore * 3_600_000).toISOString()}\n`);
+const arrival = (hoursBefore: number) =>
+  observations(`engagement:\n  arrival: ${new Date(Date.parse(AT) - hoursBefore * 3_600_000).toISOString()}\n`);
 
 describe('runbook sla', () => {
   it('gives growth Friday 12 Feb end of day and aggregated 26 Feb, the last working day of February', () => {
     const result = runBin(['sla', '--at', AT, '--json']);
     expect(result.code).toBe(0);
-    const { deadlines, timezone } = JSON.parse(result.stdout) as { timezone: string; deadlines: { pipeline: string; rule: string; due?: string }[] };
+    const { deadlines, timezone } = JSON.parse(result.stdout) as {
+      timezone: string;
+      deadlines: { pipeline: string; rule: string; due?: string }[];
+    };
     expect(timezone).toBe('Europe/London');
     const due = (pipeline: string) => deadlines.find((entry) => entry.pipeline === pipeline)?.due;
     expect(due('growth')).toBe('2027-02-12T17:00:00.000Z');
@@ -34,11 +38,18 @@ describe('runbook sla', () => {
   });
 
   it('shows the next deadline in list and show', () => {
-    const list = JSON.parse(runBin(['list', '--json', '--at', AT]).stdout) as { id: string; nextDeadline: { due: string } | null }[];
+    const list = JSON.parse(runBin(['list', '--json', '--at', AT]).stdout) as {
+      id: string;
+      nextDeadline: { due: string } | null;
+    }[];
     expect(list.find((entry) => entry.id === 'growth')?.nextDeadline?.due).toBe('2027-02-12T17:00:00.000Z');
     expect(list.find((entry) => entry.id === 'engagement')?.nextDeadline).toBeNull();
-    expect(runBin(['show', 'aggregated', '--at', AT]).stdout).toContain('Next: due Fri 2027-02-26 17:00 Europe/London, in 16 days 5 hours');
-    const shown = JSON.parse(runBin(['show', 'growth', '--json', '--at', AT]).stdout) as { deadlines: { rule: string; due: string }[] };
+    expect(runBin(['show', 'aggregated', '--at', AT]).stdout).toContain(
+      'Next: due Fri 2027-02-26 17:00 Europe/London, in 16 days 5 hours',
+    );
+    const shown = JSON.parse(runBin(['show', 'growth', '--json', '--at', AT]).stdout) as {
+      deadlines: { rule: string; due: string }[];
+    };
     expect(shown.deadlines).toEqual([expect.objectContaining({ rule: 'statuses', due: '2027-02-12T17:00:00.000Z' })]);
   });
 
@@ -48,8 +59,12 @@ describe('runbook sla', () => {
 });
 
 describe('runbook sla check', () => {
-  const check = (file: string, ...extra: string[]) => runBin(['sla', 'check', '--observations', file, '--at', AT, ...extra]);
-  const status = (file: string) => (JSON.parse(check(file, '--json').stdout) as { results: { pipeline: string; rule: string; status: string }[] }).results.find((r) => r.rule === 'arrival')?.status;
+  const check = (file: string, ...extra: string[]) =>
+    runBin(['sla', 'check', '--observations', file, '--at', AT, ...extra]);
+  const status = (file: string) =>
+    (
+      JSON.parse(check(file, '--json').stdout) as { results: { pipeline: string; rule: string; status: string }[] }
+    ).results.find((r) => r.rule === 'arrival')?.status;
 
   it('60 hours old: breach, exit 1', () => {
     expect(check(arrival(60)).code).toBe(1);
@@ -65,7 +80,10 @@ describe('runbook sla check', () => {
   it('10 hours old: pass; rules without observations are unknown', () => {
     const result = check(arrival(10), '--json');
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { at: string; results: { pipeline: string; rule: string; status: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      at: string;
+      results: { pipeline: string; rule: string; status: string }[];
+    };
     expect(report.at).toBe('2027-02-10T12:00:00.000Z');
     expect(report.results.map((r) => `${r.pipeline}.${r.rule}=${r.status}`)).toEqual([
       'aggregated.resolution=unknown',
@@ -91,9 +109,14 @@ describe('runbook sla check', () => {
       }),
       'observed.json',
     );
-    const report = JSON.parse(check(file, '--json').stdout) as { results: { rule: string; pipeline: string; status: string; message: string }[] };
+    const report = JSON.parse(check(file, '--json').stdout) as {
+      results: { rule: string; pipeline: string; status: string; message: string }[];
+    };
     const byRule = Object.fromEntries(report.results.map((r) => [`${r.pipeline}.${r.rule}`, r]));
-    expect(byRule['engagement.resolution']).toMatchObject({ status: 'breach', message: 'INC-42 is open 52 hours past its due time (1 incident, 1 open)' });
+    expect(byRule['engagement.resolution']).toMatchObject({
+      status: 'breach',
+      message: 'INC-42 is open 52 hours past its due time (1 incident, 1 open)',
+    });
     expect(byRule['growth.statuses']?.status).toBe('pass');
     expect(byRule['profit.review']?.status).toBe('pass');
   });
@@ -103,20 +126,34 @@ describe('runbook sla check', () => {
     const result = check(file);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^runbook: .*observed\.yaml:2:12: error: `engagement\.arrival` "2027-02-10 08:00" is not a timestamp with an offset/);
+    expect(result.stderr).toMatch(
+      /^runbook: .*observed\.yaml:2:12: error: `engagement\.arrival` "2027-02-10 08:00" is not a timestamp with an offset/,
+    );
   });
 
   it('a timestamp without an offset is ambiguous: exit 2', () => {
-    expect(check(observations('engagement:\n  arrival: "2027-02-10T08:00:00"\n')).stderr).toContain('is not a timestamp with an offset');
+    expect(check(observations('engagement:\n  arrival: "2027-02-10T08:00:00"\n')).stderr).toContain(
+      'is not a timestamp with an offset',
+    );
   });
 
   it('unknown pipelines and rule ids are named with their line, all in one run', () => {
-    const result = check(observations('engagment:\n  arrival: 2027-02-10T08:00:00Z\ngrowth:\n  status: 2027-02-10T08:00:00Z\n  statuses: [{ id: X, opened: 2027-02-10T08:00:00Z }]\n'));
+    const result = check(
+      observations(
+        'engagment:\n  arrival: 2027-02-10T08:00:00Z\ngrowth:\n  status: 2027-02-10T08:00:00Z\n  statuses: [{ id: X, opened: 2027-02-10T08:00:00Z }]\n',
+      ),
+    );
     expect(result.code).toBe(2);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/observed\.yaml:1:1: error: unknown pipeline "engagment": did you mean "engagement"\? \(observation\)$/),
-      expect.stringMatching(/observed\.yaml:4:3: error: pipeline growth has no SLA rule "status": did you mean "statuses"\? \(observation\)$/),
-      expect.stringMatching(/observed\.yaml:5:13: error: growth\.statuses is a deadline rule: give one timestamp \(observation\)$/),
+      expect.stringMatching(
+        /observed\.yaml:1:1: error: unknown pipeline "engagment": did you mean "engagement"\? \(observation\)$/,
+      ),
+      expect.stringMatching(
+        /observed\.yaml:4:3: error: pipeline growth has no SLA rule "status": did you mean "statuses"\? \(observation\)$/,
+      ),
+      expect.stringMatching(
+        /observed\.yaml:5:13: error: growth\.statuses is a deadline rule: give one timestamp \(observation\)$/,
+      ),
     ]);
   });
 

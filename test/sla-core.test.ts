@@ -8,7 +8,8 @@ import { localDateOf } from '../src/sla/local.js';
 import { parseCalendarPoint } from '../src/sla/points.js';
 
 const holidays = dateHolidaysCatalog();
-const lookup = (country: string, region: string | undefined, year: number) => holidays.publicHolidays(country, region, year).map((day) => day.date);
+const lookup = (country: string, region: string | undefined, year: number) =>
+  holidays.publicHolidays(country, region, year).map((day) => day.date);
 
 function calendar(timezone: string, country?: string, region?: string, extra: string[] = []): WorkCalendar {
   const roster: Roster = {
@@ -25,7 +26,8 @@ const london = calendar('Europe/London', 'GB', 'ENG', ['2026-12-24']);
 const newYork = calendar('America/New_York', 'US');
 const point = (text: string) => parseCalendarPoint(text)!;
 const next = (text: string, at: string, cal: WorkCalendar) => nextDue(point(text), new Date(at), cal).toISOString();
-const previous = (text: string, at: string, cal: WorkCalendar) => previousDue(point(text), new Date(at), cal).toISOString();
+const previous = (text: string, at: string, cal: WorkCalendar) =>
+  previousDue(point(text), new Date(at), cal).toISOString();
 
 describe('calendar points', () => {
   it.each([
@@ -73,9 +75,20 @@ describe('calendar points', () => {
 });
 
 describe('calendar point properties', () => {
-  const instants = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+  const instants = fc.date({
+    min: new Date('2026-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  });
   const zones = fc.constantFrom(london, newYork, calendar('Australia/Sydney', 'AU', 'NSW'), DEFAULT_CALENDAR);
-  const points = fc.constantFrom('end-of-week', 'end-of-month', 'friday 17:00', 'monday 09:30', 'day 1 06:00', 'day 31 23:59');
+  const points = fc.constantFrom(
+    'end-of-week',
+    'end-of-month',
+    'friday 17:00',
+    'monday 09:30',
+    'day 1 06:00',
+    'day 31 23:59',
+  );
 
   it('a deadline is never before the time asked about, and end-of-* points fall on working days at the end of hours', () => {
     fc.assert(
@@ -85,7 +98,12 @@ describe('calendar point properties', () => {
         expect(previousDue(point(text), at, cal).getTime()).toBeLessThanOrEqual(at.getTime());
         if (text.startsWith('end-of')) {
           expect(isWorkingDay(cal, localDateOf(due, cal.timeZone))).toBe(true);
-          const local = new Intl.DateTimeFormat('en-GB', { timeZone: cal.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
+          const local = new Intl.DateTimeFormat('en-GB', {
+            timeZone: cal.timeZone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }).format(due);
           expect(local).toBe('17:00');
         }
       }),

@@ -4,11 +4,19 @@ import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
 import { evaluateRule, worst } from '../src/sla/evaluate.js';
 import { nextDeadline, pipelineDeadlines } from '../src/sla/upcoming.js';
 
-const pipeline = (sla: SlaRule[]): Pipeline => ({ id: 'p', name: 'P', owners: { primary: ['T'] }, issues: [], sla, oncall: { mode: 'none' } });
+const pipeline = (sla: SlaRule[]): Pipeline => ({
+  id: 'p',
+  name: 'P',
+  owners: { primary: ['T'] },
+  issues: [],
+  sla,
+  oncall: { mode: 'none' },
+});
 const at = new Date('2027-02-10T12:00:00Z'); // a Wednesday; UTC calendar, Mon-Fri 09:00-17:00
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
 
-const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) => evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
+const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) =>
+  evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
 
 describe('freshness', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
@@ -35,7 +43,13 @@ describe('freshness', () => {
   });
 
   it('is unknown without an observation', () => {
-    expect(evaluate(rule, undefined)).toEqual({ pipeline: 'p', rule: 'arrival', kind: 'freshness', status: 'unknown', message: 'no observation for this rule' });
+    expect(evaluate(rule, undefined)).toEqual({
+      pipeline: 'p',
+      rule: 'arrival',
+      kind: 'freshness',
+      status: 'unknown',
+      message: 'no observation for this rule',
+    });
   });
 });
 
@@ -44,24 +58,46 @@ describe('resolution', () => {
   const monthEnd: SlaRule = { id: 'fix', kind: 'resolution', due: 'end-of-month' };
 
   it('judges open incidents against within, warning in the last quarter', () => {
-    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(24) }])).toMatchObject({ status: 'pass', message: 'A is open, due in 6 days (1 incident, 1 open)' });
-    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(150) }])).toMatchObject({ status: 'warn', message: 'A is open, due in 18 hours (1 incident, 1 open)' });
-    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(170) }])).toMatchObject({ status: 'breach', due: hoursBefore(2), message: 'A is open 2 hours past its due time (1 incident, 1 open)' });
+    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(24) }])).toMatchObject({
+      status: 'pass',
+      message: 'A is open, due in 6 days (1 incident, 1 open)',
+    });
+    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(150) }])).toMatchObject({
+      status: 'warn',
+      message: 'A is open, due in 18 hours (1 incident, 1 open)',
+    });
+    expect(evaluate(within, [{ id: 'A', opened: hoursBefore(170) }])).toMatchObject({
+      status: 'breach',
+      due: hoursBefore(2),
+      message: 'A is open 2 hours past its due time (1 incident, 1 open)',
+    });
   });
 
   it('judges resolved incidents by when they were resolved', () => {
     const late = { id: 'B', opened: '2027-01-01T00:00:00Z', resolved: '2027-01-09T00:00:00Z' };
     const inTime = { id: 'C', opened: '2027-01-01T00:00:00Z', resolved: '2027-01-02T00:00:00Z' };
-    expect(evaluate(within, [inTime])).toMatchObject({ status: 'pass', message: 'C was resolved in time (1 incident, 0 open)' });
-    expect(evaluate(within, [inTime, late])).toMatchObject({ status: 'breach', message: 'B was resolved 24 hours after it was due (2 incidents, 0 open)' });
+    expect(evaluate(within, [inTime])).toMatchObject({
+      status: 'pass',
+      message: 'C was resolved in time (1 incident, 0 open)',
+    });
+    expect(evaluate(within, [inTime, late])).toMatchObject({
+      status: 'breach',
+      message: 'B was resolved 24 hours after it was due (2 incidents, 0 open)',
+    });
     expect(evaluate(within, [])).toMatchObject({ status: 'pass', message: 'no incidents recorded' });
   });
 
   it('judges against the calendar point after the incident opened', () => {
     // Opened 20 Jan: due end of January (Fri 29 Jan 17:00 UTC), missed by 10 Feb.
-    expect(evaluate(monthEnd, [{ id: 'D', opened: '2027-01-20T09:00:00Z' }])).toMatchObject({ status: 'breach', due: '2027-01-29T17:00:00.000Z' });
+    expect(evaluate(monthEnd, [{ id: 'D', opened: '2027-01-20T09:00:00Z' }])).toMatchObject({
+      status: 'breach',
+      due: '2027-01-29T17:00:00.000Z',
+    });
     // Opened 8 Feb: due Fri 26 Feb.
-    expect(evaluate(monthEnd, [{ id: 'E', opened: '2027-02-08T09:00:00Z' }])).toMatchObject({ status: 'pass', due: '2027-02-26T17:00:00.000Z' });
+    expect(evaluate(monthEnd, [{ id: 'E', opened: '2027-02-08T09:00:00Z' }])).toMatchObject({
+      status: 'pass',
+      due: '2027-02-26T17:00:00.000Z',
+    });
   });
 });
 
@@ -72,7 +108,12 @@ describe('deadline', () => {
   it.each([
     ['2027-02-09T10:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'done for this week; next due in 53 hours'],
     ['2027-02-05T16:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'last deadline met; next due in 53 hours'],
-    ['2027-01-29T17:00:00Z', 'breach', '2027-02-05T17:00:00.000Z', 'missed the deadline 4 days 19 hours ago: last done 11 days 19 hours before now'],
+    [
+      '2027-01-29T17:00:00Z',
+      'breach',
+      '2027-02-05T17:00:00.000Z',
+      'missed the deadline 4 days 19 hours ago: last done 11 days 19 hours before now',
+    ],
   ])('done at %s is %s', (done, status, due, message) => {
     expect(evaluate(weekly, done)).toMatchObject({ status, due, observed: new Date(done).toISOString(), message });
   });
@@ -83,7 +124,10 @@ describe('deadline', () => {
       status: 'warn',
       message: 'not yet done for this week; due in 23 hours',
     });
-    expect(evaluateRule(pipeline([weekly]), { ...weekly, warn: '2h' }, '2027-02-05T16:00:00Z', thursday, DEFAULT_CALENDAR).status).toBe('pass');
+    expect(
+      evaluateRule(pipeline([weekly]), { ...weekly, warn: '2h' }, '2027-02-05T16:00:00Z', thursday, DEFAULT_CALENDAR)
+        .status,
+    ).toBe('pass');
   });
 });
 

@@ -15,10 +15,18 @@ import { runBin } from './helpers/run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const pipeline = (sla: SlaRule[]): Pipeline => ({ id: 'p', name: 'P', owners: { primary: ['T'] }, issues: [], sla, oncall: { mode: 'none' } });
+const pipeline = (sla: SlaRule[]): Pipeline => ({
+  id: 'p',
+  name: 'P',
+  owners: { primary: ['T'] },
+  issues: [],
+  sla,
+  oncall: { mode: 'none' },
+});
 const at = new Date('2027-02-10T12:00:00Z');
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
-const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) => evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
+const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) =>
+  evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
 
 describe('boundaries: warn is inclusive, breach is strictly after the limit', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
@@ -31,7 +39,9 @@ describe('boundaries: warn is inclusive, breach is strictly after the limit', ()
   });
   it('an incident resolved exactly at its due time is in time (guard)', () => {
     const within: SlaRule = { id: 'fix', kind: 'resolution', within: '7d' };
-    expect(evaluate(within, [{ id: 'A', opened: '2027-02-01T00:00:00Z', resolved: '2027-02-08T00:00:00Z' }]).status).toBe('pass');
+    expect(
+      evaluate(within, [{ id: 'A', opened: '2027-02-01T00:00:00Z', resolved: '2027-02-08T00:00:00Z' }]).status,
+    ).toBe('pass');
   });
 });
 
@@ -51,7 +61,9 @@ describe('as of --at: what is observed later has not happened yet', () => {
   it('an arrival after --at is not used: unknown, saying why (not "0 minutes old")', () => {
     const result = evaluate({ id: 'arrival', kind: 'freshness', within: '48h' }, '2027-02-11T00:00:00Z');
     expect(result.status).toBe('unknown');
-    expect(result.message).toBe('the newest arrival (2027-02-11T00:00:00Z) is after the time judged (2027-02-10T12:00:00.000Z): no observation as of then');
+    expect(result.message).toBe(
+      'the newest arrival (2027-02-11T00:00:00Z) is after the time judged (2027-02-10T12:00:00.000Z): no observation as of then',
+    );
   });
   it('a "done" after --at is not used', () => {
     const rule: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' };
@@ -63,15 +75,25 @@ describe('as of --at: what is observed later has not happened yet', () => {
       { id: 'A', opened: hoursBefore(72), resolved: '2027-02-11T00:00:00Z' },
       { id: 'B', opened: '2027-02-11T00:00:00Z' },
     ]);
-    expect(result).toMatchObject({ status: 'breach', message: 'A is open 24 hours past its due time (1 incident, 1 open)' });
+    expect(result).toMatchObject({
+      status: 'breach',
+      message: 'A is open 24 hours past its due time (1 incident, 1 open)',
+    });
   });
   it('without --at, a time in the future is a warning on stderr, and not used', () => {
-    const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML.replace(/oncall:\n  mode: rotation\n  team: Data Team\n/, 'oncall:\n  mode: none\n').replace(/owners:[\s\S]*?issues:/, 'owners:\n  primary: Web Team\nissues:') });
+    const { root } = runbooksFolder({
+      'clicks.yaml': PIPELINE_YAML.replace(
+        /oncall:\n  mode: rotation\n  team: Data Team\n/,
+        'oncall:\n  mode: none\n',
+      ).replace(/owners:[\s\S]*?issues:/, 'owners:\n  primary: Web Team\nissues:'),
+    });
     writeFileSync(join(root, 'observed.yaml'), 'clicks:\n  arrival: 2199-01-01T00:00:00Z\n');
     const result = runBin(['sla', 'check', '--observations', 'observed.yaml', '--json'], { cwd: root });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: 'unknown' });
-    expect(result.stderr).toMatch(/^runbook: warning: an observed time is later than now \([^)]+\), not used: clicks\.arrival 2199-01-01T00:00:00Z; is a clock wrong\?\n$/);
+    expect(result.stderr).toMatch(
+      /^runbook: warning: an observed time is later than now \([^)]+\), not used: clicks\.arrival 2199-01-01T00:00:00Z; is a clock wrong\?\n$/,
+    );
   });
 });
 
@@ -88,11 +110,31 @@ describe('bad observations are input errors (exit 2, file:line)', () => {
     return runBin(['sla', 'check', '--observations', name, '--at', '2027-02-10T12:00:00Z', ...args], { cwd: root });
   };
   it.each([
-    ['resolved before opened', 'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z, resolved: 2027-02-04T10:00:00Z }\n', 3, /`clicks\.fixes\[0\]\.resolved` "2027-02-04T10:00:00Z" is before the incident was opened \(2027-02-05T10:00:00Z\)/],
-    ['a duplicate incident id', 'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z }\n    - { id: INC-1, opened: 2027-02-06T10:00:00Z }\n', 4, /`clicks\.fixes\[1\]\.id` "INC-1" appears twice in this rule/],
+    [
+      'resolved before opened',
+      'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z, resolved: 2027-02-04T10:00:00Z }\n',
+      3,
+      /`clicks\.fixes\[0\]\.resolved` "2027-02-04T10:00:00Z" is before the incident was opened \(2027-02-05T10:00:00Z\)/,
+    ],
+    [
+      'a duplicate incident id',
+      'clicks:\n  fixes:\n    - { id: INC-1, opened: 2027-02-05T10:00:00Z }\n    - { id: INC-1, opened: 2027-02-06T10:00:00Z }\n',
+      4,
+      /`clicks\.fixes\[1\]\.id` "INC-1" appears twice in this rule/,
+    ],
     ['24:00', 'clicks:\n  arrival: 2027-02-09T24:00:00Z\n', 2, /has the hour 24: write 00 to 23/],
-    ['an offset beyond +14:00', 'clicks:\n  arrival: 2027-02-09T10:00:00+14:59\n', 2, /has the offset \+14:59: offsets run from -14:00 to \+14:00/],
-    ['a year outside 1970-2199', 'clicks:\n  arrival: 1969-12-31T10:00:00Z\n', 2, /has the year 1969: runbook works with 1970 to 2199/],
+    [
+      'an offset beyond +14:00',
+      'clicks:\n  arrival: 2027-02-09T10:00:00+14:59\n',
+      2,
+      /has the offset \+14:59: offsets run from -14:00 to \+14:00/,
+    ],
+    [
+      'a year outside 1970-2199',
+      'clicks:\n  arrival: 1969-12-31T10:00:00Z\n',
+      2,
+      /has the year 1969: runbook works with 1970 to 2199/,
+    ],
   ])('%s', (_, text, line, message) => {
     const result = check('observed.yaml', text);
     expect(result).toMatchObject({ code: 2, stdout: '' });
@@ -102,17 +144,29 @@ describe('bad observations are input errors (exit 2, file:line)', () => {
   });
   it('a .json file is strict JSON, and its errors are called JSON errors', () => {
     const result = check('observed.json', '{\n  "clicks": {\n    "arrival": "2027-02-09T10:00:00Z",\n  }\n}\n');
-    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'runbook: observed.json:4:3: error: JSON syntax: Expected double-quoted property name (json-syntax)\n' });
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'runbook: observed.json:4:3: error: JSON syntax: Expected double-quoted property name (json-syntax)\n',
+    });
     expect(check('observed.json', '{ "clicks": { "arrival": "2027-02-09T10:00:00Z" } }\n').code).toBe(0);
   });
   it('--at 9999-12-25T00:00:00Z is a usage error, not an internal one', () => {
     const result = check('observed.yaml', 'clicks:\n  arrival: 2027-02-09T10:00:00Z\n', '--at', '9999-12-25T00:00:00Z');
-    expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'runbook: --at "9999-12-25T00:00:00Z" has the year 9999: runbook works with 1970 to 2199\n' });
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'runbook: --at "9999-12-25T00:00:00Z" has the year 9999: runbook works with 1970 to 2199\n',
+    });
   });
 });
 
 describe('the week begins after the longest run of non-working days', () => {
-  const calendar = (days: number[], holidays: string[] = []) => ({ ...DEFAULT_CALENDAR, workdays: new Set(days), isHoliday: (date: string) => holidays.includes(date) });
+  const calendar = (days: number[], holidays: string[] = []) => ({
+    ...DEFAULT_CALENDAR,
+    workdays: new Set(days),
+    isHoliday: (date: string) => holidays.includes(date),
+  });
   it('Monday for mon-fri, Sunday for sun-thu, Tuesday for tue-sat', () => {
     expect(weekStartDay(calendar([1, 2, 3, 4, 5]))).toBe(1);
     expect(weekStartDay(calendar([0, 1, 2, 3, 4]))).toBe(0);
@@ -120,12 +174,22 @@ describe('the week begins after the longest run of non-working days', () => {
   });
   it('end-of-week on a sun-thu roster is Thursday at the end of working hours (it landed on Sunday)', () => {
     const sunThu = calendar([0, 1, 2, 3, 4]);
-    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-08T12:00:00Z'), sunThu).toISOString()).toBe('2027-02-11T17:00:00.000Z');
+    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-08T12:00:00Z'), sunThu).toISOString()).toBe(
+      '2027-02-11T17:00:00.000Z',
+    );
     // On the Friday after, the next end of week is the following Thursday.
-    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-12T12:00:00Z'), sunThu).toISOString()).toBe('2027-02-18T17:00:00.000Z');
+    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-12T12:00:00Z'), sunThu).toISOString()).toBe(
+      '2027-02-18T17:00:00.000Z',
+    );
   });
   it('holidays skipped: with Thursday a holiday, the week ends on Wednesday', () => {
-    expect(nextDue(parseCalendarPoint('end-of-week')!, new Date('2027-02-08T12:00:00Z'), calendar([0, 1, 2, 3, 4], ['2027-02-11'])).toISOString()).toBe('2027-02-10T17:00:00.000Z');
+    expect(
+      nextDue(
+        parseCalendarPoint('end-of-week')!,
+        new Date('2027-02-08T12:00:00Z'),
+        calendar([0, 1, 2, 3, 4], ['2027-02-11']),
+      ).toISOString(),
+    ).toBe('2027-02-10T17:00:00.000Z');
   });
 });
 

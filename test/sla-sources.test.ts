@@ -15,12 +15,25 @@ function folder(): string {
   return root;
 }
 
-const check = (root: string, ...args: string[]) => runBin(['--dir', 'runbooks', 'sla', 'check', ...args], { cwd: root });
-const statuses = (stdout: string) => Object.fromEntries((JSON.parse(stdout).results as { rule: string; status: string }[]).map((result) => [result.rule, result.status]));
+const check = (root: string, ...args: string[]) =>
+  runBin(['--dir', 'runbooks', 'sla', 'check', ...args], { cwd: root });
+const statuses = (stdout: string) =>
+  Object.fromEntries(
+    (JSON.parse(stdout).results as { rule: string; status: string }[]).map((result) => [result.rule, result.status]),
+  );
 
 describe('sla check on the real artifacts', () => {
   it('dbt sources.json and OpenLineage events together: fresh passes, stale breaches, a dbt runtime error is unknown with its text, COMPLETE counts and FAIL does not; exit 1', () => {
-    const result = check(folder(), '--observations', 'dbt-1.7-sources.json', '--observations', 'openlineage-dagster.ndjson', '--at', '2027-03-10T09:00:00Z', '--json');
+    const result = check(
+      folder(),
+      '--observations',
+      'dbt-1.7-sources.json',
+      '--observations',
+      'openlineage-dagster.ndjson',
+      '--at',
+      '2027-03-10T09:00:00Z',
+      '--json',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(statuses(result.stdout)).toEqual({
@@ -34,8 +47,12 @@ describe('sla check on the real artifacts', () => {
       'page-views-load': 'pass',
     });
     const results = JSON.parse(result.stdout).results as { rule: string; message: string; observed?: string }[];
-    expect(results.find((entry) => entry.rule === 'refunds')!.message).toMatch(/^dbt could not check source\.shop\.events\.refunds \(runtime error\): Runtime Error in source refunds \(models\/sources\.yml\) Catalog Error: Table with name refunds does not exist!/);
-    expect(results.find((entry) => entry.rule === 'orders')!.message).toBe('no result for source.shop.events.orders in dbt-1.7-sources.json');
+    expect(results.find((entry) => entry.rule === 'refunds')!.message).toMatch(
+      /^dbt could not check source\.shop\.events\.refunds \(runtime error\): Runtime Error in source refunds \(models\/sources\.yml\) Catalog Error: Table with name refunds does not exist!/,
+    );
+    expect(results.find((entry) => entry.rule === 'orders')!.message).toBe(
+      'no result for source.shop.events.orders in dbt-1.7-sources.json',
+    );
     expect(results.find((entry) => entry.rule === 'invoice-export')!.observed).toBe('2027-03-01T06:00:00.000Z');
   });
 
@@ -48,12 +65,36 @@ describe('sla check on the real artifacts', () => {
   });
 
   it('when two files observe the same rule, the newest observation wins', () => {
-    const result = check(folder(), '-o', 'dbt-1.11-sources.json', '-o', 'dbt-1.7-sources.json', '--at', '2027-03-10T09:00:00Z', '--json');
-    const pageViews = (JSON.parse(result.stdout).results as { rule: string; observed: string }[]).find((entry) => entry.rule === 'page-views')!;
+    const result = check(
+      folder(),
+      '-o',
+      'dbt-1.11-sources.json',
+      '-o',
+      'dbt-1.7-sources.json',
+      '--at',
+      '2027-03-10T09:00:00Z',
+      '--json',
+    );
+    const pageViews = (JSON.parse(result.stdout).results as { rule: string; observed: string }[]).find(
+      (entry) => entry.rule === 'page-views',
+    )!;
     expect(pageViews.observed).toBe('2027-03-10T08:00:00.000Z');
     // As of a time before the newer file's data arrived, the older file's observation is the one that counts.
-    const earlier = check(folder(), '-o', 'dbt-1.11-sources.json', '-o', 'dbt-1.7-sources.json', '--at', '2027-03-09T09:00:00Z', '--json');
-    expect((JSON.parse(earlier.stdout).results as { rule: string; observed: string }[]).find((entry) => entry.rule === 'page-views')!.observed).toBe('2027-03-08T15:10:00.000Z');
+    const earlier = check(
+      folder(),
+      '-o',
+      'dbt-1.11-sources.json',
+      '-o',
+      'dbt-1.7-sources.json',
+      '--at',
+      '2027-03-09T09:00:00Z',
+      '--json',
+    );
+    expect(
+      (JSON.parse(earlier.stdout).results as { rule: string; observed: string }[]).find(
+        (entry) => entry.rule === 'page-views',
+      )!.observed,
+    ).toBe('2027-03-08T15:10:00.000Z');
   });
 
   it('reads each file by its content', () => {
@@ -67,9 +108,19 @@ describe('sla check on the real artifacts', () => {
   it('refuses a broken event line and a dbt artifact of another kind, at file and line (exit 2)', () => {
     const root = folder();
     const events = readFileSync(join(root, 'openlineage-dagster.ndjson'), 'utf8').split('\n');
-    events.splice(2, 0, '{"eventType": "COMPLETE", "eventTime": "2027-03-01T24:00:00Z", "job": {"namespace": "dagster", "name": "x"}}');
+    events.splice(
+      2,
+      0,
+      '{"eventType": "COMPLETE", "eventTime": "2027-03-01T24:00:00Z", "job": {"namespace": "dagster", "name": "x"}}',
+    );
     writeFileSync(join(root, 'events.ndjson'), events.join('\n'));
-    writeFileSync(join(root, 'manifest.json'), JSON.stringify({ metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' }, nodes: {} }));
+    writeFileSync(
+      join(root, 'manifest.json'),
+      JSON.stringify({
+        metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json' },
+        nodes: {},
+      }),
+    );
     const result = check(root, '-o', 'events.ndjson', '-o', 'manifest.json', '--at', '2027-03-10T09:00:00Z');
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([

@@ -18,7 +18,7 @@ export function docsCommand(context: MakeContext): Command {
     .addHelpText('after', examples('runbook docs -o handbook', 'runbook docs -o docs/runbooks --at 2027-01-04'))
     .action(async (options, command) => {
       const ctx = context(command);
-      const { pipelines, roster } = (await ctx.catalog());
+      const { pipelines, roster } = await ctx.catalog();
       const models = pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
@@ -30,7 +30,14 @@ export function docsCommand(context: MakeContext): Command {
         rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
       }
       const { renderHandbook } = await import('../render/markdown.js');
-      const files = renderHandbook({ pipelines: models, roster: roster?.value, deadlines, timeZone: calendar.timeZone, at, rotation });
+      const files = renderHandbook({
+        pipelines: models,
+        roster: roster?.value,
+        deadlines,
+        timeZone: calendar.timeZone,
+        at,
+        rotation,
+      });
       const dir = resolve(ctx.io.cwd, options.output);
       for (const [name, text] of files) {
         mkdirSync(dirname(join(dir, name)), { recursive: true });

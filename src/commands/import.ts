@@ -10,10 +10,16 @@ import { examples, type MakeContext } from './index.js';
 export function importCommand(context: MakeContext): Command {
   return new Command('import')
     .description('turn a Markdown runbook document shaped like the seed into pipeline YAML files')
-    .argument('<markdown>', 'the Markdown document (## Pipeline: X, ### Owners, ### Common Issues, ### SLA, ### On-call Schedule)')
+    .argument(
+      '<markdown>',
+      'the Markdown document (## Pipeline: X, ### Owners, ### Common Issues, ### SLA, ### On-call Schedule)',
+    )
     .requiredOption('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into (created if missing)')
     .option('--force', 'overwrite files that already exist')
-    .addHelpText('after', examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'))
+    .addHelpText(
+      'after',
+      examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'),
+    )
     .action(async (markdown, options, command) => {
       const ctx = context(command);
       const { importMarkdown, toYaml } = await import('../import/markdown.js');
@@ -24,7 +30,9 @@ export function importCommand(context: MakeContext): Command {
       const files = result.pipelines.map(({ pipeline }) => ({ pipeline, path: join(dir, `${pipeline.id}.yaml`) }));
       const existing = files.filter((file) => existsSync(file.path));
       if (existing.length && !options.force) {
-        throw new UsageError(`${existing.map((file) => displayPath(file.path, ctx.io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: pass --force to overwrite`);
+        throw new UsageError(
+          `${existing.map((file) => displayPath(file.path, ctx.io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: pass --force to overwrite`,
+        );
       }
       mkdirSync(dir, { recursive: true });
       for (const { pipeline, path: target } of files) {

@@ -10,14 +10,25 @@ export function lintCommand(context: MakeContext): Command {
   return new Command('lint')
     .description('validate pipeline and roster files: every problem in every file, with line and column')
     .argument('[paths...]', 'files or folders to lint (default: the runbooks folder)')
-    .addOption(new Option('-f, --format <format>', 'report format (default: stylish; github when GITHUB_ACTIONS=true)').choices(FORMATS))
+    .addOption(
+      new Option('-f, --format <format>', 'report format (default: stylish; github when GITHUB_ACTIONS=true)').choices(
+        FORMATS,
+      ),
+    )
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', (value) => {
-      if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(value)}`);
+      if (!/^\d+$/.test(value))
+        throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(value)}`);
       return Number(value);
     })
     .addHelpText(
       'after',
-      examples('runbook lint', 'runbook lint runbooks/engagement.yaml', 'runbook lint --format github', 'runbook lint --format sarif > runbook.sarif', 'runbook lint --max-warnings 0'),
+      examples(
+        'runbook lint',
+        'runbook lint runbooks/engagement.yaml',
+        'runbook lint --format github',
+        'runbook lint --format sarif > runbook.sarif',
+        'runbook lint --max-warnings 0',
+      ),
     )
     .action(async (paths, options, command) => {
       const ctx = context(command);
@@ -25,9 +36,15 @@ export function lintCommand(context: MakeContext): Command {
       const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
       const { lazyHolidayCatalog } = await import('../rotation/holidays.js');
       const holidays = lazyHolidayCatalog();
-      const lookup = (country: string, region: string | undefined, year: number) => holidays.publicHolidays(country, region, year).map((day) => day.date);
-      const report = await lintFiles(files, ctx.io.cwd, { holidays, coverage: { now: ctx.now, holidays: lookup }, worker: CHECK_WORKER });
-      const format = options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+      const lookup = (country: string, region: string | undefined, year: number) =>
+        holidays.publicHolidays(country, region, year).map((day) => day.date);
+      const report = await lintFiles(files, ctx.io.cwd, {
+        holidays,
+        coverage: { now: ctx.now, holidays: lookup },
+        worker: CHECK_WORKER,
+      });
+      const format =
+        options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
       switch (format) {
         case 'json':
           ctx.printJson(report);

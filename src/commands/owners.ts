@@ -10,8 +10,11 @@ export function ownersCommand(context: MakeContext): Command {
     .action(async (team, _options, command) => {
       const ctx = context(command);
       const { renderOwners } = await import('../render/owners.js');
-      const { pipelines, roster } = (await ctx.catalog());
-      const all = ownership(pipelines.map((entry) => entry.value), roster?.value);
+      const { pipelines, roster } = await ctx.catalog();
+      const all = ownership(
+        pipelines.map((entry) => entry.value),
+        roster?.value,
+      );
       const shown = team === undefined ? all : [teamOwnership(all, team)];
       if (ctx.json) ctx.printJson(shown);
       else ctx.print(renderOwners(shown, ctx.style, ctx.width));

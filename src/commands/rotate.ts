@@ -13,13 +13,16 @@ import { fairnessReport } from '../rotation/report.js';
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
 const positiveWeeks = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 520) throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 520)
+    throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
   return Number(value);
 };
 
 export function rotateCommand(context: MakeContext): Command {
   return new Command('rotate')
-    .description('a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default')
+    .description(
+      'a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default',
+    )
     .requiredOption('-w, --weeks <n>', 'how many weeks to show', positiveWeeks)
     .option('--start <date>', 'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week')
     .option('-p, --pipeline <id...>', 'only these pipelines (id, name or alias)')
@@ -42,20 +45,30 @@ export function rotateCommand(context: MakeContext): Command {
       const { roster } = input;
       const handover = handoverOf(roster);
 
-      const chosen = options.pipeline && (await Promise.all(options.pipeline.map((query) => ctx.pipeline(query)))).map((entry) => entry.value.id);
+      const chosen =
+        options.pipeline &&
+        (await Promise.all(options.pipeline.map((query) => ctx.pipeline(query)))).map((entry) => entry.value.id);
       if (chosen) {
-        const notRotating = chosen.filter((id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id));
-        if (notRotating.length) throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
+        const notRotating = chosen.filter(
+          (id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id),
+        );
+        if (notRotating.length)
+          throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
       }
-      const person = options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
+      const person =
+        options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
       if (options.person !== undefined && !person) throw new UsageError(`no person "${options.person}" in the roster`);
 
       let first: number;
       if (options.start === undefined) first = Math.max(0, weekIndexAt(handover, ctx.now));
       else {
-        if (!isCalendarDate(options.start)) throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
+        if (!isCalendarDate(options.start))
+          throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
         first = weekIndexAt(handover, instantAt(options.start, handover.hour, handover.minute, handover.timeZone));
-        if (first < 0) throw new UsageError(`--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`);
+        if (first < 0)
+          throw new UsageError(
+            `--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`,
+          );
       }
 
       // Always from the epoch: the same inputs give the same weeks, however many are asked for.
@@ -64,7 +77,8 @@ export function rotateCommand(context: MakeContext): Command {
       // A week that cannot be staffed stops the calendar (nothing written): weeks before `first` do not matter.
       const gap = schedule.gaps.find((entry) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline)));
       if (gap) throw new UncoverableWeek(gap.message, gap.pipeline);
-      const keep = (entry: { pipeline: string; week: number }) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
+      const keep = (entry: { pipeline: string; week: number }) =>
+        entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
       const shifts = schedule.shifts.filter(keep);
       const meetings = schedule.meetings.filter(keep);
       const view = { ...schedule, shifts, meetings };
@@ -91,7 +105,8 @@ export function rotateCommand(context: MakeContext): Command {
         default: {
           const { renderCalendar } = await import('../render/ical.js');
           const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
-          if (epoch !== undefined && !/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
+          if (epoch !== undefined && !/^\d+$/.test(epoch))
+            throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
           const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
           output = renderCalendar({ shifts, meetings, pipelines: input.pipelines, roster, stamp, person });
         }

@@ -7,10 +7,21 @@ import { rotationAt } from '../rotation/who.js';
 import { UsageError } from '../util/errors.js';
 
 export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
-  const { pipelines, roster } = (await ctx.catalog());
-  if (!roster) throw new UsageError('rotations need a roster: add roster.yaml with teams, people and rotation settings to the runbooks folder');
-  if (!roster.value.rotation) throw new UsageError(`${roster.file}: no rotation settings: add rotation: { start: YYYY-MM-DD, handover: monday 10:00 }`);
-  return { roster: roster.value, pipelines: pipelines.map((entry) => entry.value), calendar: await ctx.calendar(), holidays: ctx.holidays().lookup };
+  const { pipelines, roster } = await ctx.catalog();
+  if (!roster)
+    throw new UsageError(
+      'rotations need a roster: add roster.yaml with teams, people and rotation settings to the runbooks folder',
+    );
+  if (!roster.value.rotation)
+    throw new UsageError(
+      `${roster.file}: no rotation settings: add rotation: { start: YYYY-MM-DD, handover: monday 10:00 }`,
+    );
+  return {
+    roster: roster.value,
+    pipelines: pipelines.map((entry) => entry.value),
+    calendar: await ctx.calendar(),
+    holidays: ctx.holidays().lookup,
+  };
 }
 
 /**
@@ -31,10 +42,16 @@ export function onCallWithLookahead(ctx: Context, input: RotationInput & { roste
 }
 
 /** One line on stderr naming the files whose rotation has a week that no one can take, leaving out the weeks already told of. */
-export async function noteUncoverable(ctx: Context, ahead: readonly { pipeline: string; week: number; day: string }[], told: readonly Gap[] = []): Promise<void> {
+export async function noteUncoverable(
+  ctx: Context,
+  ahead: readonly { pipeline: string; week: number; day: string }[],
+  told: readonly Gap[] = [],
+): Promise<void> {
   const gaps = ahead.filter((gap) => !told.some((entry) => entry.pipeline === gap.pipeline && entry.week === gap.week));
   if (gaps.length === 0) return;
   const fileOf = new Map((await ctx.catalog()).pipelines.map((entry) => [entry.value.id, entry.file]));
   const files = [...new Set(gaps.map((gap) => fileOf.get(gap.pipeline) ?? gap.pipeline))];
-  ctx.io.err(`runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why\n`);
+  ctx.io.err(
+    `runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why\n`,
+  );
 }

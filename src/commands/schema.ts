@@ -5,7 +5,11 @@ import { examples, type MakeContext } from './index.js';
 export function schemaCommand(context: MakeContext): Command {
   return new Command('schema')
     .description('print the JSON Schema of a runbook file, generated from the same schema the tool validates with')
-    .addArgument(new Argument('[kind]', 'which file').choices(['pipeline', 'roster', 'observations'] satisfies SchemaName[]).default('pipeline' as SchemaName))
+    .addArgument(
+      new Argument('[kind]', 'which file')
+        .choices(['pipeline', 'roster', 'observations'] satisfies SchemaName[])
+        .default('pipeline' as SchemaName),
+    )
     .addHelpText('after', examples('runbook schema pipeline > schema/pipeline.schema.json', 'runbook schema roster'))
     .action(async (kind, _options, command) => {
       const { jsonSchema } = await import('../model/json-schema.js');

@@ -7,7 +7,10 @@ export function searchCommand(context: MakeContext): Command {
   return new Command('search')
     .description('common issues across all pipelines, best match first (title, symptoms, cause)')
     .argument('<words...>', 'words to look for')
-    .addHelpText('after', examples('runbook search oom', 'runbook search kafka duplicate', 'runbook search stale --json'))
+    .addHelpText(
+      'after',
+      examples('runbook search oom', 'runbook search kafka duplicate', 'runbook search stale --json'),
+    )
     .action(async (words, _options, command) => {
       const ctx = context(command);
       const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);

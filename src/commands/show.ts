@@ -23,7 +23,10 @@ export function showCommand(context: MakeContext): Command {
   return new Command('show')
     .description('everything about one pipeline: owners, escalation, common issues with steps, SLAs, on-call')
     .argument('<pipeline>', 'id, name or alias (case-insensitive), or a unique prefix')
-    .addHelpText('after', examples('runbook show engagement', 'runbook show exec          (by alias)', 'runbook show eng --json'))
+    .addHelpText(
+      'after',
+      examples('runbook show engagement', 'runbook show exec          (by alias)', 'runbook show eng --json'),
+    )
     .option('--at <time>', 'deadlines as of this time (timestamp with offset, or a date); default now')
     .action(async (query, options, command) => {
       const ctx = context(command);
@@ -33,7 +36,11 @@ export function showCommand(context: MakeContext): Command {
       const at = ctx.at(options.at, calendar.timeZone);
       const deadlines = pipelineDeadlines(pipeline, at, calendar);
       const onCall = await whoIsOnCall(ctx, pipeline, at);
-      if (ctx.json) ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar.timeZone, ctx.style, ctx.width, onCall?.line));
+      if (ctx.json)
+        ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
+      else
+        ctx.print(
+          renderShow(pipeline, roster?.value, deadlines, calendar.timeZone, ctx.style, ctx.width, onCall?.line),
+        );
     }) as unknown as Command;
 }

@@ -15,7 +15,11 @@ function checkCommand(context: MakeContext): Command {
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--at <time>', 'judge as of this time (timestamp with offset, or a date); default now')
-    .addOption(new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too').choices(['breach', 'warn'] as const).default('breach' as const))
+    .addOption(
+      new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too')
+        .choices(['breach', 'warn'] as const)
+        .default('breach' as const),
+    )
     .addHelpText(
       'after',
       examples(
@@ -26,26 +30,49 @@ function checkCommand(context: MakeContext): Command {
     )
     .action(async (options, command) => {
       const ctx = context(command);
-      const { pipelines } = (await ctx.catalog());
+      const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
       // `--at` may also be parsed by the parent `sla` command when given before `check`.
       const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar.timeZone);
       const models = pipelines.map((entry) => entry.value);
       const { loadObservationFiles } = await import('../load/observation-files.js');
-      const facts = loadObservationFiles(options.observations.map((file) => resolve(ctx.io.cwd, file)), ctx.io.cwd, models);
-      const observed = new Map(models.flatMap((pipeline) => pipeline.sla.map((rule) => [`${pipeline.id}.${rule.id}`, observationFor(pipeline, rule, facts, at)] as const)));
-      const results = models.flatMap((pipeline) => pipeline.sla.map((rule) => evaluateRule(pipeline, rule, observed.get(`${pipeline.id}.${rule.id}`), at, calendar)));
+      const facts = loadObservationFiles(
+        options.observations.map((file) => resolve(ctx.io.cwd, file)),
+        ctx.io.cwd,
+        models,
+      );
+      const observed = new Map(
+        models.flatMap((pipeline) =>
+          pipeline.sla.map((rule) => [`${pipeline.id}.${rule.id}`, observationFor(pipeline, rule, facts, at)] as const),
+        ),
+      );
+      const results = models.flatMap((pipeline) =>
+        pipeline.sla.map((rule) =>
+          evaluateRule(pipeline, rule, observed.get(`${pipeline.id}.${rule.id}`), at, calendar),
+        ),
+      );
       // Without --at, a time later than now is clock skew: said on stderr, and (as with --at) not used.
       const askedAt = options.at ?? (command.optsWithGlobals() as { at?: string }).at;
       if (askedAt === undefined) {
-        const future = models.flatMap((pipeline) => pipeline.sla.flatMap((rule) => futureTimestamps(observed.get(`${pipeline.id}.${rule.id}`), at).map((time) => `${pipeline.id}.${rule.id} ${time}`)));
+        const future = models.flatMap((pipeline) =>
+          pipeline.sla.flatMap((rule) =>
+            futureTimestamps(observed.get(`${pipeline.id}.${rule.id}`), at).map(
+              (time) => `${pipeline.id}.${rule.id} ${time}`,
+            ),
+          ),
+        );
         if (future.length > 0) {
-          ctx.io.err(`runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`);
+          ctx.io.err(
+            `runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`,
+          );
         }
       }
       if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
-      else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
-      const failing = results.filter((result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'));
+      else
+        ctx.print((await import('../render/sla.js')).renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
+      const failing = results.filter(
+        (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
+      );
       if (failing.length > 0) throw new CheckFailed('');
     }) as unknown as Command;
 }
@@ -55,16 +82,33 @@ export function slaCommand(context: MakeContext): Command {
     .description('each SLA rule in words with its next deadline, in the roster time zone')
     .argument('[pipeline]', 'just this pipeline')
     .option('--at <time>', 'as of this time (timestamp with offset, or a date); default now')
-    .addHelpText('after', examples('runbook sla', 'runbook sla growth --at 2027-02-10T12:00:00Z', 'runbook sla check --observations observed.yaml'))
+    .addHelpText(
+      'after',
+      examples(
+        'runbook sla',
+        'runbook sla growth --at 2027-02-10T12:00:00Z',
+        'runbook sla check --observations observed.yaml',
+      ),
+    )
     .action(async (query, options, command) => {
       const ctx = context(command);
-      const { pipelines } = (await ctx.catalog());
+      const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar.timeZone);
       const chosen = (query === undefined ? pipelines : [await ctx.pipeline(query)]).map((entry) => entry.value);
       const deadlines = chosen.flatMap((pipeline) => pipelineDeadlines(pipeline, at, calendar));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), timezone: calendar.timeZone, deadlines });
-      else ctx.print((await import('../render/sla.js')).renderDeadlines(chosen, deadlines, calendar.timeZone, at, ctx.style, ctx.width));
+      else
+        ctx.print(
+          (await import('../render/sla.js')).renderDeadlines(
+            chosen,
+            deadlines,
+            calendar.timeZone,
+            at,
+            ctx.style,
+            ctx.width,
+          ),
+        );
     });
   sla.addCommand(checkCommand(context));
   return sla as unknown as Command;

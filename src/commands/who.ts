@@ -18,7 +18,8 @@ export function whoCommand(context: MakeContext): Command {
       const handover = handoverOf(input.roster);
       const at = ctx.at(options.at, handover.timeZone);
       const pipeline = query === undefined ? undefined : (await ctx.pipeline(query)).value;
-      if (pipeline && !rotationPipelines([pipeline]).length) throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
+      if (pipeline && !rotationPipelines([pipeline]).length)
+        throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);
       const { schedule, onCall: everyone, ahead } = onCallWithLookahead(ctx, input, at);
       const onCall = everyone.filter((entry) => !pipeline || entry.pipeline === pipeline.id);
       // A pipeline whose week cannot be staffed is named on stderr; the others are answered as usual.
@@ -31,6 +32,16 @@ export function whoCommand(context: MakeContext): Command {
         throw new CheckFailed('');
       }
       if (ctx.json) ctx.printJson(onCall);
-      else ctx.print(renderWho(onCall, pipeline ? [pipeline] : rotationPipelines(input.pipelines), schedule, at, ctx.style, ctx.width));
+      else
+        ctx.print(
+          renderWho(
+            onCall,
+            pipeline ? [pipeline] : rotationPipelines(input.pipelines),
+            schedule,
+            at,
+            ctx.style,
+            ctx.width,
+          ),
+        );
     }) as unknown as Command;
 }

@@ -30,7 +30,13 @@ export interface ImportedPipeline {
   owners: { primary: string[]; secondary?: string[] };
   issues: ImportedIssue[];
   sla: ImportedRule[];
-  oncall: { mode: 'rotation' | 'business-hours' | 'none'; team?: string; weeks?: 'all' | 'last-of-month'; 'handover-meeting'?: string; duties?: string[] };
+  oncall: {
+    mode: 'rotation' | 'business-hours' | 'none';
+    team?: string;
+    weeks?: 'all' | 'last-of-month';
+    'handover-meeting'?: string;
+    duties?: string[];
+  };
   unmapped?: string[];
 }
 
@@ -46,7 +52,25 @@ interface Section {
   parts: Map<string, { line: number; items: string[] }>;
 }
 
-const TRAILING = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'by', 'with', 'due', 'and', 'or', 'from', 'requiring', 'leading', 'causing']);
+const TRAILING = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'by',
+  'with',
+  'due',
+  'and',
+  'or',
+  'from',
+  'requiring',
+  'leading',
+  'causing',
+]);
 
 /** A kebab-case id from text: its first words, without a dangling little word at the end. */
 export function slug(text: string, words = 5): string {
@@ -116,7 +140,16 @@ function teamsIn(text: string): string[] {
 function owners(section: Section, file: string): ImportedPipeline['owners'] {
   const part = partOf(section, 'owner');
   const missing = (what: string, line: number): InputError =>
-    new InputError([{ file, line, column: 1, severity: 'error', rule: 'import', message: `section "Pipeline: ${section.name}" has no ${what}: add a "### Owners" list with "- **Primary Owner:** <team>"` }]);
+    new InputError([
+      {
+        file,
+        line,
+        column: 1,
+        severity: 'error',
+        rule: 'import',
+        message: `section "Pipeline: ${section.name}" has no ${what}: add a "### Owners" list with "- **Primary Owner:** <team>"`,
+      },
+    ]);
   if (!part) throw missing('owners', section.line);
   let primary: string[] | undefined;
   let secondary: string[] | undefined;
@@ -173,12 +206,18 @@ function ruleFor(text: string): Omit<ImportedRule, 'id'> | undefined {
   const lower = text.toLowerCase();
   const resolving = /\b(resolv|fix)/.test(lower);
   const within = durationIn(text);
-  if (within) return resolving ? { kind: 'resolution', description, within } : { kind: 'freshness', description, within };
+  if (within)
+    return resolving ? { kind: 'resolution', description, within } : { kind: 'freshness', description, within };
   const by = /\bby (?:the )?([\p{L} ]+? team)\b/iu.exec(text);
   const owner = by ? { by: titleCase(by[1]!.trim()) } : {};
-  if (/\bend[- ]of[- ]month\b/.test(lower)) return resolving ? { kind: 'resolution', description, due: 'end-of-month' } : { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
-  if (/\b(?:by )?the end of the week\b|\bend[- ]of[- ]week\b/.test(lower)) return { kind: 'deadline', description, every: 'week', due: 'end-of-week', ...owner };
-  if (/\bmonthly\b/.test(lower)) return { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
+  if (/\bend[- ]of[- ]month\b/.test(lower))
+    return resolving
+      ? { kind: 'resolution', description, due: 'end-of-month' }
+      : { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
+  if (/\b(?:by )?the end of the week\b|\bend[- ]of[- ]week\b/.test(lower))
+    return { kind: 'deadline', description, every: 'week', due: 'end-of-week', ...owner };
+  if (/\bmonthly\b/.test(lower))
+    return { kind: 'deadline', description, every: 'month', due: 'end-of-month', ...owner };
   if (/\bweekly\b/.test(lower)) return { kind: 'deadline', description, every: 'week', due: 'end-of-week', ...owner };
   return undefined;
 }
@@ -188,10 +227,18 @@ const STOP = new Set(['the', 'a', 'an', 'to', 'be', 'by', 'of', 'must', 'data', 
 function ruleId(rule: Omit<ImportedRule, 'id'>, taken: Set<string>): string {
   const base =
     rule.kind === 'freshness'
-      ? /arriv/i.test(rule.description) ? 'arrival' : 'freshness'
+      ? /arriv/i.test(rule.description)
+        ? 'arrival'
+        : 'freshness'
       : rule.kind === 'resolution'
         ? 'resolution'
-        : slug(rule.description.split(/\s+/).filter((word) => !STOP.has(word.toLowerCase())).slice(0, 2).join(' ')) || 'deadline';
+        : slug(
+            rule.description
+              .split(/\s+/)
+              .filter((word) => !STOP.has(word.toLowerCase()))
+              .slice(0, 2)
+              .join(' '),
+          ) || 'deadline';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -205,12 +252,17 @@ function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: 
   let weeks: 'all' | 'last-of-month' | undefined;
   if (/\bno (?:immediate )?on-?call\b|\bworking hours\b|\bbusiness hours\b/.test(text)) mode = 'business-hours';
   if (/\blast week of the month\b|\bmonth[- ]end\b/.test(text)) [mode, weeks] = ['rotation', 'last-of-month'];
-  else if (/\bweekly\b|\brotation\b|\beach week\b/.test(text) && mode !== 'business-hours') [mode, weeks] = ['rotation', 'all'];
+  else if (/\bweekly\b|\brotation\b|\beach week\b/.test(text) && mode !== 'business-hours')
+    [mode, weeks] = ['rotation', 'all'];
   if (mode === 'none' && items.length) unmapped.push(...items.map((item) => `On call: ${item}`));
   const result: ImportedPipeline['oncall'] = { mode };
   if (mode === 'rotation') {
     const within = /\bmonitored by (\p{L}+) in the (\p{L}+) team\b/iu.exec(items.join(' '));
-    result.team = within ? `${titleCase(within[2]!)} ${within[1]}` : /\bdata engineer/.test(text) ? 'Data Engineering Team' : (owners.secondary?.[0] ?? owners.primary[0]!);
+    result.team = within
+      ? `${titleCase(within[2]!)} ${within[1]}`
+      : /\bdata engineer/.test(text)
+        ? 'Data Engineering Team'
+        : (owners.secondary?.[0] ?? owners.primary[0]!);
     result.weeks = weeks;
     const meeting = /\b(\d+)[- ]minutes?\b[^.]*\b(?:knowledge[- ]transfer|handover|hand-over)\b/i.exec(items.join(' '));
     if (meeting) result['handover-meeting'] = `${meeting[1]}m`;
@@ -222,10 +274,19 @@ function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: 
 export function importMarkdown(text: string, file: string): ImportResult {
   const { found, other } = sections(text);
   if (found.length === 0) {
-    const problem: Problem = { file, line: 1, column: 1, severity: 'error', rule: 'import', message: 'no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement"' };
+    const problem: Problem = {
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'import',
+      message: 'no pipeline sections found: each pipeline needs a heading like "## Pipeline: Engagement"',
+    };
     throw new InputError([problem]);
   }
-  const notes: string[] = other.filter((title) => !/^overview$/i.test(title)).map((title) => `section "${title}" is not a pipeline: not imported`);
+  const notes: string[] = other
+    .filter((title) => !/^overview$/i.test(title))
+    .map((title) => `section "${title}" is not a pipeline: not imported`);
   // Each pipeline becomes <id>.yaml: ids are made unique, and never "roster", so no file overwrites another.
   const pipelineIds = new Set<string>(['roster']);
   const pipelines = found.map((section) => {
@@ -242,13 +303,26 @@ export function importMarkdown(text: string, file: string): ImportResult {
     let id = base;
     for (let n = 2; pipelineIds.has(id); n++) id = `${base}-${n}`;
     pipelineIds.add(id);
-    if (id !== base) notes.push(`section "${section.name}" (line ${section.line}): the id ${base} is taken, so it is imported as ${id}.yaml; rename or merge it`);
-    const pipeline: ImportedPipeline = { id, name: section.name, owners: owner, issues: issues(section), sla, oncall: oncall(section, owner, unmapped) };
+    if (id !== base)
+      notes.push(
+        `section "${section.name}" (line ${section.line}): the id ${base} is taken, so it is imported as ${id}.yaml; rename or merge it`,
+      );
+    const pipeline: ImportedPipeline = {
+      id,
+      name: section.name,
+      owners: owner,
+      issues: issues(section),
+      sla,
+      oncall: oncall(section, owner, unmapped),
+    };
     if (unmapped.length) {
       pipeline.unmapped = unmapped;
-      notes.push(...unmapped.map((entry) => `${pipeline.id}: could not map ${JSON.stringify(entry)}; kept under unmapped`));
+      notes.push(
+        ...unmapped.map((entry) => `${pipeline.id}: could not map ${JSON.stringify(entry)}; kept under unmapped`),
+      );
     }
-    for (const issue of pipeline.issues) if (!issue.resolution) notes.push(`${pipeline.id}: issue "${issue.title}" has no resolution steps; add them`);
+    for (const issue of pipeline.issues)
+      if (!issue.resolution) notes.push(`${pipeline.id}: issue "${issue.title}" has no resolution steps; add them`);
     return { pipeline, line: section.line };
   });
   return { pipelines, notes };

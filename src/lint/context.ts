@@ -41,7 +41,11 @@ export function fileId(loaded: Loaded<unknown>): string {
  * Paths to each team named under `path` in the raw file: `[...path, i]` for a list,
  * `path` itself for a single team written as a string.
  */
-export function teamPaths(loaded: Loaded<unknown>, path: readonly PathSegment[], teams: readonly string[]): [string, () => PathSegment[]][] {
+export function teamPaths(
+  loaded: Loaded<unknown>,
+  path: readonly PathSegment[],
+  teams: readonly string[],
+): [string, () => PathSegment[]][] {
   // Asked only for a team that needs a problem: where a file's nodes are is looked up only then.
   return teams.map((team, index) => [team, () => (loaded.locate.has([...path, 0]) ? [...path, index] : [...path])]);
 }

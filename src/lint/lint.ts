@@ -37,15 +37,23 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot lint ${given}: ${code === 'ELOOP' ? 'a symbolic link loop' : 'no such file or folder'}`);
+      throw new UsageError(
+        `cannot lint ${given}: ${code === 'ELOOP' ? 'a symbolic link loop' : 'no such file or folder'}`,
+      );
     }
     if (stats.isDirectory()) for (const file of listYamlFiles(path)) files.add(file);
     else if (stats.isFile()) files.add(path);
-    else throw new UsageError(`cannot lint ${given}: it is ${stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device or socket'}, not a file; name a runbook file or folder`);
+    else
+      throw new UsageError(
+        `cannot lint ${given}: it is ${stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device or socket'}, not a file; name a runbook file or folder`,
+      );
   }
   if (files.size === 0) {
     const folder = paths.find((given) => statSync(resolve(cwd, given)).isDirectory());
-    const hint = folder !== undefined && safeIsDirectory(resolve(cwd, folder, 'runbooks')) ? `; did you mean ${displayPath(resolve(cwd, folder, 'runbooks'), cwd)}?` : '';
+    const hint =
+      folder !== undefined && safeIsDirectory(resolve(cwd, folder, 'runbooks'))
+        ? `; did you mean ${displayPath(resolve(cwd, folder, 'runbooks'), cwd)}?`
+        : '';
     throw new UsageError(`no runbook files (*.yaml, *.yml) in ${paths.join(', ')}: nothing to lint${hint}`);
   }
   return [...files];

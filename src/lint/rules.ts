@@ -10,7 +10,12 @@ export const idMatchesFile: Rule = ({ pipelines }) =>
   pipelines
     .filter((loaded) => loaded.value.id !== fileId(loaded))
     .map((loaded) =>
-      problemAt(loaded, ['id'], 'id-matches-file', `id "${loaded.value.id}" differs from the file name: rename the file to ${loaded.value.id}.yaml or set id: ${fileId(loaded)}`),
+      problemAt(
+        loaded,
+        ['id'],
+        'id-matches-file',
+        `id "${loaded.value.id}" differs from the file name: rename the file to ${loaded.value.id}.yaml or set id: ${fileId(loaded)}`,
+      ),
     );
 
 /**
@@ -23,7 +28,13 @@ export const uniqueNames: Rule = ({ pipelines }) => {
     return [
       { loaded, text: id, path: ['id'] as PathSegment[], what: 'id', rank: 0 },
       { loaded, text: name, path: ['name'] as PathSegment[], what: 'name', rank: 1 },
-      ...aliases.map((alias, i) => ({ loaded, text: alias, path: ['aliases', i] as PathSegment[], what: 'alias', rank: 2 })),
+      ...aliases.map((alias, i) => ({
+        loaded,
+        text: alias,
+        path: ['aliases', i] as PathSegment[],
+        what: 'alias',
+        rank: 2,
+      })),
     ];
   });
   claims.sort((a, b) => a.rank - b.rank);
@@ -34,7 +45,14 @@ export const uniqueNames: Rule = ({ pipelines }) => {
     const held = owner.get(key);
     if (held === undefined) owner.set(key, claim.loaded.value.id);
     else if (held !== claim.loaded.value.id) {
-      problems.push(problemAt(claim.loaded, claim.path, 'unique-name', `"${claim.text}" already names pipeline ${held}: pick another ${claim.what} so look-ups stay unambiguous`));
+      problems.push(
+        problemAt(
+          claim.loaded,
+          claim.path,
+          'unique-name',
+          `"${claim.text}" already names pipeline ${held}: pick another ${claim.what} so look-ups stay unambiguous`,
+        ),
+      );
     }
   }
   return problems;
@@ -50,9 +68,15 @@ export const teamsExist: Rule = ({ pipelines, roster }) => {
     const named: [string, () => PathSegment[]][] = [
       ...teamPaths(loaded, ['owners', 'primary'], pipeline.owners.primary),
       ...teamPaths(loaded, ['owners', 'secondary'], pipeline.owners.secondary ?? []),
-      ...pipeline.issues.flatMap((issue, i): [string, () => PathSegment[]][] => (issue.escalate ? [[issue.escalate, () => ['issues', i, 'escalate']]] : [])),
-      ...pipeline.sla.flatMap((rule, i): [string, () => PathSegment[]][] => (rule.kind === 'deadline' && rule.by ? [[rule.by, () => ['sla', i, 'by']]] : [])),
-      ...(pipeline.oncall.team ? [[pipeline.oncall.team, () => ['oncall', 'team']] as [string, () => PathSegment[]]] : []),
+      ...pipeline.issues.flatMap((issue, i): [string, () => PathSegment[]][] =>
+        issue.escalate ? [[issue.escalate, () => ['issues', i, 'escalate']]] : [],
+      ),
+      ...pipeline.sla.flatMap((rule, i): [string, () => PathSegment[]][] =>
+        rule.kind === 'deadline' && rule.by ? [[rule.by, () => ['sla', i, 'by']]] : [],
+      ),
+      ...(pipeline.oncall.team
+        ? [[pipeline.oncall.team, () => ['oncall', 'team']] as [string, () => PathSegment[]]]
+        : []),
     ];
     for (const [team, path] of named) {
       if (known.includes(team)) continue;
@@ -71,7 +95,14 @@ export const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
     const { oncall } = loaded.value;
     const team = roster.value.teams.find((candidate) => candidate.name === oncall.team);
     if (oncall.mode !== 'rotation' || !team || team.members.length > 0) return [];
-    return [problemAt(loaded, ['oncall', 'team'], 'rotation-team-members', `team "${team.name}" has no members to take shifts: list them under its members in ${roster.file}`)];
+    return [
+      problemAt(
+        loaded,
+        ['oncall', 'team'],
+        'rotation-team-members',
+        `team "${team.name}" has no members to take shifts: list them under its members in ${roster.file}`,
+      ),
+    ];
   });
 };
 
@@ -82,7 +113,14 @@ export const pairingHasSenior: Rule = ({ roster }) => {
   return roster.value.teams.flatMap((team, i) => {
     const levels = team.members.map((member) => level.get(member));
     if (!levels.includes('junior') || levels.includes('senior')) return [];
-    return [problemAt(roster, ['teams', i, 'members'], 'pairing-senior', `team "${team.name}" has juniors but no senior to back them: add a senior, or set rotation.pairing: off`)];
+    return [
+      problemAt(
+        roster,
+        ['teams', i, 'members'],
+        'pairing-senior',
+        `team "${team.name}" has juniors but no senior to back them: add a senior, or set rotation.pairing: off`,
+      ),
+    ];
   });
 };
 
@@ -94,7 +132,14 @@ export const membersExist: Rule = ({ roster }) => {
     team.members.flatMap((member, j) => {
       if (ids.includes(member)) return [];
       const guess = closest(member, ids);
-      return [problemAt(roster, ['teams', i, 'members', j], 'member-exists', `"${member}" is not one of the people: ${guess ? `did you mean "${guess}"?` : 'add them under people'}`)];
+      return [
+        problemAt(
+          roster,
+          ['teams', i, 'members', j],
+          'member-exists',
+          `"${member}" is not one of the people: ${guess ? `did you mean "${guess}"?` : 'add them under people'}`,
+        ),
+      ];
     }),
   );
 };
@@ -102,11 +147,30 @@ export const membersExist: Rule = ({ roster }) => {
 /** unique-person, unique-team: person ids and team names are unique in the roster. */
 export const uniqueRosterNames: Rule = ({ roster }) => {
   if (!roster) return [];
-  const duplicates = (values: readonly string[], path: (i: number) => PathSegment[], rule: string, what: string): Problem[] =>
-    values.flatMap((value, i) => (values.indexOf(value) < i ? [problemAt(roster, path(i), rule, `${what} "${value}" appears twice: each must be unique`)] : []));
+  const duplicates = (
+    values: readonly string[],
+    path: (i: number) => PathSegment[],
+    rule: string,
+    what: string,
+  ): Problem[] =>
+    values.flatMap((value, i) =>
+      values.indexOf(value) < i
+        ? [problemAt(roster, path(i), rule, `${what} "${value}" appears twice: each must be unique`)]
+        : [],
+    );
   return [
-    ...duplicates(roster.value.people.map((person) => person.id), (i) => ['people', i, 'id'], 'unique-person', 'person id'),
-    ...duplicates(roster.value.teams.map((team) => team.name), (i) => ['teams', i, 'name'], 'unique-team', 'team name'),
+    ...duplicates(
+      roster.value.people.map((person) => person.id),
+      (i) => ['people', i, 'id'],
+      'unique-person',
+      'person id',
+    ),
+    ...duplicates(
+      roster.value.teams.map((team) => team.name),
+      (i) => ['teams', i, 'name'],
+      'unique-team',
+      'team name',
+    ),
   ];
 };
 
@@ -115,10 +179,26 @@ export const datesInOrder: Rule = ({ roster }) => {
   if (!roster) return [];
   return roster.value.people.flatMap((person, i) => [
     ...(person.away ?? []).flatMap((away, k) =>
-      away.from > away.to ? [problemAt(roster, ['people', i, 'away', k, 'to'], 'away-order', `away range ends (${away.to}) before it starts (${away.from}): swap from and to`)] : [],
+      away.from > away.to
+        ? [
+            problemAt(
+              roster,
+              ['people', i, 'away', k, 'to'],
+              'away-order',
+              `away range ends (${away.to}) before it starts (${away.from}): swap from and to`,
+            ),
+          ]
+        : [],
     ),
     ...(person.joined && person.left && person.joined > person.left
-      ? [problemAt(roster, ['people', i, 'left'], 'joined-before-left', `${person.id} left (${person.left}) before joining (${person.joined}): fix one of the dates`)]
+      ? [
+          problemAt(
+            roster,
+            ['people', i, 'left'],
+            'joined-before-left',
+            `${person.id} left (${person.left}) before joining (${person.joined}): fix one of the dates`,
+          ),
+        ]
       : []),
   ]);
 };
@@ -127,10 +207,29 @@ export const datesInOrder: Rule = ({ roster }) => {
 export const uniqueIdsInFile: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) => {
     const duplicates = (ids: string[], list: 'issues' | 'sla', rule: string): Problem[] =>
-      ids.flatMap((id, i) => (ids.indexOf(id) < i ? [problemAt(loaded, [list, i, 'id'], rule, `${list === 'sla' ? 'SLA rule' : 'issue'} id "${id}" appears twice in this file: rename one`)] : []));
+      ids.flatMap((id, i) =>
+        ids.indexOf(id) < i
+          ? [
+              problemAt(
+                loaded,
+                [list, i, 'id'],
+                rule,
+                `${list === 'sla' ? 'SLA rule' : 'issue'} id "${id}" appears twice in this file: rename one`,
+              ),
+            ]
+          : [],
+      );
     return [
-      ...duplicates(loaded.value.issues.map((issue) => issue.id), 'issues', 'unique-issue-id'),
-      ...duplicates(loaded.value.sla.map((rule) => rule.id), 'sla', 'unique-sla-id'),
+      ...duplicates(
+        loaded.value.issues.map((issue) => issue.id),
+        'issues',
+        'unique-issue-id',
+      ),
+      ...duplicates(
+        loaded.value.sla.map((rule) => rule.id),
+        'sla',
+        'unique-sla-id',
+      ),
     ];
   });
 
@@ -140,7 +239,14 @@ export const warnShorterThanWithin: Rule = ({ pipelines }) =>
     loaded.value.sla.flatMap((rule, i) => {
       if (rule.kind !== 'freshness' || rule.warn === undefined) return [];
       if ((parseDuration(rule.warn) ?? 0) < (parseDuration(rule.within) ?? 0)) return [];
-      return [problemAt(loaded, ['sla', i, 'warn'], 'warn-before-within', `warn (${rule.warn}) must be shorter than within (${rule.within}), or it never warns before the breach`)];
+      return [
+        problemAt(
+          loaded,
+          ['sla', i, 'warn'],
+          'warn-before-within',
+          `warn (${rule.warn}) must be shorter than within (${rule.within}), or it never warns before the breach`,
+        ),
+      ];
     }),
   );
 
@@ -150,7 +256,15 @@ export const issueHasResolution: Rule = ({ pipelines }) =>
     loaded.value.issues.flatMap((issue, i) =>
       issue.resolution?.length
         ? []
-        : [problemAt(loaded, ['issues', i], 'issue-resolution', `issue "${issue.id}" has no resolution steps: add a resolution list an engineer could follow`, { severity: 'warning' })],
+        : [
+            problemAt(
+              loaded,
+              ['issues', i],
+              'issue-resolution',
+              `issue "${issue.id}" has no resolution steps: add a resolution list an engineer could follow`,
+              { severity: 'warning' },
+            ),
+          ],
     ),
   );
 
@@ -158,7 +272,13 @@ export const issueHasResolution: Rule = ({ pipelines }) =>
 export const unmappedText: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) =>
     (loaded.value.unmapped ?? []).map((text, i) =>
-      problemAt(loaded, ['unmapped', i], 'unmapped-text', `imported text not yet mapped: "${text}": turn it into an SLA rule, duty or issue, then remove it`, { severity: 'warning' }),
+      problemAt(
+        loaded,
+        ['unmapped', i],
+        'unmapped-text',
+        `imported text not yet mapped: "${text}": turn it into an SLA rule, duty or issue, then remove it`,
+        { severity: 'warning' },
+      ),
     ),
   );
 
@@ -170,15 +290,31 @@ export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
     if (!country) return;
     if (!holidays.hasCountry(country)) {
       const guess = closest(country, holidays.countries());
-      problems.push(problemAt(roster, [...path, 'country'], 'holiday-calendar', `unknown holiday country "${country}": use an ISO 3166 code such as GB, US or DE${guess ? ` (did you mean ${guess}?)` : ''}`));
+      problems.push(
+        problemAt(
+          roster,
+          [...path, 'country'],
+          'holiday-calendar',
+          `unknown holiday country "${country}": use an ISO 3166 code such as GB, US or DE${guess ? ` (did you mean ${guess}?)` : ''}`,
+        ),
+      );
     } else if (region && !holidays.hasRegion(country, region)) {
       const regions = holidays.regions(country);
-      problems.push(problemAt(roster, [...path, 'region'], 'holiday-calendar', `"${region}" is not a region of ${country}: use one of ${regions.join(', ') || '(none: remove region)'}`));
+      problems.push(
+        problemAt(
+          roster,
+          [...path, 'region'],
+          'holiday-calendar',
+          `"${region}" is not a region of ${country}: use one of ${regions.join(', ') || '(none: remove region)'}`,
+        ),
+      );
     }
   };
   const rosterCountry = roster.value.holidays?.country;
   check(rosterCountry, roster.value.holidays?.region, ['holidays']);
-  roster.value.people.forEach((person, i) => check(person.country ?? (person.region ? rosterCountry : undefined), person.region, ['people', i]));
+  roster.value.people.forEach((person, i) =>
+    check(person.country ?? (person.region ? rosterCountry : undefined), person.region, ['people', i]),
+  );
   return problems;
 };
 
@@ -203,7 +339,12 @@ export const RULES: readonly Rule[] = [
  * (the roster when a pipeline is linted alone, the pipelines when the roster is), so a pre-commit run on one
  * file catches what the change breaks elsewhere.
  */
-export const CROSS_FILE_RULES: ReadonlySet<string> = new Set(['unique-name', 'team-exists', 'rotation-team-members', 'rotation-coverage']);
+export const CROSS_FILE_RULES: ReadonlySet<string> = new Set([
+  'unique-name',
+  'team-exists',
+  'rotation-team-members',
+  'rotation-coverage',
+]);
 
 export function crossFileProblems(context: RuleContext): Problem[] {
   return RULES.flatMap((rule) => rule(context));

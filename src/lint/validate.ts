@@ -78,7 +78,10 @@ function locatorOf(result: FileResult): Locator {
   }
   const { maps } = result.entry!;
   if (maps.size === 0) return base;
-  return { at: (path, key) => base.at(originalPath(maps, path), key), has: (path) => base.has(originalPath(maps, path)) };
+  return {
+    at: (path, key) => base.at(originalPath(maps, path), key),
+    has: (path) => base.has(originalPath(maps, path)),
+  };
 }
 
 /** Validates checked files (one folder or several): the meaning rules run per folder, on valid and salvaged files. */
@@ -94,18 +97,30 @@ export function validate(results: readonly FileResult[], options: ValidateOption
   }
   const usableIn = new Map<string, { pipelines: Loaded<Pipeline>[]; roster?: Loaded<Roster> }>();
   for (const group of byFolder.values()) {
-    const loaded = (result: FileResult) => ({ value: result.entry!.value, file: result.file, locate: locatorOf(result) });
+    const loaded = (result: FileResult) => ({
+      value: result.entry!.value,
+      file: result.file,
+      locate: locatorOf(result),
+    });
     const readable = group.filter((result) => result.entry);
     const rosterResult = readable.find((result) => isRosterFile(result.path));
-    const pipelines = readable.filter((result) => result !== rosterResult).map((result) => loaded(result) as Loaded<Pipeline>);
+    const pipelines = readable
+      .filter((result) => result !== rosterResult)
+      .map((result) => loaded(result) as Loaded<Pipeline>);
     const roster = rosterResult && (loaded(rosterResult) as Loaded<Roster>);
     const found = crossFileProblems({ pipelines, roster, holidays: options.holidays });
     problems.push(...found);
 
     // What a command may use: files valid in shape with no error of meaning either.
-    const failed = new Set([...group.flatMap((result) => result.problems), ...found].filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+    const failed = new Set(
+      [...group.flatMap((result) => result.problems), ...found]
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => problem.file),
+    );
     const usable = (result: FileResult) => result.entry?.valid === true && !failed.has(result.file);
-    const usablePipelines = readable.filter((result) => result !== rosterResult && usable(result)).map((result) => loaded(result) as Loaded<Pipeline>);
+    const usablePipelines = readable
+      .filter((result) => result !== rosterResult && usable(result))
+      .map((result) => loaded(result) as Loaded<Pipeline>);
     const usableRoster = rosterResult && usable(rosterResult) ? roster : undefined;
     if (options.coverage && usableRoster) {
       problems.push(...coverageProblems({ pipelines: usablePipelines, roster: usableRoster }, options.coverage));
@@ -116,7 +131,9 @@ export function validate(results: readonly FileResult[], options: ValidateOption
   const contextOnly = options.contextOnly ?? new Set<string>();
   const reported = problems
     .filter((problem) => !contextOnly.has(problem.file) || CROSS_FILE_RULES.has(problem.rule))
-    .map((problem) => (problem.message.length > MAX_MESSAGE ? { ...problem, message: clipMessage(problem.message) } : problem))
+    .map((problem) =>
+      problem.message.length > MAX_MESSAGE ? { ...problem, message: clipMessage(problem.message) } : problem,
+    )
     .sort(byPosition);
 
   const brokenFiles = new Map<string, Problem[]>();
@@ -132,7 +149,11 @@ export function validate(results: readonly FileResult[], options: ValidateOption
     problems: reported,
     pipelines: all.flatMap((entry) => entry.pipelines),
     ...(rosters[0] ? { roster: rosters[0] } : {}),
-    broken: [...brokenFiles].map(([file, errors]) => ({ file, isRoster: results.some((result) => result.file === file && isRosterFile(result.path)), errors })),
+    broken: [...brokenFiles].map(([file, errors]) => ({
+      file,
+      isRoster: results.some((result) => result.file === file && isRosterFile(result.path)),
+      errors,
+    })),
   };
 }
 

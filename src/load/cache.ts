@@ -74,7 +74,9 @@ export function statFiles(files: readonly string[]): FileStat[] {
 
 /** The folder's stat stamp: when it equals the entry's, a cache hit is likely (the key still decides). */
 export function stampOf(stats: readonly FileStat[]): string {
-  return checksum(stats.map((stat) => `${basename(stat.path)}\0${'stamp' in stat ? stat.stamp : stat.rule}`).join('\0'));
+  return checksum(
+    stats.map((stat) => `${basename(stat.path)}\0${'stamp' in stat ? stat.stamp : stat.rule}`).join('\0'),
+  );
 }
 
 export function readInputs(stats: readonly FileStat[]): FileInput[] {
@@ -82,7 +84,12 @@ export function readInputs(stats: readonly FileStat[]): FileInput[] {
     const { path } = stat;
     let content: string;
     try {
-      content = 'rule' in stat ? `not a file: ${stat.message}` : stat.size > MAX_FILE_BYTES ? `too large: ${stat.size}` : readFileSync(path, 'latin1');
+      content =
+        'rule' in stat
+          ? `not a file: ${stat.message}`
+          : stat.size > MAX_FILE_BYTES
+            ? `too large: ${stat.size}`
+            : readFileSync(path, 'latin1');
     } catch (error) {
       content = `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }
@@ -132,7 +139,10 @@ export function writeResults<T>(path: string, inputs: readonly FileInput[], resu
   if (inputs.length > MAX_FILES_WITH_RESULTS) return;
   try {
     mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
-    const body = JSON.stringify({ build: buildKey(), files: inputs.map((input, i) => [input.name, input.content, results[i]]) });
+    const body = JSON.stringify({
+      build: buildKey(),
+      files: inputs.map((input, i) => [input.name, input.content, results[i]]),
+    });
     writeAtomically(path, `${checksum(body)}\n${body}`);
   } catch {
     // The cache only saves time.
@@ -173,7 +183,9 @@ export function openCache(path: string): OpenedEntry | undefined {
   if (ends.length < 3 || ends.some((end) => end < 0)) return undefined;
   try {
     const header = JSON.parse(text.slice(ends[0]! + 1, ends[1])) as OpenedEntry['header'];
-    return typeof header.key === 'string' && typeof header.build === 'string' ? { text, ends: ends as OpenedEntry['ends'], header } : undefined;
+    return typeof header.key === 'string' && typeof header.build === 'string'
+      ? { text, ends: ends as OpenedEntry['ends'], header }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -216,7 +228,10 @@ export function writeCache(path: string, key: string, stamp: string, data: Cache
     const { holidays, zones, ...rest } = data;
     const seed = JSON.stringify({ holidays, zones });
     const body = JSON.stringify(rest);
-    writeAtomically(path, `${checksum(seed)} ${checksum(body)}\n${JSON.stringify({ build: buildKey(), key, stamp })}\n${seed}\n${body}`);
+    writeAtomically(
+      path,
+      `${checksum(seed)} ${checksum(body)}\n${JSON.stringify({ build: buildKey(), key, stamp })}\n${seed}\n${body}`,
+    );
     pruneCache(folder, now);
   } catch {
     // The cache only saves time.

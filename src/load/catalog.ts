@@ -14,7 +14,6 @@ export interface Loaded<T> {
   locate: Locator;
 }
 
-
 export const ROSTER_FILE = 'roster.yaml';
 
 export function isRosterFile(path: string): boolean {
@@ -31,11 +30,25 @@ export function validateSource<S extends z.ZodType>(
 ): Loaded<z.output<S>> | undefined {
   const { data, file } = source;
   if (data === null || data === undefined) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-empty', message: `the file is empty: write ${what}` });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'file-empty',
+      message: `the file is empty: write ${what}`,
+    });
     return undefined;
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'file-not-mapping', message: `the file must be a mapping of keys (${what}), not ${Array.isArray(data) ? 'a list' : 'a single value'}` });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'file-not-mapping',
+      message: `the file must be a mapping of keys (${what}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+    });
     return undefined;
   }
   const parsed = schema.safeParse(data);
@@ -47,5 +60,7 @@ export function validateSource<S extends z.ZodType>(
 }
 
 function kindOf(path: string): string {
-  return isRosterFile(path) ? 'a roster' : `a pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
+  return isRosterFile(path)
+    ? 'a roster'
+    : `a pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
 }

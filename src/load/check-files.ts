@@ -50,7 +50,9 @@ function checkFile(path: string, cwd: string): FileResult {
   const data = loaded?.value ?? read.source.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, problems };
   const id = basename(path, extname(path));
-  const fallback = roster ? { teams: [], people: [] } : { id, name: id, owners: { primary: [] }, issues: [], sla: [], oncall: { mode: 'none' } };
+  const fallback = roster
+    ? { teams: [], people: [] }
+    : { id, name: id, owners: { primary: [] }, issues: [], sla: [], oncall: { mode: 'none' } };
   const { value, maps } = loaded ? { value: loaded.value, maps: new Map() } : salvage(schema, data, fallback);
   return { path, file, problems, entry: { value, index: index(), valid: false, maps } };
 }
@@ -71,7 +73,10 @@ export async function checkFilesInParallel(paths: readonly string[], cwd: string
   const running = shares.slice(1).map(
     (share) =>
       new Promise<FileResult[]>((resolvePromise, reject) => {
-        const thread = new Worker(worker, { workerData: { paths: share, cwd }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        const thread = new Worker(worker, {
+          workerData: { paths: share, cwd },
+          resourceLimits: { maxYoungGenerationSizeMb: 64 },
+        });
         thread.once('message', resolvePromise);
         thread.once('error', reject);
       }),

@@ -15,7 +15,9 @@ export function findRunbooksDir({ dir, env, cwd }: FindOptions): string {
     const path = resolve(cwd, given);
     if (!isDirectory(path)) {
       const origin = dir !== undefined ? '--dir' : 'RUNBOOK_DIR';
-      throw new UsageError(`${origin} ${given}: no such folder; point it at the folder holding your runbook YAML files`);
+      throw new UsageError(
+        `${origin} ${given}: no such folder; point it at the folder holding your runbook YAML files`,
+      );
     }
     return path;
   }
@@ -24,7 +26,9 @@ export function findRunbooksDir({ dir, env, cwd }: FindOptions): string {
     if (isDirectory(candidate)) return candidate;
     if (dirname(here) === here) break;
   }
-  throw new UsageError('no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR');
+  throw new UsageError(
+    'no runbooks folder found here or above; run inside a project with a runbooks/ folder, or pass --dir <path> or set RUNBOOK_DIR',
+  );
 }
 
 /**

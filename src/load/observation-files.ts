@@ -20,19 +20,29 @@ const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;
 
 export type ObservationFormat = 'runbook' | 'dbt' | 'openlineage';
 
-export function loadObservationFiles(paths: readonly string[], cwd: string, pipelines: readonly Pipeline[]): ObservedFacts {
+export function loadObservationFiles(
+  paths: readonly string[],
+  cwd: string,
+  pipelines: readonly Pipeline[],
+): ObservedFacts {
   const facts: ObservedFacts = { runbook: [], dbt: [], lineage: [] };
   const problems: Problem[] = [];
   for (const path of paths) {
     const file = displayPath(path, cwd);
-    const fail = (message: string, line = 1, column = 1, rule = 'observation'): void => void problems.push({ file, line, column, severity: 'error', rule, message });
+    const fail = (message: string, line = 1, column = 1, rule = 'observation'): void =>
+      void problems.push({ file, line, column, severity: 'error', rule, message });
     const checked = regularFile(path);
     if ('rule' in checked) {
       fail(checked.message, 1, 1, checked.rule);
       continue;
     }
     if (checked.size > MAX_ARTIFACT_BYTES) {
-      fail(`the file is ${(checked.size / 1024 / 1024).toFixed(0)} MiB; observation files are limited to 256 MiB`, 1, 1, 'file-too-large');
+      fail(
+        `the file is ${(checked.size / 1024 / 1024).toFixed(0)} MiB; observation files are limited to 256 MiB`,
+        1,
+        1,
+        'file-too-large',
+      );
       continue;
     }
     const text = readFileSync(path, 'utf8');
@@ -42,7 +52,12 @@ export function loadObservationFiles(paths: readonly string[], cwd: string, pipe
       else if (format === 'openlineage') facts.lineage.push({ file, ...readLineage(text, fail) });
       else {
         if (checked.size > MAX_FILE_BYTES) {
-          fail('the file is larger than 1 MiB: a runbook observations file is written by hand or a small script', 1, 1, 'file-too-large');
+          fail(
+            'the file is larger than 1 MiB: a runbook observations file is written by hand or a small script',
+            1,
+            1,
+            'file-too-large',
+          );
           continue;
         }
         facts.runbook.push({ file, observations: loadObservations(path, cwd, pipelines) });
@@ -74,7 +89,12 @@ type Fail = (message: string, line?: number, column?: number) => void;
 
 /** The timestamp, or undefined after reporting why it is not one. */
 function checkedTime(value: unknown, what: string, fail: Fail, line = 1): string | undefined {
-  const problem = typeof value !== 'string' ? 'is not a string' : !TIMESTAMP_PATTERN.test(value) ? 'is not a timestamp with an offset' : timestampProblem(value);
+  const problem =
+    typeof value !== 'string'
+      ? 'is not a string'
+      : !TIMESTAMP_PATTERN.test(value)
+        ? 'is not a timestamp with an offset'
+        : timestampProblem(value);
   if (problem) {
     fail(`${what} ${JSON.stringify(value)} ${problem}`, line);
     return undefined;
@@ -93,7 +113,9 @@ function readDbt(text: string, fail: Fail): Map<string, DbtResult> {
   }
   const version = String(data.metadata?.dbt_schema_version ?? '');
   if (!/\/dbt\/sources\/v[123]\.json$/.test(version)) {
-    fail(`a dbt artifact, but not a source-freshness result of schema dbt/sources v1 to v3 (its schema: ${version || 'none'}); give target/sources.json from \`dbt source freshness\``);
+    fail(
+      `a dbt artifact, but not a source-freshness result of schema dbt/sources v1 to v3 (its schema: ${version || 'none'}); give target/sources.json from \`dbt source freshness\``,
+    );
     return results;
   }
   if (!Array.isArray(data.results)) {
@@ -129,7 +151,10 @@ function readLineage(text: string, fail: Fail): { completes: Map<string, string[
     try {
       event = JSON.parse(raw) as typeof event;
     } catch (error) {
-      fail(`line ${line} is not JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}; OpenLineage files hold one run event a line`, line);
+      fail(
+        `line ${line} is not JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}; OpenLineage files hold one run event a line`,
+        line,
+      );
       return;
     }
     const { namespace, name } = event.job ?? {};

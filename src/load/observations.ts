@@ -25,7 +25,14 @@ export function loadObservations(path: string, cwd: string, pipelines: readonly 
     if (json) throw new InputError([json]);
   }
   const source = read.source;
-  const loaded = source && validateSource(source, Observations, problems, 'observations: pipeline id -> SLA rule id -> timestamp or incidents');
+  const loaded =
+    source &&
+    validateSource(
+      source,
+      Observations,
+      problems,
+      'observations: pipeline id -> SLA rule id -> timestamp or incidents',
+    );
   // Names are checked even when a value is malformed, so one run reports every problem.
   if (source && isPlainMap(source.data)) problems.push(...crossCheck(source, source.data, pipelines));
   if (problems.length > 0 || !loaded) throw new InputError(problems);
@@ -47,7 +54,8 @@ function validJson(path: string, pipelines: readonly Pipeline[]): Observations |
     if (!pipeline) return undefined;
     for (const [ruleId, observation] of Object.entries(rules)) {
       const rule = pipeline.sla.find((candidate) => candidate.id === ruleId);
-      if (!rule || (Array.isArray(observation) ? 'incidents' : 'timestamp') !== expectedShape(rule.kind)) return undefined;
+      if (!rule || (Array.isArray(observation) ? 'incidents' : 'timestamp') !== expectedShape(rule.kind))
+        return undefined;
     }
   }
   return parsed.data;
@@ -63,7 +71,14 @@ function jsonProblem(text: string, file: string): Problem | undefined {
     const position = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
     const before = text.slice(0, position).split('\n');
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    return { file, line: before.length, column: before[before.length - 1]!.length + 1, severity: 'error', rule: 'json-syntax', message: `JSON syntax: ${reason}` };
+    return {
+      file,
+      line: before.length,
+      column: before[before.length - 1]!.length + 1,
+      severity: 'error',
+      rule: 'json-syntax',
+      message: `JSON syntax: ${reason}`,
+    };
   }
 }
 
@@ -74,12 +89,25 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
 function crossCheck(source: Source, data: Record<string, unknown>, pipelines: readonly Pipeline[]): Problem[] {
   const problems: Problem[] = [];
   const at = (path: (string | number)[], key: boolean, message: string): void =>
-    void problems.push({ file: source.file, ...positionOf(source, path, key), severity: 'error', rule: 'observation', message });
+    void problems.push({
+      file: source.file,
+      ...positionOf(source, path, key),
+      severity: 'error',
+      rule: 'observation',
+      message,
+    });
   for (const [pipelineId, rules] of Object.entries(data)) {
     const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
     if (!pipeline) {
-      const guess = closest(pipelineId, pipelines.map((candidate) => candidate.id));
-      at([pipelineId], true, `unknown pipeline "${pipelineId}": ${guess ? `did you mean "${guess}"?` : `known pipelines: ${pipelines.map((p) => p.id).join(', ')}`}`);
+      const guess = closest(
+        pipelineId,
+        pipelines.map((candidate) => candidate.id),
+      );
+      at(
+        [pipelineId],
+        true,
+        `unknown pipeline "${pipelineId}": ${guess ? `did you mean "${guess}"?` : `known pipelines: ${pipelines.map((p) => p.id).join(', ')}`}`,
+      );
       continue;
     }
     if (!isPlainMap(rules)) continue;
@@ -88,12 +116,23 @@ function crossCheck(source: Source, data: Record<string, unknown>, pipelines: re
       if (!rule) {
         const ids = pipeline.sla.map((candidate) => candidate.id);
         const guess = closest(ruleId, ids);
-        at([pipelineId, ruleId], true, `pipeline ${pipelineId} has no SLA rule "${ruleId}": ${guess ? `did you mean "${guess}"?` : `its rules: ${ids.join(', ') || 'none'}`}`);
+        at(
+          [pipelineId, ruleId],
+          true,
+          `pipeline ${pipelineId} has no SLA rule "${ruleId}": ${guess ? `did you mean "${guess}"?` : `its rules: ${ids.join(', ') || 'none'}`}`,
+        );
         continue;
       }
-      const shape = Array.isArray(observation) ? 'incidents' : typeof observation === 'string' ? 'timestamp' : undefined;
+      const shape = Array.isArray(observation)
+        ? 'incidents'
+        : typeof observation === 'string'
+          ? 'timestamp'
+          : undefined;
       if (shape !== undefined && shape !== expectedShape(rule.kind)) {
-        const want = expectedShape(rule.kind) === 'incidents' ? 'a list of incidents ({ id, opened, resolved? })' : 'one timestamp';
+        const want =
+          expectedShape(rule.kind) === 'incidents'
+            ? 'a list of incidents ({ id, opened, resolved? })'
+            : 'one timestamp';
         at([pipelineId, ruleId], false, `${pipelineId}.${ruleId} is a ${rule.kind} rule: give ${want}`);
       }
     }

@@ -20,11 +20,22 @@ export function regularFile(path: string): { size: number; stamp: string } | { r
     stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ELOOP') return { rule: 'file-unreadable', message: 'the file is a symbolic link that loops back on itself: point it at a real file' };
-    if (code === 'ENOENT') return { rule: 'file-unreadable', message: 'cannot read the file: it does not exist (a symbolic link to a missing file?)' };
+    if (code === 'ELOOP')
+      return {
+        rule: 'file-unreadable',
+        message: 'the file is a symbolic link that loops back on itself: point it at a real file',
+      };
+    if (code === 'ENOENT')
+      return {
+        rule: 'file-unreadable',
+        message: 'cannot read the file: it does not exist (a symbolic link to a missing file?)',
+      };
     return { rule: 'file-unreadable', message: `cannot read the file: ${code}` };
   }
-  if (!stats.isFile()) return { rule: 'file-not-regular', message: `this is ${kindOfNode(stats)}, not a file: runbook reads only regular files (or links to them)` };
+  if (!stats.isFile())
+    return {
+      rule: 'file-not-regular',
+      message: `this is ${kindOfNode(stats)}, not a file: runbook reads only regular files (or links to them)`,
+    };
   return { size: stats.size, stamp: `${stats.size}:${stats.mtimeMs}:${stats.ino}` };
 }
-

@@ -12,7 +12,6 @@ import { defOf } from './zod-def.js';
 import { closest } from '../util/suggest.js';
 import type { PathSegment } from './source.js';
 
-
 /** Kept list items: for the list at a path (written with original indexes), the original index of each kept item. */
 export type IndexMaps = Map<string, number[]>;
 
@@ -72,7 +71,13 @@ function salvageValue(schema: z.ZodType, data: unknown, path: PathSegment[], map
   return NOTHING;
 }
 
-function salvageObject(schema: z.ZodType, data: unknown, path: PathSegment[], maps: IndexMaps, fallback?: Record<string, unknown>): Record<string, unknown> | undefined {
+function salvageObject(
+  schema: z.ZodType,
+  data: unknown,
+  path: PathSegment[],
+  maps: IndexMaps,
+  fallback?: Record<string, unknown>,
+): Record<string, unknown> | undefined {
   let current = schema;
   while (defOf(current).type === 'pipe') current = defOf(current).in!;
   const def = defOf(current);

@@ -20,7 +20,9 @@ export function schemaProblems(source: Source, schema: z.ZodType, issues: readon
     ),
   );
   const echoes = (issue: Issue): boolean =>
-    issue.code === 'invalid_type' && valueAt(source.data, issue.path as PathSegment[]) === undefined && guessed.has(showPath(issue.path as PathSegment[]));
+    issue.code === 'invalid_type' &&
+    valueAt(source.data, issue.path as PathSegment[]) === undefined &&
+    guessed.has(showPath(issue.path as PathSegment[]));
   return issues.filter((issue) => !echoes(issue)).flatMap((issue) => translate(source, schema, issue));
 }
 
@@ -47,9 +49,23 @@ function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
     }
     case 'invalid_type':
       if (value === undefined) {
-        return [at(path, true, 'schema-required', `missing required key ${name}: add it (a ${describeExpected(issue.expected)})`)];
+        return [
+          at(
+            path,
+            true,
+            'schema-required',
+            `missing required key ${name}: add it (a ${describeExpected(issue.expected)})`,
+          ),
+        ];
       }
-      return [at(path, false, 'schema-type', `${name} must be ${article(describeExpected(issue.expected))}, not ${article(describeValue(value))}`)];
+      return [
+        at(
+          path,
+          false,
+          'schema-type',
+          `${name} must be ${article(describeExpected(issue.expected))}, not ${article(describeValue(value))}`,
+        ),
+      ];
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? closest(value, options) : undefined;
@@ -63,18 +79,28 @@ function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
         const guess = typeof value === 'string' ? closest(value, options) : undefined;
         const got = value === undefined ? 'is missing' : `is ${JSON.stringify(value)}`;
         return [
-          at(path, value === undefined, 'schema-enum', `${name} ${got}: use one of ${options.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`),
+          at(
+            path,
+            value === undefined,
+            'schema-enum',
+            `${name} ${got}: use one of ${options.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`,
+          ),
         ];
       }
       const expected = issue.errors.map((branch) => branch[0]).filter((first) => first?.code === 'invalid_type');
       const kinds = expected.map((first) => describeExpected((first as { expected: string }).expected));
       if (kinds.length === issue.errors.length) {
-        const message = value === undefined ? `missing required key ${name}: add it` : `${name} must be ${kinds.map(article).join(' or ')}, not ${article(describeValue(value))}`;
+        const message =
+          value === undefined
+            ? `missing required key ${name}: add it`
+            : `${name} must be ${kinds.map(article).join(' or ')}, not ${article(describeValue(value))}`;
         return [at(path, value === undefined, value === undefined ? 'schema-required' : 'schema-type', message)];
       }
       // One branch matched the type but failed inside: report that branch's issues.
       const inner = issue.errors.find((branch) => branch[0]?.code !== 'invalid_type') ?? [];
-      return inner.flatMap((nested) => translate(source, schema, { ...nested, path: [...path, ...nested.path] } as Issue));
+      return inner.flatMap((nested) =>
+        translate(source, schema, { ...nested, path: [...path, ...nested.path] } as Issue),
+      );
     }
     case 'too_small':
     case 'too_big':
@@ -88,7 +114,12 @@ function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
 }
 
 export function showPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '') || '(file)';
+  return (
+    path.reduce<string>(
+      (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment),
+      '',
+    ) || '(file)'
+  );
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
@@ -101,7 +132,17 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 }
 
 function describeExpected(expected: string): string {
-  return ({ array: 'list', object: 'mapping', string: 'string', number: 'number', boolean: 'boolean (true or false)' } as Record<string, string>)[expected] ?? expected;
+  return (
+    (
+      {
+        array: 'list',
+        object: 'mapping',
+        string: 'string',
+        number: 'number',
+        boolean: 'boolean (true or false)',
+      } as Record<string, string>
+    )[expected] ?? expected
+  );
 }
 
 function describeValue(value: unknown): string {
@@ -114,7 +155,6 @@ function describeValue(value: unknown): string {
 function article(noun: string): string {
   return noun === 'empty value' ? 'an empty value' : /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
-
 
 /** Keys the schema allows at `path`, for "did you mean". */
 export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data: unknown): string[] {

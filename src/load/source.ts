@@ -1,6 +1,17 @@
 /** Reads one YAML file keeping node positions, so any problem can point at file:line:col. */
 import { readFileSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import type { Problem } from '../model/problem.js';
 
 import { MAX_FILE_BYTES } from './source-limits.js';
@@ -35,7 +46,10 @@ export function readSource(path: string, file: string): ReadResult {
   const checked = regularFile(path);
   if ('rule' in checked) return fileProblem(checked.rule, checked.message);
   if (checked.size > MAX_FILE_BYTES) {
-    return fileProblem('file-too-large', `the file is ${(checked.size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`);
+    return fileProblem(
+      'file-too-large',
+      `the file is ${(checked.size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -51,7 +65,12 @@ export function readSource(path: string, file: string): ReadResult {
     text = UTF8.decode(bytes);
   } catch {
     const { offset, line, column } = firstInvalidUtf8(bytes);
-    return fileProblem('file-encoding', `the file is not UTF-8 (byte 0x${bytes[offset]!.toString(16).toUpperCase()} here): save it as UTF-8`, line, column);
+    return fileProblem(
+      'file-encoding',
+      `the file is not UTF-8 (byte 0x${bytes[offset]!.toString(16).toUpperCase()} here): save it as UTF-8`,
+      line,
+      column,
+    );
   }
   return parseSource(text, file);
 }
@@ -61,7 +80,16 @@ function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number; column
   let offset = 0;
   while (offset < bytes.length) {
     const lead = bytes[offset]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0 || offset + length > bytes.length) break;
     let valid = true;
     for (let k = 1; k < length; k++) if ((bytes[offset + k]! & 0xc0) !== 0x80) valid = false;
@@ -96,19 +124,30 @@ export function parseSource(text: string, file: string): ReadResult {
   const problems: Problem[] = [];
   if (firstSyntax) {
     const { line, col } = lines.linePos(firstSyntax.pos[0]);
-    const message = /call stack/i.test(firstSyntax.message) ? 'the YAML is nested too deeply to read: runbooks need only a few levels' : `YAML syntax: ${firstLine(firstSyntax.message)}`;
+    const message = /call stack/i.test(firstSyntax.message)
+      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
+      : `YAML syntax: ${firstLine(firstSyntax.message)}`;
     problems.push({ file, line, column: col, severity: 'error', rule: 'yaml-syntax', message });
   } else {
     for (const offset of duplicateKeys(doc.contents)) {
       const { line, col } = lines.linePos(offset);
-      problems.push({ file, line, column: col, severity: 'error', rule: 'yaml-duplicate-key', message: 'duplicate key: each key may appear once in a mapping; remove or rename one of them' });
+      problems.push({
+        file,
+        line,
+        column: col,
+        severity: 'error',
+        rule: 'yaml-duplicate-key',
+        message: 'duplicate key: each key may appear once in a mapping; remove or rename one of them',
+      });
     }
   }
   // A duplicate key leaves the rest of the file readable (the first value counts): check it all in the same run.
   if (firstSyntax) return { problems };
   const expansion = aliasExpansion(doc.contents);
   if (isAliasBomb(expansion)) {
-    const times = Number.isFinite(expansion.expanded) ? `${Math.round(expansion.expanded / expansion.written)} times` : 'far';
+    const times = Number.isFinite(expansion.expanded)
+      ? `${Math.round(expansion.expanded / expansion.written)} times`
+      : 'far';
     const message = `aliases expand the file ${times} larger than written: it looks like an alias bomb; write the values out`;
     return { problems: [...problems, { file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
   }
@@ -116,7 +155,9 @@ export function parseSource(text: string, file: string): ReadResult {
   try {
     data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    const message = /call stack/i.test(String(error)) ? 'the YAML is nested too deeply to read: runbooks need only a few levels' : `cannot read the YAML: ${firstLine(String(error))}`;
+    const message = /call stack/i.test(String(error))
+      ? 'the YAML is nested too deeply to read: runbooks need only a few levels'
+      : `cannot read the YAML: ${firstLine(String(error))}`;
     return { problems: [...problems, { file, line: 1, column: 1, severity: 'error', rule: 'yaml-syntax', message }] };
   }
   return { source: { file, doc, lines, data }, problems };
@@ -201,7 +242,9 @@ function pairsOf(node: YAMLMap): Map<string, { key: unknown; value: unknown }> {
   let index = pairIndex.get(node);
   if (!index) {
     index = new Map();
-    for (const item of node.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    for (const item of node.items)
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value)))
+        index.set(String(item.key.value), item);
     pairIndex.set(node, index);
   }
   return index;
@@ -234,7 +277,11 @@ export function nodeAt(source: Source, path: readonly PathSegment[], key = false
 }
 
 /** 1-based line and column of the node at `path`. */
-export function positionOf(source: Source, path: readonly PathSegment[], key = false): { line: number; column: number } {
+export function positionOf(
+  source: Source,
+  path: readonly PathSegment[],
+  key = false,
+): { line: number; column: number } {
   const node = nodeAt(source, path, key);
   const offset = node?.range?.[0] ?? 0;
   const { line, col } = source.lines.linePos(offset);
@@ -276,7 +323,8 @@ export function positionIndex(source: Source): PositionIndex {
     const valuePos = node && !empty ? position(node as Node) : keyPos;
     index[pathKey(path)] = [keyPos.line, keyPos.col, valuePos.line, valuePos.col];
     if (isMap(node)) {
-      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)], pair.key as Node);
+      for (const pair of node.items)
+        if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)], pair.key as Node);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, i], undefined));
     }
@@ -291,7 +339,8 @@ export function indexLocator(index: PositionIndex): Locator {
     has: (path) => Object.hasOwn(index, pathKey(path)),
     at: (path, key = false) => {
       const exact = index[pathKey(path)];
-      if (exact) return key && path.length > 0 ? { line: exact[0], column: exact[1] } : { line: exact[2], column: exact[3] };
+      if (exact)
+        return key && path.length > 0 ? { line: exact[0], column: exact[1] } : { line: exact[2], column: exact[3] };
       for (let length = path.length - 1; length >= 0; length--) {
         const found = index[pathKey(path.slice(0, length))];
         if (!found) continue;

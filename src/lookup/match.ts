@@ -12,14 +12,21 @@ export function findPipeline<T extends { value: Pipeline }>(pipelines: readonly 
   const needle = query.trim().toLowerCase();
   const exact = pipelines.filter((entry) => namesOf(entry.value).some((name) => name.toLowerCase() === needle));
   if (exact.length === 1) return exact[0]!;
-  const prefixed = needle ? pipelines.filter((entry) => namesOf(entry.value).some((name) => name.toLowerCase().startsWith(needle))) : [];
+  const prefixed = needle
+    ? pipelines.filter((entry) => namesOf(entry.value).some((name) => name.toLowerCase().startsWith(needle)))
+    : [];
   if (exact.length === 0 && prefixed.length === 1) return prefixed[0]!;
   const shown = JSON.stringify(query);
   const ambiguous = exact.length > 1 ? exact : prefixed;
   if (ambiguous.length > 1) {
-    throw new UsageError(`pipeline ${shown} is ambiguous: it matches ${ambiguous.map((entry) => entry.value.id).join(', ')}; type more of the name`);
+    throw new UsageError(
+      `pipeline ${shown} is ambiguous: it matches ${ambiguous.map((entry) => entry.value.id).join(', ')}; type more of the name`,
+    );
   }
-  const guess = closest(needle, pipelines.flatMap((entry) => namesOf(entry.value)));
+  const guess = closest(
+    needle,
+    pipelines.flatMap((entry) => namesOf(entry.value)),
+  );
   const match = guess === undefined ? undefined : pipelines.find((entry) => namesOf(entry.value).includes(guess));
   const hint = match
     ? `did you mean ${JSON.stringify(match.value.id)}?`

@@ -37,7 +37,15 @@ export function teamOwnership(all: readonly TeamOwnership[], query: string): Tea
   if (exact) return exact;
   const prefixed = all.filter((entry) => entry.team.toLowerCase().startsWith(needle));
   if (prefixed.length === 1) return prefixed[0]!;
-  if (prefixed.length > 1) throw new UsageError(`team ${JSON.stringify(query)} is ambiguous: it matches ${prefixed.map((entry) => entry.team).join(', ')}`);
-  const guess = closest(needle, all.map((entry) => entry.team));
-  throw new UsageError(`no pipeline is owned by a team ${JSON.stringify(query)}: ${guess ? `did you mean ${JSON.stringify(guess)}?` : `teams: ${all.map((entry) => entry.team).join(', ')}`}`);
+  if (prefixed.length > 1)
+    throw new UsageError(
+      `team ${JSON.stringify(query)} is ambiguous: it matches ${prefixed.map((entry) => entry.team).join(', ')}`,
+    );
+  const guess = closest(
+    needle,
+    all.map((entry) => entry.team),
+  );
+  throw new UsageError(
+    `no pipeline is owned by a team ${JSON.stringify(query)}: ${guess ? `did you mean ${JSON.stringify(guess)}?` : `teams: ${all.map((entry) => entry.team).join(', ')}`}`,
+  );
 }

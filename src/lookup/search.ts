@@ -49,9 +49,11 @@ export function searchIssues(pipelines: readonly Pipeline[], query: readonly str
       }
       if (found === 0) continue;
       // Issues matching every word rank above those matching some.
-      score = Math.round((score * found) / words.length * 100) / 100;
+      score = Math.round(((score * found) / words.length) * 100) / 100;
       hits.push({ pipeline: pipeline.id, issue: { id: issue.id, title: issue.title }, score });
     }
   }
-  return hits.sort((a, b) => b.score - a.score || compareText(a.pipeline, b.pipeline) || compareText(a.issue.id, b.issue.id));
+  return hits.sort(
+    (a, b) => b.score - a.score || compareText(a.pipeline, b.pipeline) || compareText(a.issue.id, b.issue.id),
+  );
 }

@@ -6,7 +6,10 @@ import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem } from 
 
 export const KebabId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes, e.g. late-click-data');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be kebab-case: lower-case letters, digits and single dashes, e.g. late-click-data',
+  );
 
 export const Text = z.string().trim().regex(/\S/, 'must not be empty');
 
@@ -23,7 +26,10 @@ const DURATION_PATTERN = /^(?:(?:\d+[wdhm])+|P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:
 export const Duration = z
   .string()
   .regex(DURATION_PATTERN, `is not a duration: ${DURATION_HINT}`)
-  .refine((value) => !DURATION_PATTERN.test(value) || parseDuration(value) !== undefined, `is not a duration: ${DURATION_HINT}`)
+  .refine(
+    (value) => !DURATION_PATTERN.test(value) || parseDuration(value) !== undefined,
+    `is not a duration: ${DURATION_HINT}`,
+  )
   .describe('A duration: 30m, 48h, 7d, 2w, or ISO 8601 such as PT48H');
 
 const POINT_PATTERN = /^(?:end-of-week|end-of-month|[A-Za-z]{3,9} +\d{1,2}:\d{2}|day +\d{1,2} +\d{1,2}:\d{2})$/;
@@ -31,9 +37,11 @@ const POINT_PATTERN = /^(?:end-of-week|end-of-month|[A-Za-z]{3,9} +\d{1,2}:\d{2}
 export const CalendarPointText = z
   .string()
   .regex(POINT_PATTERN, `is not a calendar point: ${POINT_HINT}`)
-  .refine((value) => !POINT_PATTERN.test(value) || parseCalendarPoint(value) !== undefined, `is not a calendar point: ${POINT_HINT}`)
+  .refine(
+    (value) => !POINT_PATTERN.test(value) || parseCalendarPoint(value) !== undefined,
+    `is not a calendar point: ${POINT_HINT}`,
+  )
   .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"');
-
 
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
@@ -43,7 +51,6 @@ export const CalendarDate = z
   .regex(DATE_PATTERN, DATE_HINT)
   .refine((value) => !DATE_PATTERN.test(value) || isCalendarDate(value), DATE_HINT)
   .meta({ description: 'A date, YYYY-MM-DD', format: 'date' });
-
 
 /** IANA names are Area/Location (or UTC): abbreviations such as BST or EST are not zones (BST is Bangladesh's). */
 const ZONE_PATTERN = /^(?:UTC|Etc\/[A-Za-z0-9+-]+|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+)+)$/;
@@ -74,10 +81,15 @@ export const TimeZone = z
   .superRefine((value, context) => {
     if (ZONE_PATTERN.test(value) && isTimeZone(value)) return;
     const meant = ZONE_FOR_ABBREVIATION[value.toUpperCase()];
-    const hint = meant ? `an abbreviation, not an IANA time zone: write ${meant} (or the zone you mean)` : 'is not an IANA time zone: write one like Europe/London or America/New_York';
+    const hint = meant
+      ? `an abbreviation, not an IANA time zone: write ${meant} (or the zone you mean)`
+      : 'is not an IANA time zone: write one like Europe/London or America/New_York';
     context.addIssue({ code: 'custom', message: hint });
   })
-  .meta({ pattern: ZONE_PATTERN.source, description: 'An IANA time zone, Area/Location: Europe/London, America/New_York' });
+  .meta({
+    pattern: ZONE_PATTERN.source,
+    description: 'An IANA time zone, Area/Location: Europe/London, America/New_York',
+  });
 
 const CLOCK_PATTERN = '(?:[01]?\\d|2[0-3]):[0-5]\\d';
 
@@ -86,15 +98,19 @@ export const Clock = z
   .refine((value) => parseClock(value) !== undefined, 'is not a time of day: write HH:MM, e.g. 09:00')
   .meta({ pattern: `^${CLOCK_PATTERN}$` });
 
-export const HoursRange = z.string().refine((value) => {
-  const [from, to, ...rest] = value.split('-');
-  const start = from === undefined ? undefined : parseClock(from);
-  const end = to === undefined ? undefined : parseClock(to);
-  return rest.length === 0 && start && end && start.hour * 60 + start.minute < end.hour * 60 + end.minute;
-}, 'is not a range of working hours: write "09:00-17:00" with the start before the end').meta({ pattern: `^${CLOCK_PATTERN}-${CLOCK_PATTERN}$` });
+export const HoursRange = z
+  .string()
+  .refine((value) => {
+    const [from, to, ...rest] = value.split('-');
+    const start = from === undefined ? undefined : parseClock(from);
+    const end = to === undefined ? undefined : parseClock(to);
+    return rest.length === 0 && start && end && start.hour * 60 + start.minute < end.hour * 60 + end.minute;
+  }, 'is not a range of working hours: write "09:00-17:00" with the start before the end')
+  .meta({ pattern: `^${CLOCK_PATTERN}-${CLOCK_PATTERN}$` });
 
 /** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
-const TIMESTAMP_HINT = 'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00';
+const TIMESTAMP_HINT =
+  'is not a timestamp with an offset: write ISO 8601 like 2026-11-25T10:00:00Z or 2026-11-25T10:00:00+01:00';
 
 export { CLOCK_PATTERN };
 

@@ -5,9 +5,21 @@ import { Pipeline } from './pipeline.js';
 import { Roster } from './roster.js';
 
 export const SCHEMAS = {
-  pipeline: { schema: Pipeline, title: 'runbook pipeline', description: 'One data pipeline: owners, common issues, SLA rules, on-call.' },
-  roster: { schema: Roster, title: 'runbook roster', description: 'Teams, people, working week, holidays and rotation settings.' },
-  observations: { schema: Observations, title: 'runbook observations', description: 'Pipeline id -> SLA rule id -> what was observed.' },
+  pipeline: {
+    schema: Pipeline,
+    title: 'runbook pipeline',
+    description: 'One data pipeline: owners, common issues, SLA rules, on-call.',
+  },
+  roster: {
+    schema: Roster,
+    title: 'runbook roster',
+    description: 'Teams, people, working week, holidays and rotation settings.',
+  },
+  observations: {
+    schema: Observations,
+    title: 'runbook observations',
+    description: 'Pipeline id -> SLA rule id -> what was observed.',
+  },
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

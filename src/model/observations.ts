@@ -12,10 +12,15 @@ export const Incident = z.strictObject({
 export const Incidents = z.array(Incident).superRefine((incidents, context) => {
   const seen = new Set<string>();
   incidents.forEach((incident, i) => {
-    if (seen.has(incident.id)) context.addIssue({ code: 'custom', path: [i, 'id'], message: `appears twice in this rule: each incident once` });
+    if (seen.has(incident.id))
+      context.addIssue({ code: 'custom', path: [i, 'id'], message: `appears twice in this rule: each incident once` });
     seen.add(incident.id);
     if (incident.resolved && Date.parse(incident.resolved) < Date.parse(incident.opened)) {
-      context.addIssue({ code: 'custom', path: [i, 'resolved'], message: `is before the incident was opened (${incident.opened})` });
+      context.addIssue({
+        code: 'custom',
+        path: [i, 'resolved'],
+        message: `is before the incident was opened (${incident.opened})`,
+      });
     }
   });
 });

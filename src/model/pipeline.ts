@@ -13,8 +13,14 @@ export const CommonIssue = z.strictObject({
 
 /** Where a rule's observation comes from, when not from a runbook observations file (SPEC 2.6). */
 export const ObservationSource = z.union([
-  z.strictObject({ dbt: Text.describe('a dbt source unique_id, as in target/sources.json: source.<project>.<source>.<table>') }),
-  z.strictObject({ openlineage: z.strictObject({ namespace: Text, job: Text }).describe('an OpenLineage job: its COMPLETE events mark it done') }),
+  z.strictObject({
+    dbt: Text.describe('a dbt source unique_id, as in target/sources.json: source.<project>.<source>.<table>'),
+  }),
+  z.strictObject({
+    openlineage: z
+      .strictObject({ namespace: Text, job: Text })
+      .describe('an OpenLineage job: its COMPLETE events mark it done'),
+  }),
 ]);
 
 const ruleBase = { id: KebabId, description: Text.optional(), source: ObservationSource.optional() };
@@ -36,7 +42,8 @@ export const ResolutionRule = z
     warn: Duration.optional(),
   })
   .refine((rule) => (rule.within === undefined) !== (rule.due === undefined), {
-    message: 'a resolution rule needs exactly one of `within` (a duration such as 7d) or `due` (a calendar point such as end-of-month)',
+    message:
+      'a resolution rule needs exactly one of `within` (a duration such as 7d) or `due` (a calendar point such as end-of-month)',
   })
   .meta({ oneOf: [{ required: ['within'] }, { required: ['due'] }] });
 
@@ -53,10 +60,16 @@ export const DeadlineRule = z
     by: TeamName.optional(),
     warn: Duration.optional(),
   })
-  .refine((rule) => !CalendarPointText.safeParse(rule.due).success || (rule.every === 'week' ? WEEK_POINT : MONTH_POINT).test(rule.due.trim()), {
-    message: 'does not fit `every`: every week is due at end-of-week or a weekday ("friday 17:00"); every month at end-of-month or a day ("day 5 09:00")',
-    path: ['due'],
-  })
+  .refine(
+    (rule) =>
+      !CalendarPointText.safeParse(rule.due).success ||
+      (rule.every === 'week' ? WEEK_POINT : MONTH_POINT).test(rule.due.trim()),
+    {
+      message:
+        'does not fit `every`: every week is due at end-of-week or a weekday ("friday 17:00"); every month at end-of-month or a day ("day 5 09:00")',
+      path: ['due'],
+    },
+  )
   .meta({
     if: { properties: { every: { const: 'week' } } },
     then: { properties: { due: { pattern: WEEK_POINT.source } } },

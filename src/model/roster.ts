@@ -19,10 +19,19 @@ export const Holidays = z.strictObject({
   extra: z.array(CalendarDate).optional(),
 });
 
-const Handover = z.string().refine((value) => {
-  const [day, clock, ...rest] = value.trim().split(/\s+/);
-  return rest.length === 0 && day !== undefined && parseWeekday(day) !== undefined && clock !== undefined && Clock.safeParse(clock).success;
-}, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"').meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` });
+const Handover = z
+  .string()
+  .refine((value) => {
+    const [day, clock, ...rest] = value.trim().split(/\s+/);
+    return (
+      rest.length === 0 &&
+      day !== undefined &&
+      parseWeekday(day) !== undefined &&
+      clock !== undefined &&
+      Clock.safeParse(clock).success
+    );
+  }, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"')
+  .meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` });
 
 export const RotationSettings = z.strictObject({
   start: CalendarDate,

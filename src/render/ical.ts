@@ -18,7 +18,8 @@ export interface CalendarInput {
 }
 
 /** TEXT values of calendar properties ical-generator writes as given (NAME, X-WR-CALNAME). */
-const escapeText = (text: string): string => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const escapeText = (text: string): string =>
+  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 function describe(pipeline: Pipeline, roster: Roster, role: string): string {
   const lines = [`${sanitizeLine(pipeline.name)}: ${role}.`, '', 'Escalation:'];
@@ -38,7 +39,9 @@ function describe(pipeline: Pipeline, roster: Roster, role: string): string {
 export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, person }: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
-  const name = person ? `On call: ${sanitizeLine(person.name)}` : `On call: ${[...new Set(shifts.map((shift) => pipelineOf.get(shift.pipeline)!.name))].map(sanitizeLine).join(', ')}`;
+  const name = person
+    ? `On call: ${sanitizeLine(person.name)}`
+    : `On call: ${[...new Set(shifts.map((shift) => pipelineOf.get(shift.pipeline)!.name))].map(sanitizeLine).join(', ')}`;
   const calendar = new ICalCalendar({
     name: escapeText(name),
     prodId: { company: 'runbook', product: 'runbook', language: 'EN' },
@@ -54,7 +57,8 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
   // Text values are escaped by ical-generator: names keep their commas, semicolons and line breaks.
   const nameOf = (id: string): string => sanitize(people.get(id)!.name);
   const events: ICalEventData[] = [];
-  const pairKey = (shift: Shift): string => `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
+  const pairKey = (shift: Shift): string =>
+    `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
   const byRole = new Map(shifts.map((shift) => [`${shift.pipeline}\0${shift.week}\0${shift.role}`, shift]));
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
@@ -89,7 +93,11 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
       start: meeting.start,
       end: meeting.end,
       summary: `${sanitize(pipeline.name)} handover: ${outgoing} to ${incoming}`,
-      description: describe(pipeline, roster, `knowledge-transfer meeting from ${outgoing} (outgoing primary) to ${incoming} (incoming primary)`),
+      description: describe(
+        pipeline,
+        roster,
+        `knowledge-transfer meeting from ${outgoing} (outgoing primary) to ${incoming} (incoming primary)`,
+      ),
       transparency: ICalEventTransparency.OPAQUE,
       attendees: meeting.attendees.map(attendee),
       x: [
@@ -114,7 +122,7 @@ export function foldLines(text: string): string {
     let octets = 0;
     let start = 0;
     let folded = '';
-    for (let i = 0; i < line.length; ) {
+    for (let i = 0; i < line.length;) {
       const code = line.codePointAt(i)!;
       const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
       const units = code > 0xffff ? 2 : 1;

@@ -18,20 +18,32 @@ export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<strin
     name: pipeline.name,
     aliases: pipeline.aliases ?? [],
     owners: { primary: pipeline.owners.primary, secondary: pipeline.owners.secondary ?? [] },
-    oncall: { mode: pipeline.oncall.mode, ...(pipeline.oncall.team ? { team: pipeline.oncall.team } : {}), weeks: pipeline.oncall.weeks ?? 'all' },
+    oncall: {
+      mode: pipeline.oncall.mode,
+      ...(pipeline.oncall.team ? { team: pipeline.oncall.team } : {}),
+      weeks: pipeline.oncall.weeks ?? 'all',
+    },
     issues: pipeline.issues.length,
     nextDeadline: next.get(pipeline.id) ?? null,
   }));
 }
 
-export function renderList(pipelines: readonly Pipeline[], next: ReadonlyMap<string, Deadline | undefined>, timeZone: string, style: Style, width: number): string {
+export function renderList(
+  pipelines: readonly Pipeline[],
+  next: ReadonlyMap<string, Deadline | undefined>,
+  timeZone: string,
+  style: Style,
+  width: number,
+): string {
   if (pipelines.length === 0) return 'No pipeline runbooks in this folder.';
   const rows = pipelines.map((pipeline) => [
     style.cyan(pipeline.id),
     sanitizeLine(pipeline.name),
     [
       pipeline.owners.primary.map(sanitizeLine).join(', '),
-      ...(pipeline.owners.secondary?.length ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)] : []),
+      ...(pipeline.owners.secondary?.length
+        ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)]
+        : []),
     ].join('\n'),
     oncallWords(pipeline),
     nextDue(next.get(pipeline.id), timeZone),

@@ -53,7 +53,11 @@ function indexPage(input: HandbookInput): string {
 function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   const { roster, timeZone } = input;
   const out = [`# ${md(pipeline.name)}`, '', '[All pipelines](../index.md) · [On-call practice](../oncall.md)', ''];
-  if (pipeline.aliases?.length) out.push(`Also known as: ${pipeline.aliases.map(md).join(', ')}. Look it up with \`runbook show ${pipeline.id}\`.`, '');
+  if (pipeline.aliases?.length)
+    out.push(
+      `Also known as: ${pipeline.aliases.map(md).join(', ')}. Look it up with \`runbook show ${pipeline.id}\`.`,
+      '',
+    );
   if (pipeline.description) out.push(md(pipeline.description), '');
 
   out.push('## Owners', '', '| Role | Team | Contact |', '|---|---|---|');
@@ -68,7 +72,8 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   if (pipeline.issues.length === 0) out.push('None recorded.');
   pipeline.issues.forEach((issue, index) => {
     out.push(`### ${index + 1}. ${md(issue.title)}`, '');
-    if (issue.symptoms?.length) out.push('**Symptoms**', '', ...issue.symptoms.map((symptom) => `- ${md(symptom)}`), '');
+    if (issue.symptoms?.length)
+      out.push('**Symptoms**', '', ...issue.symptoms.map((symptom) => `- ${md(symptom)}`), '');
     if (issue.cause) out.push(`**Cause.** ${md(issue.cause)}`, '');
     out.push('**Resolution**', '');
     if (issue.resolution?.length) out.push(...issue.resolution.map((step, n) => `${n + 1}. ${md(step)}`));
@@ -82,13 +87,20 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   for (const rule of pipeline.sla) {
     const deadline = input.deadlines.get(pipeline.id)?.find((entry) => entry.rule === rule.id);
     const next = deadline?.due ? ` Next deadline: ${formatLocal(deadline.due, timeZone)}.` : '';
-    out.push(`- **${md(rule.id)}** (${rule.kind}): ${rule.description ? `${md(rule.description)} ` : ''}Rule: ${md(describeRule(rule))}.${next}`);
+    out.push(
+      `- **${md(rule.id)}** (${rule.kind}): ${rule.description ? `${md(rule.description)} ` : ''}Rule: ${md(describeRule(rule))}.${next}`,
+    );
   }
 
   out.push('', '## On call', '', md(oncallSummary(pipeline, roster)));
   const meeting = pipeline.oncall['handover-meeting'];
-  if (meeting) out.push('', `Handover: a ${describeDuration(parseDuration(meeting) ?? 0)} knowledge-transfer meeting between the outgoing and incoming primary, ending at handover.`);
-  if (pipeline.oncall.duties?.length) out.push('', '**Duties**', '', ...pipeline.oncall.duties.map((duty) => `- ${md(duty)}`));
+  if (meeting)
+    out.push(
+      '',
+      `Handover: a ${describeDuration(parseDuration(meeting) ?? 0)} knowledge-transfer meeting between the outgoing and incoming primary, ending at handover.`,
+    );
+  if (pipeline.oncall.duties?.length)
+    out.push('', '**Duties**', '', ...pipeline.oncall.duties.map((duty) => `- ${md(duty)}`));
   if (pipeline.oncall.mode === 'rotation' && input.rotation) {
     const entry = input.rotation.onCall.find((candidate) => candidate.pipeline === pipeline.id);
     const line = entry
@@ -107,7 +119,8 @@ function oncallPage(input: HandbookInput): string {
   const out = ['# On-call practice', '', '[All pipelines](index.md)', ''];
   const rotating = input.pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation');
   out.push('## Who covers what', '', '| Pipeline | Arrangement |', '|---|---|');
-  for (const pipeline of input.pipelines) out.push(`| [${md(pipeline.name)}](pipelines/${pipeline.id}.md) | ${md(oncallSummary(pipeline, roster))} |`);
+  for (const pipeline of input.pipelines)
+    out.push(`| [${md(pipeline.name)}](pipelines/${pipeline.id}.md) | ${md(oncallSummary(pipeline, roster))} |`);
   out.push('');
   if (roster?.rotation) {
     out.push(
@@ -123,7 +136,7 @@ function oncallPage(input: HandbookInput): string {
       '',
       '## Fairness',
       '',
-      '- Primary shifts follow each person\'s fair share of the weeks they were available, so people available throughout end within one shift of each other, and newcomers are not loaded up to catch up.',
+      "- Primary shifts follow each person's fair share of the weeks they were available, so people available throughout end within one shift of each other, and newcomers are not loaded up to catch up.",
       `- Weeks with public holidays (each person's own calendar${roster.holidays?.country ? `; the team default is ${md(roster.holidays.country)}${roster.holidays.region ? `-${md(roster.holidays.region)}` : ''}` : ''}) and company days are spread: nobody takes another holiday week while a teammate has fewer.`,
       '- Backup duty is shared among seniors the same way.',
       '- `runbook rotate --weeks 26 --report` prints the figures per person and the spread per team.',
@@ -133,10 +146,13 @@ function oncallPage(input: HandbookInput): string {
       ...(rotating.some((pipeline) => pipeline.oncall['handover-meeting'])
         ? rotating
             .filter((pipeline) => pipeline.oncall['handover-meeting'])
-            .map((pipeline) => `- ${md(pipeline.name)}: a ${describeDuration(parseDuration(pipeline.oncall['handover-meeting']!) ?? 0)} knowledge-transfer meeting for the next owner, ending at handover; it is in both people's calendars.`)
+            .map(
+              (pipeline) =>
+                `- ${md(pipeline.name)}: a ${describeDuration(parseDuration(pipeline.oncall['handover-meeting']!) ?? 0)} knowledge-transfer meeting for the next owner, ending at handover; it is in both people's calendars.`,
+            )
         : ['- Handover happens at the shift change; no meeting is scheduled.']),
       '- Before handing over: note open incidents, what was done and what is pending, and link the runbook page of each affected pipeline.',
-      '- Subscribe to the rotation: `runbook rotate --weeks 12 > oncall.ics`, or one person\'s shifts with `--person <id>`.',
+      "- Subscribe to the rotation: `runbook rotate --weeks 12 > oncall.ics`, or one person's shifts with `--person <id>`.",
       '',
     );
     const people = new Map(roster.people.map((person) => [person.id, person]));
@@ -147,14 +163,21 @@ function oncallPage(input: HandbookInput): string {
         out.push(`### ${md(team.name)}${team.contact ? ` (${md(team.contact)})` : ''}`, '');
         for (const id of team.members) {
           const person = people.get(id);
-          out.push(`- ${md(person?.name ?? id)} (${person?.level ?? 'unknown'})${person?.email ? `, ${md(person.email)}` : ''}`);
+          out.push(
+            `- ${md(person?.name ?? id)} (${person?.level ?? 'unknown'})${person?.email ? `, ${md(person.email)}` : ''}`,
+          );
         }
         out.push('');
       }
     }
     if (input.rotation?.upcoming.length) {
       const { schedule, upcoming } = input.rotation;
-      out.push('## The next weeks', '', `| Week from | ${rotating.map((pipeline) => md(pipeline.name)).join(' | ')} |`, `|---|${rotating.map(() => '---|').join('')}`);
+      out.push(
+        '## The next weeks',
+        '',
+        `| Week from | ${rotating.map((pipeline) => md(pipeline.name)).join(' | ')} |`,
+        `|---|${rotating.map(() => '---|').join('')}`,
+      );
       for (const week of upcoming) {
         const cells = rotating.map((pipeline) => {
           const shifts = schedule.shifts.filter((shift) => shift.week === week.index && shift.pipeline === pipeline.id);
@@ -168,7 +191,12 @@ function oncallPage(input: HandbookInput): string {
       out.push('');
     }
   } else {
-    out.push('## How the rotation works', '', 'No roster with rotation settings yet: add `roster.yaml` with `rotation: { start: YYYY-MM-DD }`, teams and people.', '');
+    out.push(
+      '## How the rotation works',
+      '',
+      'No roster with rotation settings yet: add `roster.yaml` with `rotation: { start: YYYY-MM-DD }`, teams and people.',
+      '',
+    );
   }
   return out.join('\n');
 }

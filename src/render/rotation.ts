@@ -17,10 +17,24 @@ export function rotationJson(schedule: Schedule, weeks: readonly Week[], report:
     timezone: schedule.handover.timeZone,
     shifts: schedule.shifts
       .filter((shift) => shown.has(shift.week))
-      .map((shift) => ({ pipeline: shift.pipeline, team: shift.team, role: shift.role, person: shift.person, start: shift.start.toISOString(), end: shift.end.toISOString(), holidayDays: shift.holidayDays, monthEnd: shift.monthEnd })),
+      .map((shift) => ({
+        pipeline: shift.pipeline,
+        team: shift.team,
+        role: shift.role,
+        person: shift.person,
+        start: shift.start.toISOString(),
+        end: shift.end.toISOString(),
+        holidayDays: shift.holidayDays,
+        monthEnd: shift.monthEnd,
+      })),
     meetings: schedule.meetings
       .filter((meeting) => shown.has(meeting.week))
-      .map((meeting) => ({ pipeline: meeting.pipeline, start: meeting.start.toISOString(), end: meeting.end.toISOString(), attendees: meeting.attendees })),
+      .map((meeting) => ({
+        pipeline: meeting.pipeline,
+        start: meeting.start.toISOString(),
+        end: meeting.end.toISOString(),
+        attendees: meeting.attendees,
+      })),
     report: report.people,
     teams: report.teams,
   };
@@ -33,12 +47,28 @@ export function rotationCsv(shifts: readonly Shift[], roster: Roster): string {
   const rows = [['week_start', 'week_end', 'pipeline', 'team', 'role', 'person', 'name', 'email', 'holiday_days']];
   for (const shift of shifts) {
     const person = people.get(shift.person)!;
-    rows.push([shift.start.toISOString(), shift.end.toISOString(), shift.pipeline, shift.team, shift.role, shift.person, person.name, person.email, String(shift.holidayDays)]);
+    rows.push([
+      shift.start.toISOString(),
+      shift.end.toISOString(),
+      shift.pipeline,
+      shift.team,
+      shift.role,
+      shift.person,
+      person.name,
+      person.email,
+      String(shift.holidayDays),
+    ]);
   }
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-export function rotationTable(schedule: Schedule, weeks: readonly Week[], pipelines: readonly Pipeline[], style: Style, width: number): string {
+export function rotationTable(
+  schedule: Schedule,
+  weeks: readonly Week[],
+  pipelines: readonly Pipeline[],
+  style: Style,
+  width: number,
+): string {
   const shown = pipelines.filter((pipeline) => schedule.shifts.some((shift) => shift.pipeline === pipeline.id));
   const rows = weeks.map((week) => [
     `${formatShort(week.start, schedule.handover.timeZone)}${week.monthEnd ? style.dim(' ME') : ''}`,
@@ -53,7 +83,9 @@ export function rotationTable(schedule: Schedule, weeks: readonly Week[], pipeli
   ]);
   return [
     renderTable(['WEEK FROM', ...shown.map((pipeline) => pipeline.id)], rows, style, width),
-    style.dim(`Primary, then +senior backup. * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`),
+    style.dim(
+      `Primary, then +senior backup. * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`,
+    ),
   ].join('\n');
 }
 
@@ -68,7 +100,15 @@ export function renderReport(report: FairnessReport, style: Style, width: number
     String(entry.monthEnd),
     String(entry.availableWeeks),
   ]);
-  const lines = [style.bold('Fairness report'), renderTable(['PERSON', 'LEVEL', 'PRIMARY', 'BACKUP', 'HOLIDAY WEEKS', 'HOLIDAY DAYS', 'MONTH-END', 'AVAILABLE WEEKS'], rows, style, width)];
+  const lines = [
+    style.bold('Fairness report'),
+    renderTable(
+      ['PERSON', 'LEVEL', 'PRIMARY', 'BACKUP', 'HOLIDAY WEEKS', 'HOLIDAY DAYS', 'MONTH-END', 'AVAILABLE WEEKS'],
+      rows,
+      style,
+      width,
+    ),
+  ];
   for (const team of report.teams) {
     lines.push(
       `${sanitizeLine(team.team)}: spread among the ${team.availableAllAlong.length} available all along (${team.availableAllAlong.join(', ') || 'none'}): ` +

@@ -5,15 +5,24 @@ import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 
-export function renderSearch(hits: readonly SearchHit[], pipelines: readonly Pipeline[], words: readonly string[], style: Style, width: number): string {
-  if (hits.length === 0) return `No common issue matches ${JSON.stringify(words.join(' '))}. Try fewer or shorter words.`;
+export function renderSearch(
+  hits: readonly SearchHit[],
+  pipelines: readonly Pipeline[],
+  words: readonly string[],
+  style: Style,
+  width: number,
+): string {
+  if (hits.length === 0)
+    return `No common issue matches ${JSON.stringify(words.join(' '))}. Try fewer or shorter words.`;
   const lines: string[] = [];
   hits.forEach((hit, index) => {
     const pipeline = pipelines.find((candidate) => candidate.id === hit.pipeline);
     const issue = pipeline?.issues.find((candidate) => candidate.id === hit.issue.id);
     const number = `${index + 1}. `;
     lines.push(...wrap(style.bold(sanitizeLine(hit.issue.title)), width, ' '.repeat(number.length), number));
-    lines.push(`${' '.repeat(number.length)}${style.cyan(hit.pipeline)} / ${hit.issue.id}  ${style.dim(`score ${hit.score}`)}`);
+    lines.push(
+      `${' '.repeat(number.length)}${style.cyan(hit.pipeline)} / ${hit.issue.id}  ${style.dim(`score ${hit.score}`)}`,
+    );
     const symptom = issue?.symptoms?.[0];
     if (symptom) lines.push(...wrap(sanitizeLine(symptom), width, ' '.repeat(number.length)));
   });

@@ -29,12 +29,14 @@ export function escalationPath(pipeline: Pipeline, roster: Roster | undefined): 
   const steps: string[] = [];
   if (oncall.mode === 'rotation' && oncall.team) {
     steps.push(`On-call engineer: this week's primary from ${teamWithContact(oncall.team, roster)}`);
-    if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off') steps.push(`Senior backup: the senior paired with a junior primary`);
+    if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off')
+      steps.push(`Senior backup: the senior paired with a junior primary`);
   } else if (oncall.mode === 'business-hours') {
     steps.push('No on-call: raise it in working hours with the owners below');
   }
   steps.push(`Primary owners: ${owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
-  if (owners.secondary?.length) steps.push(`Secondary owners: ${owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  if (owners.secondary?.length)
+    steps.push(`Secondary owners: ${owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
   return steps;
 }
 
@@ -42,7 +44,8 @@ export function oncallSummary(pipeline: Pipeline, roster: Roster | undefined): s
   const { oncall } = pipeline;
   if (oncall.mode === 'none') return 'No on-call arrangement.';
   if (oncall.mode === 'business-hours') return 'No on-call: handled in working hours.';
-  const weeks = oncall.weeks === 'last-of-month' ? 'in the week holding the last working day of each month' : 'every week';
+  const weeks =
+    oncall.weeks === 'last-of-month' ? 'in the week holding the last working day of each month' : 'every week';
   const handover = roster?.rotation ? `, handover ${roster.rotation.handover} ${roster.timezone}` : '';
   return `Weekly shifts from ${sanitizeLine(oncall.team ?? '')}, ${weeks}${handover}.`;
 }
@@ -68,7 +71,8 @@ export function renderShow(
 
   heading('Owners');
   out.push(`  Primary    ${pipeline.owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
-  if (pipeline.owners.secondary?.length) out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  if (pipeline.owners.secondary?.length)
+    out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
 
   heading('Escalation');
   escalationPath(pipeline, roster).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
@@ -78,7 +82,11 @@ export function renderShow(
   pipeline.issues.forEach((issue, index) => {
     out.push('');
     const mark = `${index + 1}. `;
-    out.push(...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '  ' + ' '.repeat(mark.length), `  ${mark}`).map((line) => style.bold(line)));
+    out.push(
+      ...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '  ' + ' '.repeat(mark.length), `  ${mark}`).map(
+        (line) => style.bold(line),
+      ),
+    );
     const inner = '  ' + ' '.repeat(mark.length);
     if (issue.symptoms?.length) {
       out.push(`${inner}${style.yellow('Symptoms')}`);
@@ -101,17 +109,21 @@ export function renderShow(
     if (rule.description) para(rule.description, '    ');
     para(`Rule: ${describeRule(rule)}.`, '    ');
     const deadline = deadlines.find((entry) => entry.rule === rule.id);
-    if (deadline?.due) out.push(...wrap(`Next: ${deadlineWords(deadline, timeZone)}`, width, '    ').map((line) => style.bold(line)));
+    if (deadline?.due)
+      out.push(...wrap(`Next: ${deadlineWords(deadline, timeZone)}`, width, '    ').map((line) => style.bold(line)));
   }
 
   heading('On call');
   para(oncallSummary(pipeline, roster));
   if (onCallNow) out.push(...wrap(`On call now: ${onCallNow}`, width, '    ', '  '));
   const meeting = pipeline.oncall['handover-meeting'];
-  if (meeting) para(`Handover meeting: ${describeDuration(parseDuration(meeting) ?? 0)} between outgoing and incoming primary, ending at handover.`);
+  if (meeting)
+    para(
+      `Handover meeting: ${describeDuration(parseDuration(meeting) ?? 0)} between outgoing and incoming primary, ending at handover.`,
+    );
   if (pipeline.oncall.duties?.length) {
     out.push(`  ${style.yellow('Duties')}`);
     for (const duty of pipeline.oncall.duties) bullet(duty, '  ');
   }
-  return out.join("\n");
+  return out.join('\n');
 }

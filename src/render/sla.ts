@@ -8,7 +8,14 @@ import { renderTable } from './table.js';
 import { plural, wrap } from './text.js';
 import { deadlineWords, formatLocal, formatShort } from './time.js';
 
-export function renderDeadlines(pipelines: readonly Pipeline[], deadlines: readonly Deadline[], timeZone: string, at: Date, style: Style, width: number): string {
+export function renderDeadlines(
+  pipelines: readonly Pipeline[],
+  deadlines: readonly Deadline[],
+  timeZone: string,
+  at: Date,
+  style: Style,
+  width: number,
+): string {
   const out: string[] = [style.dim(`SLA deadlines as of ${formatLocal(at, timeZone)}`)];
   for (const pipeline of pipelines) {
     out.push('', `${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}`);
@@ -18,15 +25,30 @@ export function renderDeadlines(pipelines: readonly Pipeline[], deadlines: reado
       out.push(`  ${style.cyan(rule.id)} ${style.dim(`(${rule.kind})`)}`);
       if (rule.description) out.push(...wrap(sanitizeLine(rule.description), width, '    '));
       out.push(...wrap(`Rule: ${deadline.summary}.`, width, '    '));
-      out.push(...wrap(deadlineWords(deadline, timeZone), width, '    ').map((line) => (deadline.due ? style.bold(line) : line)));
+      out.push(
+        ...wrap(deadlineWords(deadline, timeZone), width, '    ').map((line) =>
+          deadline.due ? style.bold(line) : line,
+        ),
+      );
     }
   }
   return out.join('\n');
 }
 
-const COLOURS: Record<Status, 'green' | 'yellow' | 'red' | 'gray'> = { pass: 'green', warn: 'yellow', breach: 'red', unknown: 'gray' };
+const COLOURS: Record<Status, 'green' | 'yellow' | 'red' | 'gray'> = {
+  pass: 'green',
+  warn: 'yellow',
+  breach: 'red',
+  unknown: 'gray',
+};
 
-export function renderCheck(results: readonly SlaResult[], timeZone: string, at: Date, style: Style, width: number): string {
+export function renderCheck(
+  results: readonly SlaResult[],
+  timeZone: string,
+  at: Date,
+  style: Style,
+  width: number,
+): string {
   const rows = results.map((result) => [
     result.pipeline,
     result.rule,
@@ -34,7 +56,9 @@ export function renderCheck(results: readonly SlaResult[], timeZone: string, at:
     result.due ? formatShort(result.due, timeZone) : '-',
     sanitizeLine(result.message),
   ]);
-  const counts = (['pass', 'warn', 'breach', 'unknown'] as const).map((status) => `${results.filter((r) => r.status === status).length} ${status}`).join(', ');
+  const counts = (['pass', 'warn', 'breach', 'unknown'] as const)
+    .map((status) => `${results.filter((r) => r.status === status).length} ${status}`)
+    .join(', ');
   return [
     style.dim(`SLA check at ${formatLocal(at, timeZone)} (due times in ${timeZone})`),
     renderTable(['PIPELINE', 'RULE', 'STATUS', 'DUE', 'REASON'], rows, style, width),

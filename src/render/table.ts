@@ -10,7 +10,8 @@ const visible = (text: string): number => {
 
 /** Column widths (content + gap) that fit `width`, never narrower than a column's longest word. */
 export function fitWidths(head: readonly string[], rows: readonly string[][], width: number): number[] {
-  const cells = (column: number): string[] => [head[column] ?? '', ...rows.map((row) => row[column] ?? '')].map(stripAnsi);
+  const cells = (column: number): string[] =>
+    [head[column] ?? '', ...rows.map((row) => row[column] ?? '')].map(stripAnsi);
   const widest = (values: Iterable<number>): number => {
     let most = 0;
     for (const value of values) if (value > most) most = value;
@@ -19,7 +20,9 @@ export function fitWidths(head: readonly string[], rows: readonly string[][], wi
   const columns = head.map((_, column) => cells(column));
   const natural = columns.map((texts) => widest(texts.map(visible)) + GAP);
   if (natural.reduce((sum, w) => sum + w, 0) <= width) return natural;
-  const minimum = columns.map((texts) => widest(texts.flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP);
+  const minimum = columns.map(
+    (texts) => widest(texts.flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP,
+  );
   const widths = [...natural];
   // Take a column at a time from the widest that can still wrap, until the table fits.
   for (let total = widths.reduce((sum, w) => sum + w, 0); total > width; total--) {
@@ -67,13 +70,20 @@ export function renderTable(head: readonly string[], rows: readonly string[][], 
   const widths = fitWidths(head, rows, width);
   const lines: string[] = [];
   for (const row of [head.map((title) => style.bold(title)), ...rows]) {
-    const cells = widths.map((columnWidth, column) => (row[column] ?? '').split('\n').flatMap((line) => wrapLine(line, columnWidth - GAP)));
+    const cells = widths.map((columnWidth, column) =>
+      (row[column] ?? '').split('\n').flatMap((line) => wrapLine(line, columnWidth - GAP)),
+    );
     const height = Math.max(...cells.map((cell) => cell.length));
     for (let i = 0; i < height; i++) {
-      lines.push(cells.map((cell, column) => {
-        const text = cell[i] ?? '';
-        return text + ' '.repeat(Math.max(0, widths[column]! - plainLength(text)));
-      }).join('').trimEnd());
+      lines.push(
+        cells
+          .map((cell, column) => {
+            const text = cell[i] ?? '';
+            return text + ' '.repeat(Math.max(0, widths[column]! - plainLength(text)));
+          })
+          .join('')
+          .trimEnd(),
+      );
     }
   }
   return lines.join('\n');

@@ -11,7 +11,14 @@ const two = (n: number): string => String(n).padStart(2, '0');
 function wallClock(instant: Date | string, timeZone: string) {
   const ms = new Date(instant).getTime();
   const local = new Date(ms + offsetMinutes(timeZone, ms) * 60_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth(), day: local.getUTCDate(), weekday: local.getUTCDay(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth(),
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
 /** "Fri 2027-02-12 17:00 Europe/London" */
@@ -34,6 +41,9 @@ export function formatShort(instant: Date | string, timeZone: string): string {
 
 /** "due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours", or the rolling rule's nature. */
 export function deadlineWords(deadline: Deadline, timeZone: string): string {
-  if (deadline.due === undefined) return deadline.kind === 'freshness' ? 'rolling: checked against the newest arrival' : 'rolling: counted from when each issue opens';
+  if (deadline.due === undefined)
+    return deadline.kind === 'freshness'
+      ? 'rolling: checked against the newest arrival'
+      : 'rolling: counted from when each issue opens';
   return `due ${formatLocal(deadline.due, timeZone)}, ${formatLeft(deadline.left!)}`;
 }

@@ -34,7 +34,8 @@ export function dateHolidaysCatalog(): HolidayCatalog {
   const directory = new Library();
   const countries = directory.getCountries() as Record<string, string>;
   const cache = new Map<string, { date: string; name: string }[]>();
-  const regionsOf = (country: string): Record<string, string> => (directory.getStates(country) as Record<string, string> | undefined) ?? {};
+  const regionsOf = (country: string): Record<string, string> =>
+    (directory.getStates(country) as Record<string, string> | undefined) ?? {};
   return {
     hasCountry: (country) => Object.hasOwn(countries, country),
     hasRegion: (country, region) => Object.hasOwn(regionsOf(country), region),
@@ -71,7 +72,8 @@ export function lazyHolidayCatalog(): HolidayCatalog {
 /** Public-holiday dates by country, region and year, from date-holidays. */
 export function dateHolidaysLookup(): HolidayLookup {
   let catalog: HolidayCatalog | undefined;
-  return (country, region, year) => (catalog ??= dateHolidaysCatalog()).publicHolidays(country, region, year).map((day) => day.date);
+  return (country, region, year) =>
+    (catalog ??= dateHolidaysCatalog()).publicHolidays(country, region, year).map((day) => day.date);
 }
 
 /** What the store remembers between runs: holiday dates by calendar and year, and which calendars exist. */

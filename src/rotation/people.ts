@@ -21,7 +21,11 @@ export function unavailability(person: Person, week: Week): string | undefined {
 }
 
 /** Counts, for each person, the working days of a week that are public holidays for them or company days. */
-export function holidayCounter(roster: Roster, calendar: WorkCalendar, holidays: HolidayLookup): (person: Person, week: Week) => number {
+export function holidayCounter(
+  roster: Roster,
+  calendar: WorkCalendar,
+  holidays: HolidayLookup,
+): (person: Person, week: Week) => number {
   const extra = new Set(roster.holidays?.extra ?? []);
   const cache = new Map<string, Set<LocalDate>>();
   const publicDays = (country: string | undefined, region: string | undefined, year: number): Set<LocalDate> => {
@@ -36,9 +40,14 @@ export function holidayCounter(roster: Roster, calendar: WorkCalendar, holidays:
   };
   return (person, week) => {
     const country = person.country ?? roster.holidays?.country;
-    const region = person.country && person.country !== roster.holidays?.country ? person.region : (person.region ?? roster.holidays?.region);
+    const region =
+      person.country && person.country !== roster.holidays?.country
+        ? person.region
+        : (person.region ?? roster.holidays?.region);
     return week.days.filter(
-      (day) => calendar.workdays.has(weekdayOf(day)) && (extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day)),
+      (day) =>
+        calendar.workdays.has(weekdayOf(day)) &&
+        (extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day)),
     ).length;
   };
 }

@@ -68,7 +68,9 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
   return {
     people,
     teams: teams.map((team) => {
-      const steady = people.filter((entry) => team.members.includes(entry.person) && entry.availableWeeks === weeks.length);
+      const steady = people.filter(
+        (entry) => team.members.includes(entry.person) && entry.availableWeeks === weeks.length,
+      );
       return {
         team: team.name,
         availableAllAlong: steady.map((entry) => entry.person),

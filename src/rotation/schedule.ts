@@ -95,21 +95,41 @@ export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
 
 export function buildSchedule(input: RotationInput, weekCount: number): Schedule {
   const { roster, calendar } = input;
-  if (!roster.rotation) throw new UsageError('the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml');
+  if (!roster.rotation)
+    throw new UsageError('the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml');
   const handover = handoverOf(roster);
   const people = new Map(roster.people.map((person) => [person.id, person]));
   const pipelines = rotationPipelines(input.pipelines);
   const teamOf = new Map<string, Team>();
   for (const pipeline of pipelines) {
     const team = roster.teams.find((candidate) => candidate.name === pipeline.oncall.team);
-    if (!team) throw new UsageError(`pipeline ${pipeline.id}: on-call team "${pipeline.oncall.team}" is not in the roster (runbook lint shows every such problem)`);
+    if (!team)
+      throw new UsageError(
+        `pipeline ${pipeline.id}: on-call team "${pipeline.oncall.team}" is not in the roster (runbook lint shows every such problem)`,
+      );
     const missing = team.members.find((member) => !people.has(member));
-    if (missing) throw new UsageError(`team "${team.name}": member "${missing}" is not one of the people in the roster (runbook lint shows every such problem)`);
+    if (missing)
+      throw new UsageError(
+        `team "${team.name}": member "${missing}" is not one of the people in the roster (runbook lint shows every such problem)`,
+      );
     teamOf.set(pipeline.id, team);
   }
   const pairing = roster.rotation.pairing !== 'off';
   const holidayDays = holidayCounter(roster, calendar, input.holidays);
-  const tally = new Map(roster.people.map((person): [string, Tally] => [person.id, { primary: 0, backup: 0, expectedPrimary: 0, expectedBackup: 0, holidayPrimaryWeeks: 0, holidayBackupWeeks: 0, lastShiftWeek: -2 }]));
+  const tally = new Map(
+    roster.people.map((person): [string, Tally] => [
+      person.id,
+      {
+        primary: 0,
+        backup: 0,
+        expectedPrimary: 0,
+        expectedBackup: 0,
+        holidayPrimaryWeeks: 0,
+        holidayBackupWeeks: 0,
+        lastShiftWeek: -2,
+      },
+    ]),
+  );
   const lastPrimary = new Map<string, string>();
   const schedule: Schedule = { handover, weeks: [], shifts: [], meetings: [], gaps: [] };
 
@@ -151,20 +171,40 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       }
     }
     for (const { pipeline, team, primary, backup } of chosen) {
-      for (const [role, person] of [['primary', primary], ['backup', backup]] as const) {
+      for (const [role, person] of [
+        ['primary', primary],
+        ['backup', backup],
+      ] as const) {
         if (!person) continue;
         const t = tally.get(person.id)!;
         const days = holiday.get(person.id)!;
-        if (role === 'primary') [t.primary, t.holidayPrimaryWeeks] = [t.primary + 1, t.holidayPrimaryWeeks + (days > 0 ? 1 : 0)];
+        if (role === 'primary')
+          [t.primary, t.holidayPrimaryWeeks] = [t.primary + 1, t.holidayPrimaryWeeks + (days > 0 ? 1 : 0)];
         else [t.backup, t.holidayBackupWeeks] = [t.backup + 1, t.holidayBackupWeeks + (days > 0 ? 1 : 0)];
         t.lastShiftWeek = index;
-        schedule.shifts.push({ pipeline: pipeline.id, team: team.name, role, person: person.id, week: index, start: week.start, end: week.end, holidayDays: days, monthEnd: week.monthEnd });
+        schedule.shifts.push({
+          pipeline: pipeline.id,
+          team: team.name,
+          role,
+          person: person.id,
+          week: index,
+          start: week.start,
+          end: week.end,
+          holidayDays: days,
+          monthEnd: week.monthEnd,
+        });
       }
       const meeting = pipeline.oncall['handover-meeting'];
       const outgoing = lastPrimary.get(pipeline.id);
       if (meeting && outgoing !== undefined && outgoing !== primary.id) {
         const length = parseDuration(meeting)!;
-        schedule.meetings.push({ pipeline: pipeline.id, week: index, start: new Date(week.start.getTime() - length), end: week.start, attendees: [outgoing, primary.id] });
+        schedule.meetings.push({
+          pipeline: pipeline.id,
+          week: index,
+          start: new Date(week.start.getTime() - length),
+          end: week.start,
+          attendees: [outgoing, primary.id],
+        });
       }
       lastPrimary.set(pipeline.id, primary.id);
     }
@@ -265,7 +305,13 @@ function teamOptions(
 /** How many seniors each junior is scored with; more are tried only when these are all taken. */
 const BACKUPS_SCORED = 3;
 
-function backupKey(rank: { consecutive: number; holiday: number; owed: number; waited: number; turn: number }): number[] {
+function backupKey(rank: {
+  consecutive: number;
+  holiday: number;
+  owed: number;
+  waited: number;
+  turn: number;
+}): number[] {
   return [rank.consecutive, rank.holiday, -Math.round(rank.owed * 1e6), -rank.waited, rank.turn];
 }
 

@@ -41,7 +41,11 @@ export function weekStart(handover: Handover, index: number): Date {
 /** The index of the week holding `at` (negative before the epoch). */
 export function weekIndexAt(handover: Handover, at: Date): number {
   const local = localDateOf(at, handover.timeZone);
-  let index = Math.floor((Date.UTC(+local.slice(0, 4), +local.slice(5, 7) - 1, +local.slice(8, 10)) - Date.UTC(+handover.epoch.slice(0, 4), +handover.epoch.slice(5, 7) - 1, +handover.epoch.slice(8, 10))) / (7 * 86_400_000));
+  let index = Math.floor(
+    (Date.UTC(+local.slice(0, 4), +local.slice(5, 7) - 1, +local.slice(8, 10)) -
+      Date.UTC(+handover.epoch.slice(0, 4), +handover.epoch.slice(5, 7) - 1, +handover.epoch.slice(8, 10))) /
+      (7 * 86_400_000),
+  );
   while (weekStart(handover, index).getTime() > at.getTime()) index--;
   while (weekStart(handover, index + 1).getTime() <= at.getTime()) index++;
   return index;
@@ -58,6 +62,8 @@ export function lastWorkingDay(calendar: WorkCalendar, year: number, month: numb
 export function buildWeek(handover: Handover, calendar: WorkCalendar, index: number): Week {
   const first = addDays(handover.epoch, index * 7);
   const days = Array.from({ length: 7 }, (_, offset) => addDays(first, offset));
-  const monthEnd = days.some((day) => day === lastWorkingDay(calendar, Number(day.slice(0, 4)), Number(day.slice(5, 7))));
+  const monthEnd = days.some(
+    (day) => day === lastWorkingDay(calendar, Number(day.slice(0, 4)), Number(day.slice(5, 7))),
+  );
   return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, monthEnd };
 }

@@ -37,7 +37,11 @@ export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date
  * The schedule from the epoch through the week holding `at` (and `weeksAfter` more), and who is on call
  * at `at`: nobody before the rotation starts.
  */
-export function rotationAt(input: RotationInput, at: Date, weeksAfter = 0): { schedule: Schedule; week: number; onCall: OnCall[] } {
+export function rotationAt(
+  input: RotationInput,
+  at: Date,
+  weeksAfter = 0,
+): { schedule: Schedule; week: number; onCall: OnCall[] } {
   const week = weekIndexAt(handoverOf(input.roster), at);
   const schedule = buildSchedule(input, Math.max(week, 0) + 1 + weeksAfter);
   return { schedule, week, onCall: week < 0 ? [] : onCallAt(schedule, input.roster.people, at) };

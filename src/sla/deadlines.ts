@@ -9,11 +9,18 @@ const MAX_PERIODS = 120;
 
 /** The occurrence of `point` in period `index` (weeks or months counted from the period holding `anchor`). */
 function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalDate, index: number): Date | undefined {
-  const endOfDay = (date: LocalDate): Date => instantAt(date, calendar.end.hour, calendar.end.minute, calendar.timeZone);
+  const endOfDay = (date: LocalDate): Date =>
+    instantAt(date, calendar.end.hour, calendar.end.minute, calendar.timeZone);
   if (point.kind === 'end-of-week' || point.kind === 'weekly') {
     // The roster's week (SPEC 2.3): it begins after the longest run of non-working days.
     const start = addDays(weekStartOf(calendar, anchor), index * 7);
-    if (point.kind === 'weekly') return instantAt(addDays(start, (point.weekday - weekStartDay(calendar) + 7) % 7), point.hour, point.minute, calendar.timeZone);
+    if (point.kind === 'weekly')
+      return instantAt(
+        addDays(start, (point.weekday - weekStartDay(calendar) + 7) % 7),
+        point.hour,
+        point.minute,
+        calendar.timeZone,
+      );
     for (let offset = 6; offset >= 0; offset--) {
       const day = addDays(start, offset);
       if (isWorkingDay(calendar, day)) return endOfDay(day);
@@ -23,7 +30,8 @@ function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalD
   const months = Number(anchor.slice(0, 4)) * 12 + Number(anchor.slice(5, 7)) - 1 + index;
   const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
   const last = daysInMonth(year, month);
-  if (point.kind === 'monthly') return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar.timeZone);
+  if (point.kind === 'monthly')
+    return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar.timeZone);
   for (let day = last; day >= 1; day--) {
     const date = localDate(year, month, day);
     if (isWorkingDay(calendar, date)) return endOfDay(date);
@@ -38,7 +46,9 @@ export function nextDue(point: CalendarPoint, at: Date, calendar: WorkCalendar):
     const due = occurrence(point, calendar, anchor, index);
     if (due && due.getTime() > at.getTime()) return due;
   }
-  throw new Error(`no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`);
+  throw new Error(
+    `no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`,
+  );
 }
 
 /** The latest occurrence of `point` at or before `at`. */
@@ -48,5 +58,7 @@ export function previousDue(point: CalendarPoint, at: Date, calendar: WorkCalend
     const due = occurrence(point, calendar, anchor, index);
     if (due && due.getTime() <= at.getTime()) return due;
   }
-  throw new Error(`no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`);
+  throw new Error(
+    `no occurrence of the calendar point within ${MAX_PERIODS} periods: the working week has no working days`,
+  );
 }

@@ -48,7 +48,9 @@ export function describeRule(rule: SlaRule): string {
       return `newest data no older than ${words(rule.within)} (warning from ${describeDuration(freshnessWarnMs(rule))})`;
     case 'resolution':
       return `${
-        rule.within ? `every issue resolved within ${words(rule.within)} of being opened` : `every issue resolved by ${describePoint(rule.due ?? '')} after it was opened`
+        rule.within
+          ? `every issue resolved within ${words(rule.within)} of being opened`
+          : `every issue resolved by ${describePoint(rule.due ?? '')} after it was opened`
       } (an open issue warns ${rule.warn ? `${words(rule.warn)} before it is due` : 'in the last quarter of its time'})`;
     case 'deadline': {
       const by = rule.by ? ` by ${rule.by}` : '';

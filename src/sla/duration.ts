@@ -28,7 +28,12 @@ export function describeDuration(ms: number): string {
   const parts: string[] = [];
   let rest = Math.round(ms / MINUTE);
   const hoursOnly = rest < 3 * 24 * 60;
-  for (const [unit, size] of [['week', 7 * 24 * 60], ['day', 24 * 60], ['hour', 60], ['minute', 1]] as const) {
+  for (const [unit, size] of [
+    ['week', 7 * 24 * 60],
+    ['day', 24 * 60],
+    ['hour', 60],
+    ['minute', 1],
+  ] as const) {
     const n = Math.floor(rest / size);
     const skip = (unit === 'week' && rest % size !== 0) || (unit === 'day' && hoursOnly);
     if (n > 0 && !skip) {

@@ -38,9 +38,26 @@ function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date,
   const due = iso(new Date(arrival.getTime() + within));
   const observed = iso(arrival);
   // Pinned (SPEC 2.3): a breach is strictly past the limit; a warning starts at its threshold, inclusive.
-  if (age > within) return { status: 'breach', due, observed, message: `newest data is ${ago(age)} old, over the ${describeDuration(within)} limit` };
-  if (age >= warn) return { status: 'warn', due, observed, message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away` };
-  return { status: 'pass', due, observed, message: `newest data is ${ago(age)} old, within ${describeDuration(within)}` };
+  if (age > within)
+    return {
+      status: 'breach',
+      due,
+      observed,
+      message: `newest data is ${ago(age)} old, over the ${describeDuration(within)} limit`,
+    };
+  if (age >= warn)
+    return {
+      status: 'warn',
+      due,
+      observed,
+      message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away`,
+    };
+  return {
+    status: 'pass',
+    due,
+    observed,
+    message: `newest data is ${ago(age)} old, within ${describeDuration(within)}`,
+  };
 }
 
 /** How long before its due time an open incident warns: `warn` when given, else the last quarter of its allowed time. */
@@ -54,24 +71,36 @@ function incidentDue(rule: Extract<SlaRule, { kind: 'resolution' }>, opened: Dat
   return nextDue(parseCalendarPoint(rule.due!)!, opened, calendar);
 }
 
-function resolution(rule: Extract<SlaRule, { kind: 'resolution' }>, incidents: readonly Incident[], at: Date, calendar: WorkCalendar): Outcome {
+function resolution(
+  rule: Extract<SlaRule, { kind: 'resolution' }>,
+  incidents: readonly Incident[],
+  at: Date,
+  calendar: WorkCalendar,
+): Outcome {
   if (incidents.length === 0) return { status: 'pass', message: 'no incidents recorded' };
   const judged = incidents.map((incident) => {
     const opened = new Date(incident.opened);
     const due = incidentDue(rule, opened, calendar);
     // An incident resolved after `at` is still open at `at` (SPEC 2.3, "as of --at").
-    const resolved = incident.resolved && new Date(incident.resolved).getTime() <= at.getTime() ? new Date(incident.resolved) : undefined;
+    const resolved =
+      incident.resolved && new Date(incident.resolved).getTime() <= at.getTime()
+        ? new Date(incident.resolved)
+        : undefined;
     const allowed = due.getTime() - opened.getTime();
     let status: Status;
     let message: string;
     if (resolved) {
       const late = resolved.getTime() - due.getTime();
       status = late > 0 ? 'breach' : 'pass';
-      message = late > 0 ? `${incident.id} was resolved ${ago(late)} after it was due` : `${incident.id} was resolved in time`;
+      message =
+        late > 0 ? `${incident.id} was resolved ${ago(late)} after it was due` : `${incident.id} was resolved in time`;
     } else {
       const left = due.getTime() - at.getTime();
       status = left < 0 ? 'breach' : left <= resolutionWarnMs(rule, allowed) ? 'warn' : 'pass';
-      message = left < 0 ? `${incident.id} is open ${ago(-left)} past its due time` : `${incident.id} is open, due in ${ago(left)}`;
+      message =
+        left < 0
+          ? `${incident.id} is open ${ago(-left)} past its due time`
+          : `${incident.id} is open, due in ${ago(left)}`;
     }
     return { status, message, due, open: !resolved };
   });
@@ -91,19 +120,47 @@ function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: 
   const p0 = previousDue(point, new Date(p1.getTime() - 1), calendar);
   const p2 = nextDue(point, at, calendar);
   const observed = iso(done);
-  if (done.getTime() > p1.getTime()) return { status: 'pass', due: iso(p2), observed, message: `done for this ${rule.every}; next due in ${ago(p2.getTime() - at.getTime())}` };
+  if (done.getTime() > p1.getTime())
+    return {
+      status: 'pass',
+      due: iso(p2),
+      observed,
+      message: `done for this ${rule.every}; next due in ${ago(p2.getTime() - at.getTime())}`,
+    };
   if (done.getTime() > p0.getTime()) {
     const left = p2.getTime() - at.getTime();
-    if (left <= deadlineWarnMs(rule)) return { status: 'warn', due: iso(p2), observed, message: `not yet done for this ${rule.every}; due in ${ago(left)}` };
+    if (left <= deadlineWarnMs(rule))
+      return {
+        status: 'warn',
+        due: iso(p2),
+        observed,
+        message: `not yet done for this ${rule.every}; due in ${ago(left)}`,
+      };
     return { status: 'pass', due: iso(p2), observed, message: `last deadline met; next due in ${ago(left)}` };
   }
-  return { status: 'breach', due: iso(p1), observed, message: `missed the deadline ${ago(at.getTime() - p1.getTime())} ago: last done ${ago(at.getTime() - done.getTime())} before now` };
+  return {
+    status: 'breach',
+    due: iso(p1),
+    observed,
+    message: `missed the deadline ${ago(at.getTime() - p1.getTime())} ago: last done ${ago(at.getTime() - done.getTime())} before now`,
+  };
 }
 
 /** Evaluates one rule against its observation (already checked to have the right shape for the rule's kind). */
-export function evaluateRule(pipeline: Pipeline, rule: SlaRule, given: Observation | Resolved, at: Date, calendar: WorkCalendar): SlaResult {
+export function evaluateRule(
+  pipeline: Pipeline,
+  rule: SlaRule,
+  given: Observation | Resolved,
+  at: Date,
+  calendar: WorkCalendar,
+): SlaResult {
   const base = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind };
-  const resolved = given === undefined || typeof given === 'string' || Array.isArray(given) ? (given === undefined ? undefined : { observation: given }) : given;
+  const resolved =
+    given === undefined || typeof given === 'string' || Array.isArray(given)
+      ? given === undefined
+        ? undefined
+        : { observation: given }
+      : given;
   if (resolved === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
   if ('unknown' in resolved) return { ...base, status: 'unknown', message: resolved.unknown };
   const { observation } = resolved;
@@ -115,12 +172,30 @@ export function evaluateRule(pipeline: Pipeline, rule: SlaRule, given: Observati
       const time = observation as string;
       if (later(time)) {
         const what = rule.kind === 'freshness' ? 'the newest arrival' : 'the last time it was done';
-        return { ...base, status: 'unknown', observed: time, message: `${what} (${time}) is after the time judged (${iso(at)}): no observation as of then` };
+        return {
+          ...base,
+          status: 'unknown',
+          observed: time,
+          message: `${what} (${time}) is after the time judged (${iso(at)}): no observation as of then`,
+        };
       }
-      return { ...base, ...(rule.kind === 'freshness' ? freshness(rule, new Date(time), at) : deadline(rule, new Date(time), at, calendar)) };
+      return {
+        ...base,
+        ...(rule.kind === 'freshness'
+          ? freshness(rule, new Date(time), at)
+          : deadline(rule, new Date(time), at, calendar)),
+      };
     }
     case 'resolution':
-      return { ...base, ...resolution(rule, (observation as Incident[]).filter((incident) => !later(incident.opened)), at, calendar) };
+      return {
+        ...base,
+        ...resolution(
+          rule,
+          (observation as Incident[]).filter((incident) => !later(incident.opened)),
+          at,
+          calendar,
+        ),
+      };
   }
 }
 
@@ -128,7 +203,10 @@ export function evaluateRule(pipeline: Pipeline, rule: SlaRule, given: Observati
 export function futureTimestamps(resolved: Resolved, at: Date): string[] {
   if (resolved === undefined || 'unknown' in resolved) return [];
   const { observation } = resolved;
-  const all = typeof observation === 'string' ? [observation] : observation.flatMap((incident) => [incident.opened, ...(incident.resolved ? [incident.resolved] : [])]);
+  const all =
+    typeof observation === 'string'
+      ? [observation]
+      : observation.flatMap((incident) => [incident.opened, ...(incident.resolved ? [incident.resolved] : [])]);
   return all.filter((timestamp) => new Date(timestamp).getTime() > at.getTime());
 }
 

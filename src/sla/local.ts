@@ -5,7 +5,8 @@ export type LocalDate = string;
 
 const DAY_MS = 86_400_000;
 
-const toUtc = (date: LocalDate): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const toUtc = (date: LocalDate): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 const fromUtc = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -24,8 +24,13 @@ export interface ObservedFacts {
 export type Resolved = { observation: Observation } | { unknown: string } | undefined;
 
 const time = (timestamp: string): number => Date.parse(timestamp);
-const newest = (timestamps: readonly string[]): string | undefined => timestamps.reduce<string | undefined>((best, t) => (best === undefined || time(t) > time(best) ? t : best), undefined);
-const files = (entries: readonly { file: string }[]): string => entries.map((entry) => entry.file).join(', ') || 'no file of that kind';
+const newest = (timestamps: readonly string[]): string | undefined =>
+  timestamps.reduce<string | undefined>(
+    (best, t) => (best === undefined || time(t) > time(best) ? t : best),
+    undefined,
+  );
+const files = (entries: readonly { file: string }[]): string =>
+  entries.map((entry) => entry.file).join(', ') || 'no file of that kind';
 
 export const lineageKey = (namespace: string, job: string): string => `${namespace}\u0000${job}`;
 
@@ -35,7 +40,8 @@ export const lineageKey = (namespace: string, job: string): string => `${namespa
  * happened yet as of `at`), except where choosing the newest: the newest at or before `at` is taken.
  */
 export function observationFor(pipeline: Pipeline, rule: SlaRule, facts: ObservedFacts, at: Date): Resolved {
-  const notAfter = (timestamps: readonly string[]): string | undefined => newest(timestamps.filter((t) => time(t) <= at.getTime())) ?? newest(timestamps);
+  const notAfter = (timestamps: readonly string[]): string | undefined =>
+    newest(timestamps.filter((t) => time(t) <= at.getTime())) ?? newest(timestamps);
   const source = rule.source;
   if (source && 'dbt' in source) {
     const found = facts.dbt.flatMap((entry) => {
@@ -46,7 +52,15 @@ export function observationFor(pipeline: Pipeline, rule: SlaRule, facts: Observe
     const loaded = found.flatMap(({ result }) => (result.maxLoadedAt ? [result.maxLoadedAt] : []));
     if (loaded.length > 0) return { observation: notAfter(loaded)! };
     const failed = found.find(({ result }) => result.error !== undefined) ?? found[0]!;
-    return { unknown: `dbt could not check ${source.dbt} (${failed.result.status}): ${(failed.result.error ?? 'no max_loaded_at').split('\n').map((line) => line.trim()).filter(Boolean).join(' ')}` };
+    return {
+      unknown: `dbt could not check ${source.dbt} (${failed.result.status}): ${(
+        failed.result.error ?? 'no max_loaded_at'
+      )
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' ')}`,
+    };
   }
   if (source && 'openlineage' in source) {
     const key = lineageKey(source.openlineage.namespace, source.openlineage.job);
@@ -54,15 +68,21 @@ export function observationFor(pipeline: Pipeline, rule: SlaRule, facts: Observe
     const completes = facts.lineage.flatMap((entry) => entry.completes.get(key) ?? []);
     if (completes.length > 0) return { observation: notAfter(completes)! };
     const seen = facts.lineage.some((entry) => entry.seen.has(key));
-    return { unknown: seen ? `no COMPLETE event for ${name} in ${files(facts.lineage)} (its runs failed or were aborted)` : `no event for ${name} in ${files(facts.lineage)}` };
+    return {
+      unknown: seen
+        ? `no COMPLETE event for ${name} in ${files(facts.lineage)} (its runs failed or were aborted)`
+        : `no event for ${name} in ${files(facts.lineage)}`,
+    };
   }
   const given = facts.runbook.flatMap((entry) => {
     const observation = entry.observations[pipeline.id]?.[rule.id];
     return observation === undefined ? [] : [observation];
   });
   if (given.length === 0) return undefined;
-  if (given.every((observation) => typeof observation === 'string')) return { observation: notAfter(given as string[])! };
+  if (given.every((observation) => typeof observation === 'string'))
+    return { observation: notAfter(given as string[])! };
   const byId = new Map<string, Incident>();
-  for (const observation of given) if (Array.isArray(observation)) for (const incident of observation) byId.set(incident.id, incident);
+  for (const observation of given)
+    if (Array.isArray(observation)) for (const incident of observation) byId.set(incident.id, incident);
   return { observation: [...byId.values()] };
 }

@@ -20,7 +20,13 @@ export interface Deadline {
 /** Next due points already found for this `at` and calendar, by calendar point (many pipelines share a few). */
 export type DueMemo = Map<string, Date>;
 
-export function ruleDeadline(pipeline: Pipeline, rule: SlaRule, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline {
+export function ruleDeadline(
+  pipeline: Pipeline,
+  rule: SlaRule,
+  at: Date,
+  calendar: WorkCalendar,
+  memo: DueMemo = new Map(),
+): Deadline {
   const base: Deadline = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind, summary: describeRule(rule) };
   const point = rule.kind === 'deadline' ? rule.due : rule.kind === 'resolution' ? rule.due : undefined;
   if (point === undefined) return base;
@@ -32,12 +38,22 @@ export function ruleDeadline(pipeline: Pipeline, rule: SlaRule, at: Date, calend
   return { ...base, due: due.toISOString(), left: due.getTime() - at.getTime() };
 }
 
-export function pipelineDeadlines(pipeline: Pipeline, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline[] {
+export function pipelineDeadlines(
+  pipeline: Pipeline,
+  at: Date,
+  calendar: WorkCalendar,
+  memo: DueMemo = new Map(),
+): Deadline[] {
   return pipeline.sla.map((rule) => ruleDeadline(pipeline, rule, at, calendar, memo));
 }
 
 /** The soonest dated deadline of a pipeline, if any. Pass one `memo` for many pipelines at the same `at`. */
-export function nextDeadline(pipeline: Pipeline, at: Date, calendar: WorkCalendar, memo: DueMemo = new Map()): Deadline | undefined {
+export function nextDeadline(
+  pipeline: Pipeline,
+  at: Date,
+  calendar: WorkCalendar,
+  memo: DueMemo = new Map(),
+): Deadline | undefined {
   return pipelineDeadlines(pipeline, at, calendar, memo)
     .filter((deadline) => deadline.due !== undefined)
     .sort((a, b) => a.left! - b.left!)[0];

@@ -7,7 +7,8 @@ export function parseAt(text: string | undefined, now: Date, timeZone: string): 
   if (text === undefined || text === 'now') return now;
   if (isCalendarDate(text)) {
     const year = Number(text.slice(0, 4));
-    if (year < 1970 || year > 2199) throw new UsageError(`--at ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
+    if (year < 1970 || year > 2199)
+      throw new UsageError(`--at ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
     return instantAt(text, 0, 0, timeZone);
   }
   if (TIMESTAMP_PATTERN.test(text)) {
@@ -16,5 +17,7 @@ export function parseAt(text: string | undefined, now: Date, timeZone: string): 
     const instant = new Date(text);
     if (!Number.isNaN(instant.getTime())) return instant;
   }
-  throw new UsageError(`--at ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, or a date like 2027-02-10`);
+  throw new UsageError(
+    `--at ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, or a date like 2027-02-10`,
+  );
 }

@@ -27,14 +27,19 @@ export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d
  * minute or second past 59, an offset beyond ±14:00, a year outside 1970–2199, a day the month does not have.
  */
 export function timestampProblem(text: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/.exec(text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/.exec(
+    text,
+  );
   if (!match) return 'is not a timestamp with an offset';
   const [, year, , , hour, minute, second, , offsetHours, offsetMinutes] = match;
   if (!isCalendarDate(text.slice(0, 10))) return 'has a day its month does not have';
   if (Number(year) < 1970 || Number(year) > 2199) return `has the year ${year}: runbook works with 1970 to 2199`;
   if (Number(hour) > 23) return `has the hour ${hour}: write 00 to 23 (24:00 is 00:00 of the next day)`;
   if (Number(minute) > 59 || Number(second ?? 0) > 59) return 'has a minute or second past 59';
-  if (offsetHours !== undefined && (Number(offsetMinutes) > 59 || Number(offsetHours) * 60 + Number(offsetMinutes) > 14 * 60)) {
+  if (
+    offsetHours !== undefined &&
+    (Number(offsetMinutes) > 59 || Number(offsetHours) * 60 + Number(offsetMinutes) > 14 * 60)
+  ) {
     return `has the offset ${text.slice(-6)}: offsets run from -14:00 to +14:00`;
   }
   return undefined;

@@ -14,11 +14,15 @@ export function writeAtomically(path: string, content: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${random}.tmp`);
   let created = false;
   try {
-    const fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+    const fd = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
     created = true;
     try {
       const bytes = Buffer.from(content);
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
     } finally {
       closeSync(fd);
     }

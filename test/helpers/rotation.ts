@@ -11,18 +11,43 @@ export function person(id: string, level: 'senior' | 'junior' = 'senior', extra:
   return { id, name: `${id[0]!.toUpperCase()}${id.slice(1)} Example`, email: `${id}@example.com`, level, ...extra };
 }
 
-export function roster(people: Person[], options: { teams?: Record<string, string[]>; pairing?: 'junior-with-senior' | 'off'; timezone?: string; start?: string; handover?: string; country?: string; extra?: string[] } = {}): Roster {
+export function roster(
+  people: Person[],
+  options: {
+    teams?: Record<string, string[]>;
+    pairing?: 'junior-with-senior' | 'off';
+    timezone?: string;
+    start?: string;
+    handover?: string;
+    country?: string;
+    extra?: string[];
+  } = {},
+): Roster {
   return Roster.parse({
     timezone: options.timezone ?? 'Europe/London',
     holidays: { ...(options.country ? { country: options.country } : {}), extra: options.extra ?? [] },
-    rotation: { start: options.start ?? '2026-11-30', handover: options.handover ?? 'monday 10:00', pairing: options.pairing ?? 'junior-with-senior' },
-    teams: Object.entries(options.teams ?? { Team: people.map((p) => p.id) }).map(([name, members]) => ({ name, members })),
+    rotation: {
+      start: options.start ?? '2026-11-30',
+      handover: options.handover ?? 'monday 10:00',
+      pairing: options.pairing ?? 'junior-with-senior',
+    },
+    teams: Object.entries(options.teams ?? { Team: people.map((p) => p.id) }).map(([name, members]) => ({
+      name,
+      members,
+    })),
     people,
   });
 }
 
 export function rotating(id: string, team = 'Team', extra: Partial<Pipeline['oncall']> = {}): Pipeline {
-  return { id, name: id, owners: { primary: [team] }, issues: [], sla: [], oncall: { mode: 'rotation', team, ...extra } };
+  return {
+    id,
+    name: id,
+    owners: { primary: [team] },
+    issues: [],
+    sla: [],
+    oncall: { mode: 'rotation', team, ...extra },
+  };
 }
 
 export function input(r: Roster, pipelines: Pipeline[]): RotationInput {

@@ -18,7 +18,10 @@ const CACHE = mkdtempSync(join(tmpdir(), 'runbook-cache-'));
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/runbook.js', import.meta.url));
 
-export async function runInProcess(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {}): Promise<Result> {
+export async function runInProcess(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {},
+): Promise<Result> {
   let stdout = '';
   let stderr = '';
   const code = await run(
@@ -35,7 +38,10 @@ export async function runInProcess(args: string[], options: { cwd?: string; env?
   return { code, stdout, stderr };
 }
 
-export function runBin(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
+export function runBin(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Result {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? PROJECT,
     env: { PATH: process.env.PATH, NO_COLOR: '1', XDG_CACHE_HOME: CACHE, ...options.env },

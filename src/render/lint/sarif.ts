@@ -31,7 +31,9 @@ export function renderSarif(report: LintReport, version: string): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: isAbsolute(problem.file) ? pathToFileURL(problem.file).href : relativeUri(problem.file) },
+                artifactLocation: {
+                  uri: isAbsolute(problem.file) ? pathToFileURL(problem.file).href : relativeUri(problem.file),
+                },
                 region: { startLine: problem.line, startColumn: problem.column },
               },
             },
