@@ -66,7 +66,7 @@ export async function boot(argv: readonly string[]): Promise<void> {
   const base = createRequire(join(here, 'cli.cjs'));
   const vendors = new Map<string, Loaded>();
   const require = ((id: string) => {
-    if (!id.startsWith('./vendor/')) return base(id);
+    if (!id.startsWith('./vendor/')) return base(id) as unknown;
     const file = join(here, id);
     let vendor = vendors.get(file);
     if (!vendor) {

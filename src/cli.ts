@@ -24,7 +24,7 @@ export function buildProgram(
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(runbook --help shows the commands)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .exitOverride()
     .addHelpText(
       'after',

@@ -182,7 +182,7 @@ export class Context {
       // A Map does not survive JSON: the salvage index maps are stored as entry lists.
       const entry = stored.entry && {
         ...stored.entry,
-        maps: new Map(stored.entry.maps as unknown as [string, number[]][]),
+        maps: new Map(stored.entry.maps),
       };
       return {
         ...stored,

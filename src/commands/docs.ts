@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { rotationAt } from '../rotation/who.js';
 
@@ -45,5 +45,5 @@ export function docsCommand(context: MakeContext): Command {
       }
       if (ctx.json) ctx.printJson({ dir: options.output, files: [...files.keys()] });
       else ctx.print(`wrote ${files.size} pages to ${options.output}: ${[...files.keys()].join(', ')}`);
-    }) as unknown as Command;
+    });
 }

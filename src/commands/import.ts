@@ -5,7 +5,7 @@ import { displayPath } from '../load/find.js';
 import { readText } from '../load/text.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 export function importCommand(context: MakeContext): Command {
   return new Command('import')

@@ -1,6 +1,7 @@
 /** Registers every command on the program; each command lives in its own file. */
+export type { AnyCommand, MakeContext } from './command.js';
 import type { Command } from '@commander-js/extra-typings';
-import type { Context } from '../context.js';
+import type { AnyCommand, MakeContext } from './command.js';
 import { docsCommand } from './docs.js';
 import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
@@ -12,10 +13,6 @@ import { searchCommand } from './search.js';
 import { showCommand } from './show.js';
 import { slaCommand } from './sla.js';
 import { whoCommand } from './who.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCommand = Command<any, any, any>;
-export type MakeContext = (command: AnyCommand) => Context;
 
 /** Every command, by the name it is typed with, in the order help lists them. */
 const COMMANDS: [string, (context: MakeContext) => Command][] = [
@@ -40,15 +37,10 @@ export function registerCommands(program: AnyCommand, context: MakeContext, type
   const chosen = COMMANDS.filter(([name]) => name === typed);
   for (const [, make] of chosen.length ? chosen : COMMANDS) {
     // addCommand does not inherit: copy the output routing and exit override so errors reach the one handler.
-    const command = make(context).copyInheritedSettings(program);
+    const command = make(context).copyInheritedSettings(program as Command);
     for (const sub of command.commands) sub.copyInheritedSettings(command);
     program.addCommand(command);
   }
-}
-
-/** The example block every command's help ends with. */
-export function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
 }
 
 /** The command word of an argument list: the first argument that is neither an option nor an option's value. */

@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { nextDeadline } from '../sla/upcoming.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 export function listCommand(context: MakeContext): Command {
   return new Command('list')
@@ -17,5 +17,5 @@ export function listCommand(context: MakeContext): Command {
       const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar, memo)]));
       if (ctx.json) ctx.printJson(listJson(pipelines, next));
       else ctx.print(renderList(pipelines, next, calendar.timeZone, ctx.style, ctx.width));
-    }) as unknown as Command;
+    });
 }

@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { ownership, teamOwnership } from '../lookup/owners.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 export function ownersCommand(context: MakeContext): Command {
   return new Command('owners')

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../util/dates.js';
 import { instantAt } from '../sla/local.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { buildSchedule, rotationPipelines, UncoverableWeek } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
@@ -117,5 +117,5 @@ export function rotateCommand(context: MakeContext): Command {
         const { renderReport } = await import('../render/rotation.js');
         ctx.io.err(`${renderReport(report, ctx.style, ctx.width)}\n`);
       }
-    }) as unknown as Command;
+    });
 }

@@ -1,6 +1,6 @@
 import { Argument, Command } from '@commander-js/extra-typings';
 import type { SchemaName } from '../model/json-schema.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 export function schemaCommand(context: MakeContext): Command {
   return new Command('schema')
@@ -8,11 +8,11 @@ export function schemaCommand(context: MakeContext): Command {
     .addArgument(
       new Argument('[kind]', 'which file')
         .choices(['pipeline', 'roster', 'observations'] satisfies SchemaName[])
-        .default('pipeline' as SchemaName),
+        .default('pipeline'),
     )
     .addHelpText('after', examples('runbook schema pipeline > schema/pipeline.schema.json', 'runbook schema roster'))
     .action(async (kind, _options, command) => {
       const { jsonSchema } = await import('../model/json-schema.js');
-      context(command).printJson(jsonSchema(kind as SchemaName));
+      context(command).printJson(jsonSchema(kind));
     }) as unknown as Command;
 }

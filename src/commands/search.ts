@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { searchIssues } from '../lookup/search.js';
 import { renderSearch } from '../render/search.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 export function searchCommand(context: MakeContext): Command {
   return new Command('search')

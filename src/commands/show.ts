@@ -3,7 +3,7 @@ import { renderShow, showJson } from '../render/show.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
 import { whoLines } from '../render/who.js';
 

@@ -4,7 +4,7 @@ import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
 import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 
 function checkCommand(context: MakeContext): Command {
   return new Command('check')
@@ -74,7 +74,7 @@ function checkCommand(context: MakeContext): Command {
         (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
       );
       if (failing.length > 0) throw new CheckFailed('');
-    }) as unknown as Command;
+    });
 }
 
 export function slaCommand(context: MakeContext): Command {

@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { examples, type MakeContext } from './index.js';
+import { examples, type MakeContext } from './command.js';
 import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { rotationPipelines } from '../rotation/schedule.js';

@@ -51,7 +51,7 @@ export function cacheKey(dir: string, inputs: readonly FileInput[]): string {
   // A large folder is keyed by a SHA-256 digest of the same text (crypto is worth loading only there), so its
   // entry does not carry every file again.
   if (key.length <= MAX_EXACT_KEY) return key;
-  const { createHash } = process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return `sha256:${createHash('sha256').update(key, 'latin1').digest('hex')}`;
 }
 

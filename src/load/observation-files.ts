@@ -111,7 +111,8 @@ function readDbt(text: string, fail: Fail): Map<string, DbtResult> {
     fail(`JSON syntax: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
     return results;
   }
-  const version = String(data.metadata?.dbt_schema_version ?? '');
+  const schema = data.metadata?.dbt_schema_version;
+  const version = typeof schema === 'string' ? schema : '';
   if (!/\/dbt\/sources\/v[123]\.json$/.test(version)) {
     fail(
       `a dbt artifact, but not a source-freshness result of schema dbt/sources v1 to v3 (its schema: ${version || 'none'}); give target/sources.json from \`dbt source freshness\``,

@@ -59,7 +59,7 @@ function salvageValue(schema: z.ZodType, data: unknown, path: PathSegment[], map
     const branch = def.options?.find((option) => {
       let inner = option;
       while (defOf(inner).type === 'pipe') inner = defOf(inner).in!;
-      return (defOf(inner).shape?.kind as z.ZodType | undefined)?.safeParse(kind).success;
+      return defOf(inner).shape?.kind?.safeParse(kind).success;
     });
     if (!branch) return NOTHING;
     let inner = branch;

@@ -98,9 +98,7 @@ function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
       }
       // One branch matched the type but failed inside: report that branch's issues.
       const inner = issue.errors.find((branch) => branch[0]?.code !== 'invalid_type') ?? [];
-      return inner.flatMap((nested) =>
-        translate(source, schema, { ...nested, path: [...path, ...nested.path] } as Issue),
-      );
+      return inner.flatMap((nested) => translate(source, schema, { ...nested, path: [...path, ...nested.path] }));
     }
     case 'too_small':
     case 'too_big':
@@ -172,7 +170,7 @@ export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data:
       const objects = (def.options ?? []).filter((option) => defOf(option).type === 'object');
       const match = objects.find((option) => {
         const literal = defOf(option).shape?.kind;
-        return literal && (literal as z.ZodType).safeParse(kind).success;
+        return literal && literal.safeParse(kind).success;
       });
       if (match) current = match;
       else if (objects.length) return [...new Set(objects.flatMap((option) => Object.keys(defOf(option).shape ?? {})))];

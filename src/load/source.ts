@@ -324,7 +324,7 @@ export function positionIndex(source: Source): PositionIndex {
     index[pathKey(path)] = [keyPos.line, keyPos.col, valuePos.line, valuePos.col];
     if (isMap(node)) {
       for (const pair of node.items)
-        if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)], pair.key as Node);
+        if (isPair(pair) && isScalar(pair.key)) visit(pair.value, [...path, String(pair.key.value)], pair.key);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => visit(item, [...path, i], undefined));
     }

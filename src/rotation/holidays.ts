@@ -34,8 +34,7 @@ export function dateHolidaysCatalog(): HolidayCatalog {
   const directory = new Library();
   const countries = directory.getCountries() as Record<string, string>;
   const cache = new Map<string, { date: string; name: string }[]>();
-  const regionsOf = (country: string): Record<string, string> =>
-    (directory.getStates(country) as Record<string, string> | undefined) ?? {};
+  const regionsOf = (country: string): Record<string, string> => directory.getStates(country) ?? {};
   return {
     hasCountry: (country) => Object.hasOwn(countries, country),
     hasRegion: (country, region) => Object.hasOwn(regionsOf(country), region),

@@ -79,8 +79,7 @@ export function observationFor(pipeline: Pipeline, rule: SlaRule, facts: Observe
     return observation === undefined ? [] : [observation];
   });
   if (given.length === 0) return undefined;
-  if (given.every((observation) => typeof observation === 'string'))
-    return { observation: notAfter(given as string[])! };
+  if (given.every((observation) => typeof observation === 'string')) return { observation: notAfter(given)! };
   const byId = new Map<string, Incident>();
   for (const observation of given)
     if (Array.isArray(observation)) for (const incident of observation) byId.set(incident.id, incident);
