@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Pipeline } from '../src/model/pipeline.js';
 import { Roster } from '../src/model/roster.js';
-import { describeDuration, parseDuration } from '../src/sla/duration.js';
-import { parseCalendarPoint } from '../src/sla/points.js';
+import { describeDuration, parseDuration } from '../src/model/duration.js';
+import { parseCalendarPoint } from '../src/model/points.js';
 import { PIPELINE_YAML, ROSTER_YAML } from './helpers/fixtures.js';
 
 describe('durations', () => {

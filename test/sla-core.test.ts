@@ -5,7 +5,7 @@ import { dateHolidaysCatalog } from '../src/rotation/holidays.js';
 import { DEFAULT_CALENDAR, isWorkingDay, rosterCalendar, type WorkCalendar } from '../src/sla/calendar.js';
 import { nextDue, previousDue } from '../src/sla/deadlines.js';
 import { localDateOf } from '../src/sla/local.js';
-import { parseCalendarPoint } from '../src/sla/points.js';
+import { parseCalendarPoint } from '../src/model/points.js';
 
 const holidays = dateHolidaysCatalog();
 const lookup = (country: string, region: string | undefined, year: number) =>

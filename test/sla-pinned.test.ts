@@ -9,7 +9,7 @@ import { evaluateRule } from '../src/sla/evaluate.js';
 import { weekStartDay } from '../src/sla/calendar.js';
 import { nextDue } from '../src/sla/deadlines.js';
 import { instantAt, localDateOf } from '../src/sla/local.js';
-import { parseCalendarPoint } from '../src/sla/points.js';
+import { parseCalendarPoint } from '../src/model/points.js';
 import { PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';
 import { writeFileSync } from 'node:fs';

@@ -2,11 +2,11 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
 import { instantAt } from '../sla/local.js';
-import { UsageError } from '../util/errors.js';
+import { CheckFailed, UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
-import { buildSchedule, rotationPipelines, UncoverableWeek } from '../rotation/schedule.js';
+import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { fairnessReport } from '../rotation/report.js';
 
@@ -76,7 +76,7 @@ export function rotateCommand(context: MakeContext): Command {
       const weeks = schedule.weeks.slice(first);
       // A week that cannot be staffed stops the calendar (nothing written): weeks before `first` do not matter.
       const gap = schedule.gaps.find((entry) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline)));
-      if (gap) throw new UncoverableWeek(gap.message, gap.pipeline);
+      if (gap) throw new CheckFailed(gap.message);
       const keep = (entry: { pipeline: string; week: number }) =>
         entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
       const shifts = schedule.shifts.filter(keep);

@@ -1,7 +1,7 @@
 /** Cross-file rules: one named function each, its rule id beside it. Shape is the schema's job; meaning is here. */
 import type { PathSegment } from '../load/source.js';
 import type { Problem } from '../model/problem.js';
-import { parseDuration } from '../sla/duration.js';
+import { parseDuration } from '../model/duration.js';
 import { closest } from '../util/suggest.js';
 import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
 

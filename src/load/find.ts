@@ -55,3 +55,46 @@ export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
+
+/**
+ * The files named by `paths` (files, or folders of YAML files). A path that does not exist, or is a FIFO or a
+ * device, is a usage error; so is finding no files at all, which would otherwise pass with nothing checked.
+ */
+export function expandPaths(paths: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        `cannot lint ${given}: ${code === 'ELOOP' ? 'a symbolic link loop' : 'no such file or folder'}`,
+      );
+    }
+    if (stats.isDirectory()) for (const file of listYamlFiles(path)) files.add(file);
+    else if (stats.isFile()) files.add(path);
+    else
+      throw new UsageError(
+        `cannot lint ${given}: it is ${stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device or socket'}, not a file; name a runbook file or folder`,
+      );
+  }
+  if (files.size === 0) {
+    const folder = paths.find((given) => statSync(resolve(cwd, given)).isDirectory());
+    const hint =
+      folder !== undefined && safeIsDirectory(resolve(cwd, folder, 'runbooks'))
+        ? `; did you mean ${displayPath(resolve(cwd, folder, 'runbooks'), cwd)}?`
+        : '';
+    throw new UsageError(`no runbook files (*.yaml, *.yml) in ${paths.join(', ')}: nothing to lint${hint}`);
+  }
+  return [...files];
+}
+
+function safeIsDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

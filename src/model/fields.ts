@@ -1,7 +1,7 @@
 /** Field schemas shared by the pipeline, roster and observations files. */
 import { z } from 'zod';
-import { DURATION_HINT, parseDuration } from '../sla/duration.js';
-import { POINT_HINT, parseCalendarPoint, parseClock } from '../sla/points.js';
+import { DURATION_HINT, parseDuration } from './duration.js';
+import { POINT_HINT, parseCalendarPoint, parseClock } from './points.js';
 import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
 
 export const KebabId = z

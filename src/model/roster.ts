@@ -1,7 +1,7 @@
 /** The roster: teams, people and rotation settings (SPEC 2.5). */
 import { z } from 'zod';
 import { CalendarDate, Clock, CLOCK_PATTERN, HoursRange, KebabId, TeamName, Text, TimeZone } from './fields.js';
-import { parseWeekday } from '../sla/points.js';
+import { parseWeekday } from './points.js';
 
 const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 

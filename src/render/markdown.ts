@@ -3,7 +3,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import type { Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
-import { describeDuration, parseDuration } from '../sla/duration.js';
+import { describeDuration, parseDuration } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { oncallWords } from './list.js';

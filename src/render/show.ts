@@ -1,7 +1,7 @@
 /** `runbook show`: everything an engineer on call needs about one pipeline. */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import { describeDuration, parseDuration } from '../sla/duration.js';
+import { describeDuration, parseDuration } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { deadlineWords } from './time.js';

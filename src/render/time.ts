@@ -1,5 +1,5 @@
 /** Times for people: local wall-clock time with the zone, and durations from now. */
-import { describeDuration } from '../sla/duration.js';
+import { describeDuration } from '../model/duration.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { offsetMinutes } from '../sla/local.js';
 

@@ -5,8 +5,8 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster, Team } from '../model/roster.js';
 import type { HolidayLookup, WorkCalendar } from '../sla/calendar.js';
-import { parseDuration } from '../sla/duration.js';
-import { CheckFailed, UsageError } from '../util/errors.js';
+import { parseDuration } from '../model/duration.js';
+import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayCounter, unavailability } from './people.js';
 import { buildWeek, handoverOf, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
@@ -59,15 +59,8 @@ export interface RotationInput {
   holidays: HolidayLookup;
 }
 
-/** The week could not be covered under the hard rules: exit 1, nothing written. */
-export class UncoverableWeek extends CheckFailed {
-  constructor(
-    message: string,
-    readonly pipeline: string,
-  ) {
-    super(message);
-  }
-}
+/** The week could not be covered under the hard rules (the rotate command stops with exit 1, nothing written). */
+export { UncoverableWeek };
 
 /** How many search steps one week may take before it is declared uncoverable. */
 const SEARCH_BUDGET = 20_000;
@@ -96,7 +89,9 @@ export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
 export function buildSchedule(input: RotationInput, weekCount: number): Schedule {
   const { roster, calendar } = input;
   if (!roster.rotation)
-    throw new UsageError('the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml');
+    throw new RotationInputError(
+      'the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml',
+    );
   const handover = handoverOf(roster);
   const people = new Map(roster.people.map((person) => [person.id, person]));
   const pipelines = rotationPipelines(input.pipelines);
@@ -104,12 +99,12 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
   for (const pipeline of pipelines) {
     const team = roster.teams.find((candidate) => candidate.name === pipeline.oncall.team);
     if (!team)
-      throw new UsageError(
+      throw new RotationInputError(
         `pipeline ${pipeline.id}: on-call team "${pipeline.oncall.team}" is not in the roster (runbook lint shows every such problem)`,
       );
     const missing = team.members.find((member) => !people.has(member));
     if (missing)
-      throw new UsageError(
+      throw new RotationInputError(
         `team "${team.name}": member "${missing}" is not one of the people in the roster (runbook lint shows every such problem)`,
       );
     teamOf.set(pipeline.id, team);

@@ -2,7 +2,7 @@
 import type { Roster } from '../model/roster.js';
 import { isWorkingDay, type WorkCalendar } from '../sla/calendar.js';
 import { addDays, daysInMonth, instantAt, localDate, localDateOf, weekdayOf, type LocalDate } from '../sla/local.js';
-import { parseClock, parseWeekday } from '../sla/points.js';
+import { parseClock, parseWeekday } from '../model/points.js';
 
 /** Weeks ahead of the current one that lint checks can be staffed, and that show and who look at for a warning. */
 export const LOOKAHEAD_WEEKS = 12;

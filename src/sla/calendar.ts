@@ -1,6 +1,6 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
-import { parseClock } from './points.js';
+import { parseClock } from '../model/points.js';
 import { addDays, weekdayOf, type LocalDate } from './local.js';
 
 export interface WorkCalendar {

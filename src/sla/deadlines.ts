@@ -2,7 +2,7 @@
 import type { WorkCalendar } from './calendar.js';
 import { isWorkingDay, weekStartDay, weekStartOf } from './calendar.js';
 import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from './local.js';
-import type { CalendarPoint } from './points.js';
+import type { CalendarPoint } from '../model/points.js';
 
 /** How far to look for an occurrence before giving up (a calendar with no working days at all). */
 const MAX_PERIODS = 120;

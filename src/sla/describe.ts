@@ -1,7 +1,7 @@
 /** SLA rules and calendar points in words, for people. */
 import type { SlaRule } from '../model/pipeline.js';
-import { describeDuration, parseDuration } from './duration.js';
-import { parseCalendarPoint } from './points.js';
+import { describeDuration, parseDuration } from '../model/duration.js';
+import { parseCalendarPoint } from '../model/points.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

@@ -5,8 +5,8 @@ import type { WorkCalendar } from './calendar.js';
 import type { Resolved } from './sources.js';
 import { nextDue, previousDue } from './deadlines.js';
 import { deadlineWarnMs, freshnessWarnMs } from './describe.js';
-import { describeDuration, parseDuration } from './duration.js';
-import { parseCalendarPoint } from './points.js';
+import { describeDuration, parseDuration } from '../model/duration.js';
+import { parseCalendarPoint } from '../model/points.js';
 
 export type Status = 'pass' | 'warn' | 'breach' | 'unknown';
 

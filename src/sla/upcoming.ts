@@ -3,7 +3,7 @@ import type { Pipeline, SlaRule } from '../model/pipeline.js';
 import type { WorkCalendar } from './calendar.js';
 import { nextDue } from './deadlines.js';
 import { describeRule } from './describe.js';
-import { parseCalendarPoint } from './points.js';
+import { parseCalendarPoint } from '../model/points.js';
 
 export interface Deadline {
   pipeline: string;
