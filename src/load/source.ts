@@ -38,17 +38,20 @@ export interface ReadResult {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads and parses `path`; reports problems (unreadable, not a file, too large, binary, not UTF-8, syntax) instead of throwing. */
-export function readSource(path: string, file: string): ReadResult {
-  const fileProblem = (rule: string, message: string, line = 1, column = 1): ReadResult => ({
-    problems: [{ file, line, column, severity: 'error', rule, message }],
+/**
+ * Reads a text file the tool takes as input: refused (with a problem, never a throw) when it is not a regular
+ * file, over 1 MiB, binary or not UTF-8. A leading BOM is dropped.
+ */
+export function readTextFile(path: string, file: string): { text: string } | { problems: Problem[] } {
+  const fileProblem = (rule: string, message: string, line = 1, column = 1) => ({
+    problems: [{ file, line, column, severity: 'error' as const, rule, message }],
   });
   const checked = regularFile(path);
   if ('rule' in checked) return fileProblem(checked.rule, checked.message);
   if (checked.size > MAX_FILE_BYTES) {
     return fileProblem(
       'file-too-large',
-      `the file is ${(checked.size / 1024 / 1024).toFixed(1)} MiB; runbook files are limited to 1 MiB, split it`,
+      `the file is ${(checked.size / 1024 / 1024).toFixed(1)} MiB; files are limited to 1 MiB, split it`,
     );
   }
   let bytes: Buffer;
@@ -59,10 +62,10 @@ export function readSource(path: string, file: string): ReadResult {
   }
   // A file that grew past the limit between the stat and the read is refused the same way.
   if (bytes.length > MAX_FILE_BYTES) return fileProblem('file-too-large', 'the file is larger than 1 MiB; split it');
-  if (bytes.includes(0)) return fileProblem('file-binary', 'the file holds NUL bytes: it is binary, not YAML text');
-  let text: string;
+  if (bytes.includes(0)) return fileProblem('file-binary', 'the file holds NUL bytes: it is binary, not text');
   try {
-    text = UTF8.decode(bytes);
+    const text = UTF8.decode(bytes);
+    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch {
     const { offset, line, column } = firstInvalidUtf8(bytes);
     return fileProblem(
@@ -72,7 +75,12 @@ export function readSource(path: string, file: string): ReadResult {
       column,
     );
   }
-  return parseSource(text, file);
+}
+
+/** Reads and parses `path`; reports problems (unreadable, not a file, too large, binary, not UTF-8, syntax) instead of throwing. */
+export function readSource(path: string, file: string): ReadResult {
+  const read = readTextFile(path, file);
+  return 'problems' in read ? { problems: read.problems } : parseSource(read.text, file);
 }
 
 /** Where the first byte that is not valid UTF-8 is, for the message about a Latin-1 or other legacy file. */

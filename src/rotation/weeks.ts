@@ -1,7 +1,7 @@
 /** Rotation weeks: each from the handover point to the same point a week later, in local time (DST-correct). */
 import type { Roster } from '../model/roster.js';
-import { isWorkingDay, type WorkCalendar } from '../sla/calendar.js';
-import { addDays, daysInMonth, instantAt, localDate, localDateOf, weekdayOf, type LocalDate } from '../sla/local.js';
+import { lastWorkingDay, type WorkCalendar } from '../sla/calendar.js';
+import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate } from '../sla/local.js';
 import { parseClock, parseWeekday } from '../model/points.js';
 
 /** Weeks ahead of the current one that lint checks can be staffed, and that show and who look at for a warning. */
@@ -49,14 +49,6 @@ export function weekIndexAt(handover: Handover, at: Date): number {
   while (weekStart(handover, index).getTime() > at.getTime()) index--;
   while (weekStart(handover, index + 1).getTime() <= at.getTime()) index++;
   return index;
-}
-
-export function lastWorkingDay(calendar: WorkCalendar, year: number, month: number): LocalDate | undefined {
-  for (let day = daysInMonth(year, month); day >= 1; day--) {
-    const date = localDate(year, month, day);
-    if (isWorkingDay(calendar, date)) return date;
-  }
-  return undefined;
 }
 
 export function buildWeek(handover: Handover, calendar: WorkCalendar, index: number): Week {

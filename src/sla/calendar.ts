@@ -1,7 +1,7 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
 import { parseClock } from '../model/points.js';
-import { addDays, weekdayOf, type LocalDate } from './local.js';
+import { addDays, daysInMonth, localDate, weekdayOf, type LocalDate } from './local.js';
 
 export interface WorkCalendar {
   timeZone: string;
@@ -71,4 +71,13 @@ export function weekStartDay(calendar: WorkCalendar): number {
 /** The first day of the calendar week holding `date`. */
 export function weekStartOf(calendar: WorkCalendar, date: LocalDate): LocalDate {
   return addDays(date, -((weekdayOf(date) - weekStartDay(calendar) + 7) % 7));
+}
+
+/** The last working day of a month (holidays skipped), if it has one. */
+export function lastWorkingDay(calendar: WorkCalendar, year: number, month: number): LocalDate | undefined {
+  for (let day = daysInMonth(year, month); day >= 1; day--) {
+    const date = localDate(year, month, day);
+    if (isWorkingDay(calendar, date)) return date;
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /** Calendar points as instants: the due point at or before a time, and the next one after it. Pure. */
 import type { WorkCalendar } from './calendar.js';
-import { isWorkingDay, weekStartDay, weekStartOf } from './calendar.js';
+import { isWorkingDay, lastWorkingDay, weekStartDay, weekStartOf } from './calendar.js';
 import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from './local.js';
 import type { CalendarPoint } from '../model/points.js';
 
@@ -32,11 +32,8 @@ function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalD
   const last = daysInMonth(year, month);
   if (point.kind === 'monthly')
     return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar.timeZone);
-  for (let day = last; day >= 1; day--) {
-    const date = localDate(year, month, day);
-    if (isWorkingDay(calendar, date)) return endOfDay(date);
-  }
-  return undefined;
+  const lastWorking = lastWorkingDay(calendar, year, month);
+  return lastWorking === undefined ? undefined : endOfDay(lastWorking);
 }
 
 /** The first occurrence of `point` strictly after `at`. */
