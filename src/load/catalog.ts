@@ -6,7 +6,7 @@ import { displayPath } from './find.js';
 
 export { displayPath };
 import { schemaProblems } from './schema-issues.js';
-import { sourceLocator, type Locator, type Source } from './source.js';
+import type { Locator, Source } from './source.js';
 
 export interface Loaded<T> {
   value: T;
@@ -27,7 +27,7 @@ export function validateSource<S extends z.ZodType>(
   problems: Problem[],
   /** What the file holds, for the messages about an empty or non-mapping file. */
   what: string = kindOf(source.file),
-): Loaded<z.output<S>> | undefined {
+): { value: z.output<S> } | undefined {
   const { data, file } = source;
   if (data === null || data === undefined) {
     problems.push({
@@ -56,7 +56,7 @@ export function validateSource<S extends z.ZodType>(
     problems.push(...schemaProblems(source, schema, parsed.error.issues));
     return undefined;
   }
-  return { value: parsed.data, file: source.file, locate: sourceLocator(source) };
+  return { value: parsed.data };
 }
 
 function kindOf(path: string): string {

@@ -303,20 +303,6 @@ export interface Locator {
   has(path: readonly PathSegment[]): boolean;
 }
 
-export function sourceLocator(source: Source): Locator {
-  return {
-    at: (path, key = false) => positionOf(source, path, key),
-    has: (path) => {
-      let value = source.data;
-      for (const segment of path) {
-        if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return false;
-        value = (value as Record<PathSegment, unknown>)[segment];
-      }
-      return true;
-    },
-  };
-}
-
 /** Path -> [key line, key column, value line, value column] of every node: a locator that can cross threads. */
 export type PositionIndex = Record<string, [number, number, number, number]>;
 
