@@ -1,14 +1,13 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
-import { instantAt } from '../sla/local.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
-import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
-import { fairnessReport } from '../rotation/report.js';
+import { rotationPipelines } from '../rotation/schedule.js';
+import { handoverOf } from '../rotation/weeks.js';
+import { firstWeekShown, rotationWindow } from '../rotation/window.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
@@ -59,30 +58,19 @@ export function rotateCommand(context: MakeContext): Command {
         options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
       if (options.person !== undefined && !person) throw new UsageError(`no person "${options.person}" in the roster`);
 
-      let first: number;
-      if (options.start === undefined) first = Math.max(0, weekIndexAt(handover, ctx.now));
-      else {
-        if (!isCalendarDate(options.start))
-          throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
-        first = weekIndexAt(handover, instantAt(options.start, handover.hour, handover.minute, handover.timeZone));
-        if (first < 0)
-          throw new UsageError(
-            `--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`,
-          );
+      if (options.start !== undefined && !isCalendarDate(options.start)) {
+        throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
       }
-
-      // Always from the epoch: the same inputs give the same weeks, however many are asked for.
-      const schedule = buildSchedule(input, first + options.weeks);
-      const weeks = schedule.weeks.slice(first);
-      // A week that cannot be staffed stops the calendar (nothing written): weeks before `first` do not matter.
-      const gap = schedule.gaps.find((entry) => entry.week >= first && (!chosen || chosen.includes(entry.pipeline)));
+      const first = firstWeekShown(input, options.start, ctx.now);
+      if (first < 0) {
+        throw new UsageError(
+          `--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`,
+        );
+      }
+      const { view, weeks, report, gap } = rotationWindow(input, first, options.weeks, chosen);
+      // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
       if (gap) throw new CheckFailed(gap.message);
-      const keep = (entry: { pipeline: string; week: number }) =>
-        entry.week >= first && (!chosen || chosen.includes(entry.pipeline));
-      const shifts = schedule.shifts.filter(keep);
-      const meetings = schedule.meetings.filter(keep);
-      const view = { ...schedule, shifts, meetings };
-      const report = fairnessReport(view, roster, first);
+      const { shifts, meetings } = view;
 
       let output: string;
       switch (options.format ?? (ctx.json ? 'json' : 'ics')) {

@@ -1,0 +1,45 @@
+/**
+ * The part of a rotation a command shows: which weeks (from `--start`, snapped back to its handover, or the
+ * current week) and which pipelines. Pure: always planned from the epoch, so the same inputs give the same
+ * weeks however many are asked for (prefix stability).
+ */
+import type { LocalDate } from '../sla/local.js';
+import { instantAt } from '../sla/local.js';
+import { fairnessReport } from './report.js';
+import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
+import { handoverOf, weekIndexAt, type Week } from './weeks.js';
+
+/** The index of the first week shown: the week holding `start` at its handover time, else the week holding `now` (never before the first). */
+export function firstWeekShown(input: RotationInput, start: LocalDate | undefined, now: Date): number {
+  const handover = handoverOf(input.roster);
+  if (start === undefined) return Math.max(0, weekIndexAt(handover, now));
+  return weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover.timeZone));
+}
+
+export interface RotationWindow {
+  /** The schedule with only the shifts and meetings shown. */
+  view: Schedule;
+  weeks: Week[];
+  report: ReturnType<typeof fairnessReport>;
+  /** The first week in the window that no one can take for a pipeline shown, if any. */
+  gap?: Gap;
+}
+
+export function rotationWindow(
+  input: RotationInput,
+  first: number,
+  count: number,
+  pipelines?: readonly string[],
+): RotationWindow {
+  const schedule = buildSchedule(input, first + count);
+  const shown = (entry: { pipeline: string; week: number }) =>
+    entry.week >= first && (!pipelines || pipelines.includes(entry.pipeline));
+  const view = { ...schedule, shifts: schedule.shifts.filter(shown), meetings: schedule.meetings.filter(shown) };
+  const gap = schedule.gaps.find(shown);
+  return {
+    view,
+    weeks: schedule.weeks.slice(first),
+    report: fairnessReport(view, input.roster, first),
+    ...(gap ? { gap } : {}),
+  };
+}
