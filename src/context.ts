@@ -140,11 +140,8 @@ export class Context {
     }
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
-      const [{ checkFilesInParallel }, { validate }] = await Promise.all([
-        import('./load/check-files.js'),
-        import('./lint/validate.js'),
-      ]);
-      const results = await this.checkFiles(dir, files, inputs, checkFilesInParallel);
+      const { validate } = await import('./lint/validate.js');
+      const results = await this.checkFiles(dir, files, inputs);
       const validation = validate(results, { holidays: this.holidays().catalog });
       const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
       view = {
@@ -167,8 +164,8 @@ export class Context {
     dir: string,
     files: readonly string[],
     inputs: readonly FileInput[] | undefined,
-    check: (paths: readonly string[], cwd: string, worker?: URL) => Promise<FileResult[]>,
   ): Promise<FileResult[]> {
+    const { checkFilesInParallel: check } = await import('./load/check-files.js');
     if (!inputs || !this.cache) return check(files, this.io.cwd, CHECK_WORKER);
     const side = resultsFile(this.cache.path);
     const reusable = readResults<FileResult>(side, inputs);

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Pipeline, SlaRule } from '../src/model/pipeline.js';
+import type { Observation } from '../src/model/observations.js';
+import type { SlaRule } from '../src/model/pipeline.js';
 import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
-import { evaluateRule, worst } from '../src/sla/evaluate.js';
+import { worst } from '../src/sla/evaluate.js';
+import { evaluateOne, pipelineWith } from './helpers/fixtures.js';
 import { nextDeadline, pipelineDeadlines } from '../src/sla/upcoming.js';
 
-const pipeline = (sla: SlaRule[]): Pipeline => ({
-  id: 'p',
-  name: 'P',
-  owners: { primary: ['T'] },
-  issues: [],
-  sla,
-  oncall: { mode: 'none' },
-});
 const at = new Date('2027-02-10T12:00:00Z'); // a Wednesday; UTC calendar, Mon-Fri 09:00-17:00
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
 
-const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) =>
-  evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
+const evaluate = (rule: SlaRule, observation: Observation | undefined) => evaluateOne(rule, observation, at);
 
 describe('freshness', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
@@ -120,20 +113,17 @@ describe('deadline', () => {
 
   it('warns once the next due point is within warn', () => {
     const thursday = new Date('2027-02-11T18:00:00Z');
-    expect(evaluateRule(pipeline([weekly]), weekly, '2027-02-05T16:00:00Z', thursday, DEFAULT_CALENDAR)).toMatchObject({
+    expect(evaluateOne(weekly, '2027-02-05T16:00:00Z', thursday)).toMatchObject({
       status: 'warn',
       message: 'not yet done for this week; due in 23 hours',
     });
-    expect(
-      evaluateRule(pipeline([weekly]), { ...weekly, warn: '2h' }, '2027-02-05T16:00:00Z', thursday, DEFAULT_CALENDAR)
-        .status,
-    ).toBe('pass');
+    expect(evaluateOne({ ...weekly, warn: '2h' }, '2027-02-05T16:00:00Z', thursday).status).toBe('pass');
   });
 });
 
 describe('deadlines', () => {
   it('lists the next dated deadline of each rule', () => {
-    const p = pipeline([
+    const p = pipelineWith([
       { id: 'arrival', kind: 'freshness', within: '48h' },
       { id: 'review', kind: 'deadline', every: 'month', due: 'end-of-month' },
       { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' },

@@ -3,30 +3,21 @@
  * except the two marked "guard", which held already and are kept so they stay true.
  */
 import { describe, expect, it } from 'vitest';
-import type { Pipeline, SlaRule } from '../src/model/pipeline.js';
+import type { Observation } from '../src/model/observations.js';
+import type { SlaRule } from '../src/model/pipeline.js';
 import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
-import { evaluateRule } from '../src/sla/evaluate.js';
 import { weekStartDay } from '../src/sla/calendar.js';
 import { nextDue } from '../src/sla/deadlines.js';
 import { instantAt, localDateOf } from '../src/sla/local.js';
 import { parseCalendarPoint } from '../src/model/points.js';
-import { PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
+import { evaluateOne, PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const pipeline = (sla: SlaRule[]): Pipeline => ({
-  id: 'p',
-  name: 'P',
-  owners: { primary: ['T'] },
-  issues: [],
-  sla,
-  oncall: { mode: 'none' },
-});
 const at = new Date('2027-02-10T12:00:00Z');
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
-const evaluate = (rule: SlaRule, observation: Parameters<typeof evaluateRule>[2]) =>
-  evaluateRule(pipeline([rule]), rule, observation, at, DEFAULT_CALENDAR);
+const evaluate = (rule: SlaRule, observation: Observation | undefined) => evaluateOne(rule, observation, at);
 
 describe('boundaries: warn is inclusive, breach is strictly after the limit', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };

@@ -17,6 +17,10 @@ function folder(): string {
 
 const check = (root: string, ...args: string[]) =>
   runBin(['--dir', 'runbooks', 'sla', 'check', ...args], { cwd: root });
+/** `sla check --json` of these observation files, as of `at`, in a fresh copy of the fixtures. */
+const checkJson = (at: string, ...files: string[]) =>
+  check(folder(), ...files.flatMap((file) => ['--observations', file]), '--at', at, '--json');
+
 const statuses = (stdout: string) =>
   Object.fromEntries(
     (JSON.parse(stdout).results as { rule: string; status: string }[]).map((result) => [result.rule, result.status]),
@@ -24,16 +28,7 @@ const statuses = (stdout: string) =>
 
 describe('sla check on the real artifacts', () => {
   it('dbt sources.json and OpenLineage events together: fresh passes, stale breaches, a dbt runtime error is unknown with its text, COMPLETE counts and FAIL does not; exit 1', () => {
-    const result = check(
-      folder(),
-      '--observations',
-      'dbt-1.7-sources.json',
-      '--observations',
-      'openlineage-dagster.ndjson',
-      '--at',
-      '2027-03-10T09:00:00Z',
-      '--json',
-    );
+    const result = checkJson('2027-03-10T09:00:00Z', 'dbt-1.7-sources.json', 'openlineage-dagster.ndjson');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(statuses(result.stdout)).toEqual({
@@ -57,7 +52,7 @@ describe('sla check on the real artifacts', () => {
   });
 
   it('dbt 1.11 leaves runtime errors out of the file: the source is simply not mentioned', () => {
-    const result = check(folder(), '-o', 'dbt-1.11-sources.json', '--at', '2027-03-08T16:00:00Z', '--json');
+    const result = checkJson('2027-03-08T16:00:00Z', 'dbt-1.11-sources.json');
     // Our rule is 48 hours (warning from 36): signups, 32.5 hours old, passes it (dbt's own criteria warned at 6).
     expect(statuses(result.stdout)).toMatchObject({ 'page-views': 'pass', signups: 'pass', refunds: 'unknown' });
     expect(result.stdout).toContain('no result for source.shop.events.refunds in dbt-1.11-sources.json');
@@ -65,31 +60,13 @@ describe('sla check on the real artifacts', () => {
   });
 
   it('when two files observe the same rule, the newest observation wins', () => {
-    const result = check(
-      folder(),
-      '-o',
-      'dbt-1.11-sources.json',
-      '-o',
-      'dbt-1.7-sources.json',
-      '--at',
-      '2027-03-10T09:00:00Z',
-      '--json',
-    );
+    const result = checkJson('2027-03-10T09:00:00Z', 'dbt-1.11-sources.json', 'dbt-1.7-sources.json');
     const pageViews = (JSON.parse(result.stdout).results as { rule: string; observed: string }[]).find(
       (entry) => entry.rule === 'page-views',
     )!;
     expect(pageViews.observed).toBe('2027-03-10T08:00:00.000Z');
     // As of a time before the newer file's data arrived, the older file's observation is the one that counts.
-    const earlier = check(
-      folder(),
-      '-o',
-      'dbt-1.11-sources.json',
-      '-o',
-      'dbt-1.7-sources.json',
-      '--at',
-      '2027-03-09T09:00:00Z',
-      '--json',
-    );
+    const earlier = checkJson('2027-03-09T09:00:00Z', 'dbt-1.11-sources.json', 'dbt-1.7-sources.json');
     expect(
       (JSON.parse(earlier.stdout).results as { rule: string; observed: string }[]).find(
         (entry) => entry.rule === 'page-views',

@@ -1,6 +1,5 @@
 /** Lints runbook files: every problem in every file in one run, from the one validator every command uses. */
 import { dirname } from 'node:path';
-import { isRosterFile } from '../load/catalog.js';
 import { checkFilesInParallel } from '../load/check-files.js';
 import { displayPath, listYamlFiles } from '../load/find.js';
 
@@ -37,5 +36,3 @@ export async function lintFiles(files: readonly string[], cwd: string, options: 
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   return { files: files.length, errors, warnings: problems.length - errors, problems };
 }
-
-export { isRosterFile };

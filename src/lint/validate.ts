@@ -52,7 +52,7 @@ const USABLE_DESPITE = new Set(['rotation-coverage']);
 /** The longest message a problem carries: a value quoted from a file is cut, not repeated whole. */
 const MAX_MESSAGE = 400;
 
-export function clipMessage(message: string): string {
+function clipMessage(message: string): string {
   return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 

@@ -20,8 +20,6 @@ import { regularFile } from './regular-file.js';
 import { MAX_FILE_BYTES } from './source-limits.js';
 import { checksum } from '../util/checksum.js';
 
-export { checksum };
-
 export interface CachedCatalog {
   pipelines: { value: Pipeline; file: string }[];
   roster?: { value: Roster; file: string };
@@ -102,7 +100,7 @@ export function readInputs(stats: readonly FileStat[]): FileInput[] {
  * found again only if a rule needs them), so 10,000 files make a side file of about 20 MB that reads in a
  * fraction of the time that parsing them takes.
  */
-export const MAX_FILES_WITH_RESULTS = 100_000;
+const MAX_FILES_WITH_RESULTS = 100_000;
 
 /** The side file of an entry: each file's check result, read only after an edit, so unchanged files are not parsed again. */
 export function resultsFile(path: string): string {
@@ -150,11 +148,11 @@ export function writeResults<T>(path: string, inputs: readonly FileInput[], resu
 }
 
 /** The tool and the data it was built and runs with: what holiday dates and zone offsets depend on. */
-export function buildKey(): string {
+function buildKey(): string {
   return [VERSION, BUILD, process.version, process.versions.tz ?? '', process.versions.icu ?? ''].join('\0');
 }
 
-export function cacheFolder(env: NodeJS.ProcessEnv): string {
+function cacheFolder(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
 }
 
@@ -239,7 +237,7 @@ export function writeCache(path: string, key: string, stamp: string, data: Cache
 }
 
 /** Removes entries of folders not used for a month (the code cache prunes its own: src/boot.ts). */
-export function pruneCache(folder: string, now: Date): void {
+function pruneCache(folder: string, now: Date): void {
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     try {

@@ -1,7 +1,7 @@
 /** Reads an observations file (YAML or JSON) and checks it against the loaded pipelines, with positions. */
 import { readFileSync } from 'node:fs';
 import { displayPath, validateSource } from './catalog.js';
-import { positionOf, readSource, type Source } from './source.js';
+import { positionOf, readSource } from './source.js';
 import { Observations } from '../model/observations.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
@@ -34,7 +34,11 @@ export function loadObservations(path: string, cwd: string, pipelines: readonly 
       'observations: pipeline id -> SLA rule id -> timestamp or incidents',
     );
   // Names are checked even when a value is malformed, so one run reports every problem.
-  if (source && isPlainMap(source.data)) problems.push(...crossCheck(source, source.data, pipelines));
+  if (source && isPlainMap(source.data)) {
+    for (const { path: at, key, message } of nameIssues(source.data, pipelines)) {
+      problems.push({ file, ...positionOf(source, at, key), severity: 'error', rule: 'observation', message });
+    }
+  }
   if (problems.length > 0 || !loaded) throw new InputError(problems);
   return loaded.value;
 }
@@ -48,16 +52,7 @@ function validJson(path: string, pipelines: readonly Pipeline[]): Observations |
     return undefined;
   }
   const parsed = Observations.safeParse(data);
-  if (!parsed.success) return undefined;
-  for (const [pipelineId, rules] of Object.entries(parsed.data)) {
-    const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
-    if (!pipeline) return undefined;
-    for (const [ruleId, observation] of Object.entries(rules)) {
-      const rule = pipeline.sla.find((candidate) => candidate.id === ruleId);
-      if (!rule || (Array.isArray(observation) ? 'incidents' : 'timestamp') !== expectedShape(rule.kind))
-        return undefined;
-    }
-  }
+  if (!parsed.success || nameIssues(parsed.data, pipelines).length > 0) return undefined;
   return parsed.data;
 }
 
@@ -86,16 +81,18 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function crossCheck(source: Source, data: Record<string, unknown>, pipelines: readonly Pipeline[]): Problem[] {
-  const problems: Problem[] = [];
+/** A name that is not a known pipeline or rule, or a value of the wrong kind for its rule: where, and what is wrong. */
+interface NameIssue {
+  path: (string | number)[];
+  key: boolean;
+  message: string;
+}
+
+/** The names and value kinds of an observations mapping checked against the pipelines; no positions needed. */
+function nameIssues(data: Record<string, unknown>, pipelines: readonly Pipeline[]): NameIssue[] {
+  const issues: NameIssue[] = [];
   const at = (path: (string | number)[], key: boolean, message: string): void =>
-    void problems.push({
-      file: source.file,
-      ...positionOf(source, path, key),
-      severity: 'error',
-      rule: 'observation',
-      message,
-    });
+    void issues.push({ path, key, message });
   for (const [pipelineId, rules] of Object.entries(data)) {
     const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
     if (!pipeline) {
@@ -137,5 +134,5 @@ function crossCheck(source: Source, data: Record<string, unknown>, pipelines: re
       }
     }
   }
-  return problems;
+  return issues;
 }

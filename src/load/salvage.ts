@@ -10,12 +10,10 @@
 import type { z } from 'zod';
 import { defOf } from './zod-def.js';
 import { closest } from '../util/suggest.js';
-import type { PathSegment } from './source.js';
+import { pathKey, type PathSegment } from './source.js';
 
 /** Kept list items: for the list at a path (written with original indexes), the original index of each kept item. */
 export type IndexMaps = Map<string, number[]>;
-
-export const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
 
 export interface Salvaged {
   value: unknown;

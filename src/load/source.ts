@@ -17,8 +17,6 @@ import type { Problem } from '../model/problem.js';
 import { MAX_FILE_BYTES } from './source-limits.js';
 import { regularFile } from './regular-file.js';
 
-export { regularFile };
-
 export { MAX_FILE_BYTES };
 
 export interface Source {
@@ -199,7 +197,7 @@ function duplicateKeys(root: unknown): number[] {
  * expanding: each anchored node's size is computed once. Ordinary files, aliases and all, expand a few times
  * at most; an alias bomb (each level multiplying the last) expands hundreds of times within a few levels.
  */
-export function aliasExpansion(root: unknown): { written: number; expanded: number } {
+function aliasExpansion(root: unknown): { written: number; expanded: number } {
   const sizes = new Map<unknown, number>();
   const anchors = new Map<string, unknown>();
   let written = 0;
@@ -306,7 +304,8 @@ export interface Locator {
 /** Path -> [key line, key column, value line, value column] of every node: a locator that can cross threads. */
 export type PositionIndex = Record<string, [number, number, number, number]>;
 
-const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
+/** A path as one string: the key of position indexes and of salvaged lists. */
+export const pathKey = (path: readonly PathSegment[]): string => path.join('\u0000');
 
 export function positionIndex(source: Source): PositionIndex {
   const index: PositionIndex = {};

@@ -1,5 +1,5 @@
 /** SLA status from observations: pass, warn, breach or unknown, with the due time and a one-line reason. Pure. */
-import type { Incident, Observation } from '../model/observations.js';
+import type { Incident } from '../model/observations.js';
 import type { Pipeline, SlaRule } from '../model/pipeline.js';
 import type { WorkCalendar } from './calendar.js';
 import type { Resolved } from './sources.js';
@@ -150,17 +150,11 @@ function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: 
 export function evaluateRule(
   pipeline: Pipeline,
   rule: SlaRule,
-  given: Observation | Resolved,
+  resolved: Resolved,
   at: Date,
   calendar: WorkCalendar,
 ): SlaResult {
   const base = { pipeline: pipeline.id, rule: rule.id, kind: rule.kind };
-  const resolved =
-    given === undefined || typeof given === 'string' || Array.isArray(given)
-      ? given === undefined
-        ? undefined
-        : { observation: given }
-      : given;
   if (resolved === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
   if ('unknown' in resolved) return { ...base, status: 'unknown', message: resolved.unknown };
   const { observation } = resolved;

@@ -2,6 +2,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Observation } from '../../src/model/observations.js';
+import type { Pipeline, SlaRule } from '../../src/model/pipeline.js';
+import { DEFAULT_CALENDAR } from '../../src/sla/calendar.js';
+import { evaluateRule } from '../../src/sla/evaluate.js';
 
 export const PIPELINE_YAML = `id: clicks
 name: Clicks
@@ -43,4 +47,24 @@ export function runbooksFolder(files: Record<string, string>): { root: string; d
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return { root, dir };
+}
+
+/** A pipeline with just these SLA rules, and a rule evaluated against one observation, for the SLA core tests. */
+export function pipelineWith(sla: SlaRule[]): Pipeline {
+  return { id: 'p', name: 'P', owners: { primary: ['T'] }, issues: [], sla, oncall: { mode: 'none' } };
+}
+
+export function evaluateOne(
+  rule: SlaRule,
+  observation: Observation | undefined,
+  at: Date,
+  calendar = DEFAULT_CALENDAR,
+) {
+  return evaluateRule(
+    pipelineWith([rule]),
+    rule,
+    observation === undefined ? undefined : { observation },
+    at,
+    calendar,
+  );
 }
