@@ -3,7 +3,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import { colorLevel, makeStyle } from './render/style.js';
 import { RunbookError } from './util/errors.js';
-import { RotationInputError, UncoverableWeek } from './model/errors.js';
+import { RotationInputError } from './model/errors.js';
 import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './util/sanitize.js';
 import { terminal, writeAll } from './terminal.js';
@@ -82,10 +82,10 @@ export async function run(
       if (error.exitCode === 1) for (const context of contexts) context.persist();
       return error.exitCode;
     }
-    // The core's domain errors: input a rotation cannot use (exit 2), a week no one can take (exit 1).
-    if (error instanceof RotationInputError || error instanceof UncoverableWeek) {
+    // The core's domain error for input a rotation cannot use (a week no one can take is a gap, not an error).
+    if (error instanceof RotationInputError) {
       io.err(`runbook: ${sanitizeLine(error.message)}\n`);
-      return error instanceof UncoverableWeek ? 1 : 2;
+      return 2;
     }
     io.err(
       `runbook: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug; please report it with the command you ran.\n`,

@@ -1,7 +1,7 @@
 /**
  * Errors the core raises: what went wrong in the terms of runbooks and rotations. Only the CLI entry
- * (src/cli.ts) turns them into exit codes: input the rotation cannot use is exit 2, a week that cannot be
- * staffed is exit 1.
+ * (src/cli.ts) turns them into exit codes: input the rotation cannot use is exit 2. A week that cannot be
+ * staffed is raised inside the scheduler and recorded as a gap of that pipeline-week.
  */
 
 /** The roster and the pipelines do not fit together for a rotation (no rotation settings, an unknown team). */
