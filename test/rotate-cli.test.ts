@@ -171,10 +171,10 @@ describe('runbook rotate on the shipped runbooks', () => {
 describe('runbook rotate when a week cannot be covered', () => {
   const everyoneAway = ROSTER_YAML.replace(
     '  - { id: ben, name: Ben, email: ben@example.com, level: junior }',
-    '  - { id: ben, name: Ben, email: ben@example.com, level: junior, away: [{ from: 2026-12-14, to: 2026-12-20 }] }',
+    '  - { id: ben, name: Ben, email: ben@example.com, level: junior, away: [{ from: 2026-12-15, to: 2026-12-20 }] }',
   ).replace(
     '  - { id: ana, name: Ana, email: ana@example.com, level: senior }',
-    '  - { id: ana, name: Ana, email: ana@example.com, level: senior, away: [{ from: 2026-12-14, to: 2026-12-18, reason: leave }] }',
+    '  - { id: ana, name: Ana, email: ana@example.com, level: senior, away: [{ from: 2026-12-15, to: 2026-12-18, reason: leave }] }',
   );
 
   it('exits 1 naming the week, and leaves an existing -o file untouched', () => {
@@ -185,7 +185,7 @@ describe('runbook rotate when a week cannot be covered', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'runbook: week of 2026-12-14 (from handover 10:00 Europe/London): no one can take the clicks shift: everyone in Data Team is unavailable (ana away 2026-12-14 to 2026-12-18 (leave); ben away 2026-12-14 to 2026-12-20)\n',
+      'runbook: week of 2026-12-14 (from handover 10:00 Europe/London): no one can take the clicks shift: everyone in Data Team is unavailable (ana away 2026-12-15 to 2026-12-18 (leave); ben away 2026-12-15 to 2026-12-20)\n',
     );
     expect(readFileSync(out, 'utf8')).toBe('previous calendar\n');
     expect(readdirSync(root).filter((name) => name.includes('tmp'))).toEqual([]);

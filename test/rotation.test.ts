@@ -151,7 +151,7 @@ describe('scheduler on small rosters', () => {
   });
 
   it('names the week, pipeline, team and who is away when a week cannot be covered', () => {
-    const away = [{ from: '2026-12-14', to: '2026-12-18', reason: 'offsite' }];
+    const away = [{ from: '2026-12-15', to: '2026-12-18', reason: 'offsite' }];
     const r = roster([person('ana', 'senior', { away }), person('ben', 'senior', { away })]);
     const s = schedule(r, [rotating('clicks')], 4);
     expect(s.gaps).toEqual([
@@ -159,7 +159,7 @@ describe('scheduler on small rosters', () => {
         pipeline: 'clicks',
         week: 2,
         message:
-          'week of 2026-12-14 (from handover 10:00 Europe/London): no one can take the clicks shift: everyone in Team is unavailable (ana away 2026-12-14 to 2026-12-18 (offsite); ben away 2026-12-14 to 2026-12-18 (offsite))',
+          'week of 2026-12-14 (from handover 10:00 Europe/London): no one can take the clicks shift: everyone in Team is unavailable (ana away 2026-12-15 to 2026-12-18 (offsite); ben away 2026-12-15 to 2026-12-18 (offsite))',
       },
     ]);
     // The weeks around the gap are planned as usual.
@@ -168,7 +168,7 @@ describe('scheduler on small rosters', () => {
 
   it('refuses a junior-only week when pairing needs a senior', () => {
     const r = roster([
-      person('ana', 'senior', { away: [{ from: '2026-12-07', to: '2026-12-11' }] }),
+      person('ana', 'senior', { away: [{ from: '2026-12-08', to: '2026-12-11' }] }),
       person('dev', 'junior'),
     ]);
     expect(schedule(r, [rotating('clicks')], 2).gaps).toEqual([

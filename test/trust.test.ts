@@ -51,7 +51,7 @@ const lintJson = (root: string, ...paths: string[]) => {
 const PROFIT_TEAM_AWAY = (roster: string) =>
   roster.replace(
     /(  - id: (isla|jonas|kai|lena)\n)/g,
-    '$1    away: [{ from: 2026-12-14, to: 2026-12-20, reason: offsite }]\n',
+    '$1    away: [{ from: 2026-12-15, to: 2026-12-20, reason: offsite }]\n',
   );
 
 describe('answers while something else is broken', () => {
@@ -107,7 +107,7 @@ describe('answers while something else is broken', () => {
     expect(who.stdout).toMatch(/engagement +\S+ Example/);
     expect(who.stdout).toMatch(/profit +no one: this week cannot be staffed/);
     expect(who.stderr).toMatch(
-      /^runbook: week of 2026-12-14 .*no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-14 to 2026-12-20 \(offsite\);[^\n]*\n$/,
+      /^runbook: week of 2026-12-14 .*no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-15 to 2026-12-20 \(offsite\);[^\n]*\n$/,
     );
     expect(runBin(['who', 'profit', ...at], { cwd: root }).code).toBe(1);
     // The week after is planned as usual.

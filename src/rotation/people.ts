@@ -9,10 +9,13 @@ export interface Absence {
   reason: string;
 }
 
-/** Why a person cannot take a shift in this week, or undefined when they can. */
+/**
+ * Why a person cannot take a shift in this week, or undefined when they can. Every day the shift touches
+ * counts, its partial last day (until the next handover) included.
+ */
 export function unavailability(person: Person, week: Week): string | undefined {
   const first = week.days[0]!;
-  const last = week.days[6]!;
+  const last = week.lastDay;
   if (person.joined && person.joined > first) return `joins ${person.joined}`;
   if (person.left && person.left < last) return `left ${person.left}`;
   const away = person.away?.find((range) => range.from <= last && range.to >= first);
@@ -20,13 +23,13 @@ export function unavailability(person: Person, week: Week): string | undefined {
   return undefined;
 }
 
-/** Counts, for each person, the working days of a week that are public holidays for them or company days. */
-export function holidayCounter(
+/** Whether a date is a public holiday on a person's own calendar (or the roster's), or a company day. */
+export function holidayChecker(
   roster: Roster,
-  calendar: WorkCalendar,
   holidays: HolidayLookup,
-): (person: Person, week: Week) => number {
-  const extra = new Set(roster.holidays?.extra ?? []);
+  { companyDays = true } = {},
+): (person: Person, day: LocalDate) => boolean {
+  const extra = new Set(companyDays ? (roster.holidays?.extra ?? []) : []);
   const cache = new Map<string, Set<LocalDate>>();
   const publicDays = (country: string | undefined, region: string | undefined, year: number): Set<LocalDate> => {
     if (!country) return new Set();
@@ -38,16 +41,23 @@ export function holidayCounter(
     }
     return days;
   };
-  return (person, week) => {
+  return (person, day) => {
     const country = person.country ?? roster.holidays?.country;
     const region =
       person.country && person.country !== roster.holidays?.country
         ? person.region
         : (person.region ?? roster.holidays?.region);
-    return week.days.filter(
-      (day) =>
-        calendar.workdays.has(weekdayOf(day)) &&
-        (extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day)),
-    ).length;
+    return extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day);
   };
+}
+
+/** Counts, for each person, the working days of a week that are public holidays for them or company days. */
+export function holidayCounter(
+  roster: Roster,
+  calendar: WorkCalendar,
+  holidays: HolidayLookup,
+): (person: Person, week: Week) => number {
+  const isHoliday = holidayChecker(roster, holidays);
+  return (person, week) =>
+    week.days.filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)).length;
 }

@@ -13,6 +13,11 @@ export interface Week {
   end: Date;
   /** The seven local dates from the handover day on. */
   days: LocalDate[];
+  /**
+   * The last local date the shift touches: the eighth day when the handover is after midnight (the shift runs
+   * until then), otherwise the seventh.
+   */
+  lastDay: LocalDate;
   /** Holds the last working day of a month (for `weeks: last-of-month`). */
   monthEnd: boolean;
 }
@@ -57,5 +62,6 @@ export function buildWeek(handover: Handover, calendar: WorkCalendar, index: num
   const monthEnd = days.some(
     (day) => day === lastWorkingDay(calendar, Number(day.slice(0, 4)), Number(day.slice(5, 7))),
   );
-  return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, monthEnd };
+  const lastDay = handover.hour || handover.minute ? addDays(first, 7) : days[6]!;
+  return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, lastDay, monthEnd };
 }
