@@ -185,6 +185,13 @@ const MUTANTS: Mutant[] = [
     to: 'timezone: Europe/London\ntimezones: UTC',
     rule: 'schema-unknown-key',
   },
+  {
+    name: 'team member twice',
+    file: 'roster.yaml',
+    from: 'members: [ana, ben, chloe, dev, emma, farid, grace, hugo]',
+    to: 'members: [ana, ben, chloe, dev, emma, farid, grace, hugo, ben]',
+    rule: 'unique-member',
+  },
   // Meaning: lint and the loader refuse; the JSON Schema cannot (a documented limit).
   {
     name: 'owner team not in the roster',

@@ -24,6 +24,7 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'member-exists': 'A team member is not one of the people.',
   'unique-person': 'Two people share an id.',
   'unique-team': 'Two teams share a name.',
+  'unique-member': 'A team lists the same person twice.',
   'away-order': 'An away range ends before it starts.',
   'joined-before-left': 'A person left before they joined.',
   'warn-before-within': 'A freshness warning is not shorter than the limit it warns of.',

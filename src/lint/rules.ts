@@ -144,7 +144,7 @@ export const membersExist: Rule = ({ roster }) => {
   );
 };
 
-/** unique-person, unique-team: person ids and team names are unique in the roster. */
+/** unique-person, unique-team, unique-member: person ids, team names and each team's members are unique. */
 export const uniqueRosterNames: Rule = ({ roster }) => {
   if (!roster) return [];
   const duplicates = (
@@ -170,6 +170,9 @@ export const uniqueRosterNames: Rule = ({ roster }) => {
       (i) => ['teams', i, 'name'],
       'unique-team',
       'team name',
+    ),
+    ...roster.value.teams.flatMap((team, t) =>
+      duplicates(team.members, (i) => ['teams', t, 'members', i], 'unique-member', `${team.name} member`),
     ),
   ];
 };

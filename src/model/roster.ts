@@ -42,7 +42,8 @@ export const RotationSettings = z.strictObject({
 export const Team = z.strictObject({
   name: TeamName,
   contact: Text.optional(),
-  members: z.array(KebabId).default([]),
+  // Each member once (lint's unique-member names the repeat; editors see uniqueItems).
+  members: z.array(KebabId).default([]).meta({ uniqueItems: true }),
 });
 
 export const Away = z.strictObject({
