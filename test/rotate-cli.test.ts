@@ -149,11 +149,50 @@ describe('runbook rotate on the shipped runbooks', () => {
     expect(runBin(['rotate', '--weeks', '4', '--start', '2026-11-01'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'runbook: --start 2026-11-01 is before the rotation starts (2026-11-30, rotation.start in the roster)\n',
+      stderr:
+        'runbook: --start 2026-11-01 is before the rotation starts (rotation.start 2026-11-30 in the roster; the first handover is 2026-11-30)\n',
     });
     expect(runBin(['rotate', '--weeks', '0'])).toMatchObject({ code: 2, stdout: '' });
     expect(runBin(['rotate', '--weeks', '4', '--format', 'pdf'])).toMatchObject({ code: 2, stdout: '' });
     expect(runBin(['rotate', '--weeks', '4', '--person', 'nobody'])).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('takes --start equal to a mid-week rotation.start: the first week shown is the first handover', () => {
+    const { root } = runbooksFolder({
+      'clicks.yaml': PIPELINE_YAML,
+      'roster.yaml': ROSTER_YAML.replace('start: 2026-11-30', 'start: 2026-12-02'),
+    });
+    const plan = runBin(['rotate', '--weeks', '1', '--start', '2026-12-02', '--format', 'json'], { cwd: root });
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).start).toBe('2026-12-07T10:00:00.000Z');
+    expect(runBin(['rotate', '--weeks', '1', '--start', '2026-12-01'], { cwd: root }).stderr).toBe(
+      'runbook: --start 2026-12-01 is before the rotation starts (rotation.start 2026-12-02 in the roster; the first handover is 2026-12-07)\n',
+    );
+  });
+
+  it('refuses a roster that lint refuses, with the message and file:line lint gives', () => {
+    const mutants = {
+      'away range backwards': ['level: junior }', 'level: junior, away: [{ from: 2026-12-20, to: 2026-12-10 }] }'],
+      'left before joining': ['level: junior }', 'level: junior, joined: 2027-03-01, left: 2027-01-01 }'],
+      'member twice': ['members: [ana, ben]', 'members: [ana, ben, ana]'],
+    };
+    for (const [name, [from, to]] of Object.entries(mutants)) {
+      expect(ROSTER_YAML, name).toContain(from);
+      const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML.replace(from, to) });
+      const lint = runBin(['lint', '--format', 'json'], { cwd: root });
+      const [problem] = JSON.parse(lint.stdout).problems as {
+        file: string;
+        line: number;
+        column: number;
+        message: string;
+      }[];
+      const refused = runBin(['rotate', '--weeks', '2'], { cwd: root });
+      expect(refused.code, name).toBe(2);
+      expect(refused.stdout, name).toBe('');
+      expect(refused.stderr, name).toContain(
+        `runbook: ${problem!.file}:${problem!.line}:${problem!.column}: error: ${problem!.message}`,
+      );
+    }
   });
 
   it('starts from the current week by default, and from the first week before the epoch', async () => {

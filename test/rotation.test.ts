@@ -99,6 +99,44 @@ describe('scheduler on small rosters', () => {
     expect(s.weeks[0]!.start.toISOString()).toBe('2026-12-04T16:30:00.000Z');
   });
 
+  it('moves a handover meeting off an attendee holiday to the nearest earlier working day, same time', () => {
+    // Monday 28 December 2026 is a bank holiday in England (Boxing Day moved), Friday the 25th is Christmas.
+    const s = schedule(
+      roster([person('ana'), person('ben')], { country: 'GB' }),
+      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
+      5,
+    );
+    const meeting = s.meetings.find((entry) => entry.week === 4)!;
+    expect([meeting.start, meeting.end]).toEqual([new Date('2026-12-24T09:30:00Z'), new Date('2026-12-24T10:00:00Z')]);
+    // Only the attendees' holidays count: with no calendar, the meeting stays on the handover day.
+    const plain = schedule(
+      roster([person('ana'), person('ben')]),
+      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
+      5,
+    );
+    expect(plain.meetings.find((entry) => entry.week === 4)!.end).toEqual(new Date('2026-12-28T10:00:00Z'));
+  });
+
+  it('reads a handover at an hour that occurs twice (clocks going back) as its first occurrence, in every zone', () => {
+    const london = schedule(
+      roster([person('ana'), person('ben')], { start: '2026-10-18', handover: 'sunday 01:30' }),
+      [rotating('clicks')],
+      2,
+    );
+    const newYork = schedule(
+      roster([person('ana'), person('ben')], {
+        start: '2026-10-25',
+        handover: 'sunday 01:30',
+        timezone: 'America/New_York',
+      }),
+      [rotating('clicks')],
+      2,
+    );
+    // 01:30 BST (00:30Z) on 25 October, 01:30 EDT (05:30Z) on 1 November: summer time both, not one of each.
+    expect(london.weeks[1]!.start).toEqual(new Date('2026-10-25T00:30:00Z'));
+    expect(newYork.weeks[1]!.start).toEqual(new Date('2026-11-01T05:30:00Z'));
+  });
+
   it('adds a handover meeting ending at handover, outgoing and incoming primary', () => {
     const s = schedule(
       roster([person('ana'), person('ben')]),

@@ -64,7 +64,7 @@ export function rotateCommand(context: MakeContext): Command {
       const first = firstWeekShown(input, options.start, ctx.now);
       if (first < 0) {
         throw new UsageError(
-          `--start ${options.start} is before the rotation starts (${handover.epoch}, rotation.start in the roster)`,
+          `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
         );
       }
       const { view, weeks, report, gap } = rotationWindow(input, first, options.weeks, chosen);

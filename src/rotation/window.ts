@@ -9,11 +9,16 @@ import { fairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, type Week } from './weeks.js';
 
-/** The index of the first week shown: the week holding `start` at its handover time, else the week holding `now` (never before the first). */
+/**
+ * The index of the first week shown: the week holding `start` at its handover time, else the week holding
+ * `now`. A start from `rotation.start` on is never before the first week (the first handover may come a few
+ * days after `rotation.start`); a start before `rotation.start` gives a negative index.
+ */
 export function firstWeekShown(input: RotationInput, start: LocalDate | undefined, now: Date): number {
   const handover = handoverOf(input.roster);
   if (start === undefined) return Math.max(0, weekIndexAt(handover, now));
-  return weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover.timeZone));
+  const index = weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover.timeZone));
+  return start >= input.roster.rotation!.start ? Math.max(0, index) : Math.min(index, -1);
 }
 
 export interface RotationWindow {
