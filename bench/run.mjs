@@ -135,7 +135,7 @@ if (part('lint')) {
 }
 
 if (part('rotate')) {
-  console.log('3. rotate: 500 people in 10 teams, 100 pipelines, 52 weeks');
+  console.log('3. rotate: 20 people in 2 teams; 500 people in 10 teams, 100 pipelines, 52 weeks');
   const base = generate(join(work, 'people-500'), { pipelines: 100, people: 500, teams: 10 });
   const double = generate(join(work, 'people-1000'), { pipelines: 100, people: 1000, teams: 10 });
   const rotate = (dir, weeks) => [
@@ -152,10 +152,14 @@ if (part('rotate')) {
     '-o',
     join(work, 'out.ics'),
   ];
+  const small = generate(join(work, 'people-20'), { pipelines: 4, people: 20, teams: 2 });
+  const r20 = measure('rotate 20 people x 4 pipelines x 52 weeks', rotate(small, 52));
   const r52 = measure('rotate 500 people x 100 pipelines x 52 weeks', rotate(base, 52));
   const r104 = measure('rotate 500 people x 100 pipelines x 104 weeks', rotate(base, 104));
   const p1000 = measure('rotate 1000 people x 100 pipelines x 52 weeks', rotate(double, 52));
   results.rotate = {
+    twentyPeople: r20,
+    twentyPeopleTargetMs: 300,
     base: r52,
     weeksDoubled: r104,
     peopleDoubled: p1000,
@@ -164,6 +168,7 @@ if (part('rotate')) {
     targetMs: 2000,
     targetMiB: 300,
   };
+  console.log(`  20 people: ${r20.medianMs} ms (target <= 300)`);
   console.log(`  ${r52.medianMs} ms (target <= 2000), ${r52.peakMiB} MiB (target <= 300)`);
   console.log(
     `  growth x${results.rotate.growthWhenWeeksDouble} when weeks double, x${results.rotate.growthWhenPeopleDouble} when people double (linear: <= 2)\n`,

@@ -380,6 +380,11 @@ function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, standing: St
 
 /** The forecast reaches at most this many weeks ahead. */
 const FORECAST_WEEKS = 26;
+/**
+ * The forecast weighs at most this many eligible members (its cost grows with the fourth power). In a bigger
+ * team a round is long, and the forecast starts once the round's last members are left.
+ */
+const FORECAST_PEOPLE = 16;
 
 /**
  * Who should not take this week, though eligible, because the holiday weeks of the round ahead fall better
@@ -400,7 +405,7 @@ function heldBack(
     .filter((person) => rank(person)[0] === 0 && rank(person)[1] === 0)
     .sort((x, y) => compareText(x.id, y.id));
   const now = slotsIn(team, index);
-  if (eligible.length <= now) return undefined;
+  if (eligible.length <= now || eligible.length > FORECAST_PEOPLE) return undefined;
   const columns: number[] = Array.from({ length: now }, () => index);
   for (let ahead = index + 1; columns.length < eligible.length && ahead <= index + FORECAST_WEEKS; ahead++)
     for (let slot = slotsIn(team, ahead); slot > 0; slot--) columns.push(ahead);
