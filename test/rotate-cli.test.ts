@@ -175,7 +175,7 @@ describe('runbook rotate on the shipped runbooks', () => {
       'away range backwards': ['level: junior }', 'level: junior, away: [{ from: 2026-12-20, to: 2026-12-10 }] }'],
       'left before joining': ['level: junior }', 'level: junior, joined: 2027-03-01, left: 2027-01-01 }'],
       'member twice': ['members: [ana, ben]', 'members: [ana, ben, ana]'],
-    };
+    } satisfies Record<string, [string, string]>;
     for (const [name, [from, to]] of Object.entries(mutants)) {
       expect(ROSTER_YAML, name).toContain(from);
       const { root } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML.replace(from, to) });
