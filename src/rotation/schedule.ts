@@ -299,7 +299,8 @@ const BACKUPS_SCORED = 3;
 /**
  * The ways one slot of a team can be filled, best first, by these rules in order (each breaks the ties of the
  * one before):
- * 1. nobody on call two weeks running while a teammate who was not on call last week is free (the hard rule);
+ * 1. nobody on call two weeks running while a teammate who was not on call last week is free to take the role
+ *    (with a senior who was not on call either beside a junior primary): the hard rule;
  * 2. primary shifts stay within one of each other: only the members owed the most (within one shift) qualify;
  * 3. nobody takes another holiday week while a free teammate has fewer;
  * 4. the same three for the senior backing up a junior;
@@ -323,7 +324,16 @@ function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, standing: St
   const rankIn = (pool: Person[], role: Role, held?: ReadonlySet<string>) => {
     const mostOwed = Math.max(...pool.map((person) => owed(person, role)));
     const fewestHolidays = Math.min(...pool.map((person) => holidayWeeks(person, role)));
-    const rested = pool.some((person) => lastOnCall.get(person.id) !== index - 1);
+    // Someone who was not on call last week could take the role instead: for a primary, a junior counts only
+    // when a senior who was not on call either could back them up.
+    const off = pool.filter((person) => lastOnCall.get(person.id) !== index - 1);
+    const rested = off.some(
+      (person) =>
+        role === 'backup' ||
+        !pairing ||
+        person.level === 'senior' ||
+        off.some((other) => other !== person && other.level === 'senior'),
+    );
     return (person: Person): number[] => {
       const isHoliday = holiday.get(person.id)! > 0;
       const last = lastOnCall.get(person.id);

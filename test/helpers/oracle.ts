@@ -196,13 +196,22 @@ function model(problem: Problem): Model {
     entry.names.push(name);
     held.set(key, entry);
   }
+  const busy = (id: string, week: number) =>
+    `${sum(onCall.get(`${id}@${week - 1}`))}${sum(onCall.get(`${id}@${week}`))}`;
   for (const { names, person, week, team, role } of held.values()) {
     const last = onCall.get(`${person}@${week - 1}`);
     if (!last) continue;
-    for (const other of problem.slots.find((slot) => slot.team === team && slot.week === week)!.primaries) {
+    const free = problem.slots.find((slot) => slot.team === team && slot.week === week)!.primaries;
+    const mine = `${names.join(' + ')} + ${last.join(' + ')}`;
+    for (const other of free) {
       if (other === person || (role === 'backup' && !problem.seniors.has(other))) continue;
-      const terms = `${names.join(' + ')} + ${last.join(' + ')}${sum(onCall.get(`${other}@${week - 1}`))}${sum(onCall.get(`${other}@${week}`))}`;
-      lines.push(` rule${c++}: ${terms} <= 1`);
+      if (role === 'backup' || !problem.pairing || problem.seniors.has(other)) {
+        lines.push(` rule${c++}: ${mine}${busy(other, week)} <= 1`);
+        continue;
+      }
+      // A junior could take the primary shift instead only beside a senior who was not on call either.
+      for (const senior of free.filter((id) => problem.seniors.has(id) && id !== person))
+        lines.push(` rule${c++}: ${mine}${busy(other, week)}${busy(senior, week)} <= 1`);
     }
   }
   // One shift a week each; back-to-back weeks counted.
