@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 
 /** Runs the CLI; true when the run was a typical one (answered from the look-up cache). */
@@ -28,6 +28,13 @@ export async function boot(argv: readonly string[]): Promise<void> {
   const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
   const build = buildId(here);
   const cached = useCache && build !== undefined;
+  // A coverage run (`npm run coverage`) runs the compiled modules beside the bundle (dist/*.js, with source
+  // maps), whose coverage maps back to src/ line by line; the minified bundle's would not.
+  if (process.env.NODE_V8_COVERAGE && process.env.RUNBOOK_COVERAGE) {
+    const { main } = (await import(pathToFileURL(join(here, '..', 'cli.js')).href)) as { main: Main };
+    await main(argv);
+    return;
+  }
 
   /** Loads a CommonJS file of the build through the code cache. */
   const load = (file: string, require: NodeJS.Require): Loaded => {

@@ -44,7 +44,16 @@ export function runBin(
 ): Result {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? PROJECT,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', XDG_CACHE_HOME: CACHE, ...options.env },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      XDG_CACHE_HOME: CACHE,
+      // `npm run coverage` collects the built CLI's coverage through V8.
+      ...(process.env.RUNBOOK_COVERAGE
+        ? { NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE, RUNBOOK_COVERAGE: process.env.RUNBOOK_COVERAGE }
+        : {}),
+      ...options.env,
+    },
     encoding: 'utf8',
     input: options.input,
     timeout: 30_000,
