@@ -24,7 +24,7 @@ import { terminalSafeJson } from './util/sanitize.js';
 import { findPipeline } from './lookup/match.js';
 import type { Roster } from './model/roster.js';
 import type { Style } from './render/style.js';
-import { HolidayStore } from './rotation/holidays.js';
+import { HolidayStore } from './load/holidays.js';
 import { rosterCalendar, type WorkCalendar } from './sla/calendar.js';
 import { useZoneTable, zoneTable, type ZoneTable } from './sla/local.js';
 import { parseAt } from './util/at.js';

@@ -29,7 +29,7 @@ export {
 } from './rotation/schedule.js';
 export { fairnessReport, type FairnessReport } from './rotation/report.js';
 export { onCallAt, type OnCall } from './rotation/who.js';
-export { dateHolidaysLookup } from './rotation/holidays.js';
+export { dateHolidaysLookup } from './load/holidays.js';
 export { lintFiles, expandPaths, type LintReport } from './lint/lint.js';
 export { renderCalendar } from './render/ical.js';
 export { RunbookError, UsageError, InputError, CheckFailed } from './util/errors.js';

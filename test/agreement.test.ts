@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { expandPaths, lintFiles } from '../src/lint/lint.js';
 import { loadCatalog } from '../src/lint/validate.js';
-import { lazyHolidayCatalog } from '../src/rotation/holidays.js';
+import { lazyHolidayCatalog } from '../src/load/holidays.js';
 import { PROJECT } from './helpers/run.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(PROJECT, 'schema', `${name}.schema.json`), 'utf8'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, expandPaths } from '../src/lint/lint.js';
-import { dateHolidaysCatalog } from '../src/rotation/holidays.js';
+import { dateHolidaysCatalog } from '../src/load/holidays.js';
 
 const CORPUS = new URL('./fixtures/lint/', import.meta.url).pathname;
 const holidays = dateHolidaysCatalog();

@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../src/model/roster.js';
-import { dateHolidaysCatalog } from '../src/rotation/holidays.js';
+import { dateHolidaysLookup } from '../src/load/holidays.js';
 import { DEFAULT_CALENDAR, isWorkingDay, rosterCalendar, type WorkCalendar } from '../src/sla/calendar.js';
 import { nextDue, previousDue } from '../src/sla/deadlines.js';
 import { localDateOf } from '../src/sla/local.js';
 import { parseCalendarPoint } from '../src/model/points.js';
 
-const holidays = dateHolidaysCatalog();
-const lookup = (country: string, region: string | undefined, year: number) =>
-  holidays.publicHolidays(country, region, year).map((day) => day.date);
+const lookup = dateHolidaysLookup();
 
 function calendar(timezone: string, country?: string, region?: string, extra: string[] = []): WorkCalendar {
   const roster: Roster = {

@@ -34,13 +34,11 @@ export function lintCommand(context: MakeContext): Command {
       const ctx = context(command);
       const { expandPaths, lintFiles } = await import('../lint/lint.js');
       const files = expandPaths(paths.length > 0 ? paths : [ctx.runbooksDir()], ctx.io.cwd);
-      const { lazyHolidayCatalog } = await import('../rotation/holidays.js');
-      const holidays = lazyHolidayCatalog();
-      const lookup = (country: string, region: string | undefined, year: number) =>
-        holidays.publicHolidays(country, region, year).map((day) => day.date);
+      const { HolidayStore } = await import('../load/holidays.js');
+      const holidays = new HolidayStore();
       const report = await lintFiles(files, ctx.io.cwd, {
-        holidays,
-        coverage: { now: ctx.now, holidays: lookup },
+        holidays: holidays.catalog,
+        coverage: { now: ctx.now, holidays: holidays.lookup },
         worker: CHECK_WORKER,
       });
       const format =

@@ -5,7 +5,7 @@ import type { PathSegment } from '../load/source.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem, Severity } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
-import type { HolidayCatalog } from '../rotation/holidays.js';
+import type { HolidayCatalog } from '../model/holidays.js';
 
 export interface RuleContext {
   pipelines: readonly Loaded<Pipeline>[];

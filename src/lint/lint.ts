@@ -5,7 +5,7 @@ import { displayPath, listYamlFiles } from '../load/find.js';
 
 export { expandPaths } from '../load/find.js';
 import type { Problem } from '../model/problem.js';
-import type { HolidayCatalog } from '../rotation/holidays.js';
+import type { HolidayCatalog } from '../model/holidays.js';
 import type { CoverageInput } from './coverage.js';
 import { validate } from './validate.js';
 

@@ -13,7 +13,7 @@ import { indexLocator, positionIndex, readSource, type Locator } from '../load/s
 import type { Pipeline } from '../model/pipeline.js';
 import { byPosition, type Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
-import type { HolidayCatalog } from '../rotation/holidays.js';
+import type { HolidayCatalog } from '../model/holidays.js';
 import { coverageProblems, type CoverageInput } from './coverage.js';
 import { CROSS_FILE_RULES, crossFileProblems } from './rules.js';
 

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
-import type { KnownHolidays } from '../rotation/holidays.js';
+import type { KnownHolidays } from './holidays.js';
 import type { ZoneTable } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
 import { BUILD, VERSION } from '../version.js';

@@ -30,24 +30,13 @@ export function holidayChecker(
   { companyDays = true } = {},
 ): (person: Person, day: LocalDate) => boolean {
   const extra = new Set(companyDays ? (roster.holidays?.extra ?? []) : []);
-  const cache = new Map<string, Set<LocalDate>>();
-  const publicDays = (country: string | undefined, region: string | undefined, year: number): Set<LocalDate> => {
-    if (!country) return new Set();
-    const key = `${country}/${region ?? ''}/${year}`;
-    let days = cache.get(key);
-    if (!days) {
-      days = new Set(holidays(country, region, year));
-      cache.set(key, days);
-    }
-    return days;
-  };
   return (person, day) => {
     const country = person.country ?? roster.holidays?.country;
     const region =
       person.country && person.country !== roster.holidays?.country
         ? person.region
         : (person.region ?? roster.holidays?.region);
-    return extra.has(day) || publicDays(country, region, Number(day.slice(0, 4))).has(day);
+    return extra.has(day) || (country !== undefined && holidays(country, region, Number(day.slice(0, 4))).has(day));
   };
 }
 

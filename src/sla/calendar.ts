@@ -14,8 +14,8 @@ export interface WorkCalendar {
 
 const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
-/** Public holidays of a calendar in a year, as local dates. */
-export type HolidayLookup = (country: string, region: string | undefined, year: number) => readonly LocalDate[];
+/** Public holidays of a calendar in a year, as local dates (worked out once, by whoever provides the look-up). */
+export type HolidayLookup = (country: string, region: string | undefined, year: number) => ReadonlySet<LocalDate>;
 
 /** Without a roster: UTC, Monday to Friday, 09:00–17:00, no holidays (SPEC 2.3). */
 export const DEFAULT_CALENDAR: WorkCalendar = {
@@ -31,21 +31,15 @@ export function rosterCalendar(roster: Roster | undefined, holidays?: HolidayLoo
   const [from, to] = roster.workweek.hours.split('-').map((part) => parseClock(part)!);
   const extra = new Set(roster.holidays?.extra ?? []);
   const country = roster.holidays?.country;
-  const years = new Map<number, Set<LocalDate>>();
-  const publicHolidays = (year: number): Set<LocalDate> => {
-    let days = years.get(year);
-    if (!days) {
-      days = new Set(country && holidays ? holidays(country, roster.holidays?.region, year) : []);
-      years.set(year, days);
-    }
-    return days;
-  };
+  const region = roster.holidays?.region;
+  const isPublicHoliday = (date: LocalDate): boolean =>
+    country !== undefined && holidays !== undefined && holidays(country, region, Number(date.slice(0, 4))).has(date);
   return {
     timeZone: roster.timezone,
     workdays: new Set(roster.workweek.days.map((day) => DAY_INDEX[day]!)),
     start: from!,
     end: to!,
-    isHoliday: (date) => extra.has(date) || publicHolidays(Number(date.slice(0, 4))).has(date),
+    isHoliday: (date) => extra.has(date) || isPublicHoliday(date),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Small rosters and pipelines for scheduler tests. */
 import type { Pipeline } from '../../src/model/pipeline.js';
 import { Roster, type Person } from '../../src/model/roster.js';
-import { dateHolidaysLookup } from '../../src/rotation/holidays.js';
+import { dateHolidaysLookup } from '../../src/load/holidays.js';
 import { buildSchedule, type RotationInput } from '../../src/rotation/schedule.js';
 import { rosterCalendar } from '../../src/sla/calendar.js';
 

@@ -1,39 +1,30 @@
 /**
- * Public holidays from date-holidays, by country and region. The package is large, so it is required
- * synchronously and only on first use: a command answered from the look-up cache never loads it.
+ * Public holidays from date-holidays, by country and region, and the one memory of them: the store that the
+ * look-up cache fills and saves. The package is large, so it is required synchronously and only on first use:
+ * a command answered from the look-up cache never loads it.
  */
 import { createRequire } from 'node:module';
 import type HolidaysClass from 'date-holidays';
+import type { HolidayCatalog } from '../model/holidays.js';
 import type { HolidayLookup } from '../sla/calendar.js';
+
+export type { HolidayCatalog };
 
 declare const RUNBOOK_DATE_HOLIDAYS: string | undefined;
 
 const require = createRequire(import.meta.url);
 /** The package, or its bundle beside the built CLI (build.mjs defines where). */
 const SOURCE = typeof RUNBOOK_DATE_HOLIDAYS === 'string' ? RUNBOOK_DATE_HOLIDAYS : 'date-holidays';
-let Holidays: typeof HolidaysClass | undefined;
 const load = (): typeof HolidaysClass => {
   const loaded = require(SOURCE) as typeof HolidaysClass | { default: typeof HolidaysClass };
-  return (Holidays ??= 'default' in loaded ? loaded.default : loaded);
+  return 'default' in loaded ? loaded.default : loaded;
 };
 
-export interface HolidayCatalog {
-  /** Is this a country date-holidays knows? */
-  hasCountry(country: string): boolean;
-  /** Is this a region of that country? */
-  hasRegion(country: string, region: string): boolean;
-  /** The region codes of a country, for "did you mean". */
-  regions(country: string): string[];
-  countries(): string[];
-  /** Public and bank holidays of a calendar in a year, as YYYY-MM-DD dates. */
-  publicHolidays(country: string, region: string | undefined, year: number): { date: string; name: string }[];
-}
-
+/** date-holidays as a catalog. It remembers nothing: the store below does, once. */
 export function dateHolidaysCatalog(): HolidayCatalog {
   const Library = load();
   const directory = new Library();
   const countries = directory.getCountries() as Record<string, string>;
-  const cache = new Map<string, { date: string; name: string }[]>();
   const regionsOf = (country: string): Record<string, string> => directory.getStates(country) ?? {};
   return {
     hasCountry: (country) => Object.hasOwn(countries, country),
@@ -41,16 +32,10 @@ export function dateHolidaysCatalog(): HolidayCatalog {
     regions: (country) => Object.keys(regionsOf(country)),
     countries: () => Object.keys(countries),
     publicHolidays(country, region, year) {
-      const key = `${country}/${region ?? ''}/${year}`;
-      let days = cache.get(key);
-      if (!days) {
-        const calendar = region ? new Library(country, region) : new Library(country);
-        days = (calendar.getHolidays(year) || [])
-          .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
-          .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
-        cache.set(key, days);
-      }
-      return days;
+      const calendar = region ? new Library(country, region) : new Library(country);
+      return (calendar.getHolidays(year) || [])
+        .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
+        .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
     },
   };
 }
@@ -68,11 +53,9 @@ export function lazyHolidayCatalog(): HolidayCatalog {
   };
 }
 
-/** Public-holiday dates by country, region and year, from date-holidays. */
+/** Public-holiday dates by country, region and year, from date-holidays, each calendar-year worked out once. */
 export function dateHolidaysLookup(): HolidayLookup {
-  let catalog: HolidayCatalog | undefined;
-  return (country, region, year) =>
-    (catalog ??= dateHolidaysCatalog()).publicHolidays(country, region, year).map((day) => day.date);
+  return new HolidayStore().lookup;
 }
 
 /** What the store remembers between runs: holiday dates by calendar and year, and which calendars exist. */
@@ -88,13 +71,13 @@ export interface KnownHolidays {
  * than all else a command does, so a known answer saves most of a run.
  */
 export class HolidayStore {
-  private readonly known: Map<string, readonly string[]>;
+  private readonly known: Map<string, ReadonlySet<string>>;
   private readonly calendars: Map<string, boolean>;
   private readonly library = lazyHolidayCatalog();
   private added = false;
 
   constructor(known: Partial<KnownHolidays> = {}) {
-    this.known = new Map(Object.entries(known.holidays ?? {}));
+    this.known = new Map(Object.entries(known.holidays ?? {}).map(([key, days]) => [key, new Set(days)]));
     this.calendars = new Map(Object.entries(known.calendars ?? {}));
   }
 
@@ -102,7 +85,7 @@ export class HolidayStore {
     const key = `${country}/${region ?? ''}/${year}`;
     let days = this.known.get(key);
     if (!days) {
-      days = this.library.publicHolidays(country, region, year).map((day) => day.date);
+      days = new Set(this.library.publicHolidays(country, region, year).map((day) => day.date));
       this.known.set(key, days);
       this.added = true;
     }
@@ -134,6 +117,9 @@ export class HolidayStore {
   }
 
   entries(): KnownHolidays {
-    return { holidays: Object.fromEntries(this.known), calendars: Object.fromEntries(this.calendars) };
+    return {
+      holidays: Object.fromEntries([...this.known].map(([key, days]) => [key, [...days]])),
+      calendars: Object.fromEntries(this.calendars),
+    };
   }
 }
