@@ -67,22 +67,20 @@ export function rotateCommand(context: MakeContext): Command {
           `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
         );
       }
-      const { view, weeks, report, gap } = rotationWindow(input, first, options.weeks, chosen);
+      const { view, personal, weeks, report, gap } = rotationWindow(input, first, options.weeks, chosen, person?.id);
       // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
       if (gap) throw new CheckFailed(gap.message);
-      const { shifts, meetings } = view;
 
       let output: string;
       switch (options.format ?? (ctx.json ? 'json' : 'ics')) {
         case 'json': {
           const { rotationJson } = await import('../render/rotation.js');
-          const json = rotationJson(view, weeks, report);
-          output = `${JSON.stringify(person ? { ...json, shifts: json.shifts.filter((s) => s.person === person.id), meetings: json.meetings.filter((m) => m.attendees.includes(person.id)) } : json, null, 2)}\n`;
+          output = `${JSON.stringify(rotationJson(personal, weeks, report), null, 2)}\n`;
           break;
         }
         case 'csv': {
           const { rotationCsv } = await import('../render/rotation.js');
-          output = rotationCsv(person ? shifts.filter((shift) => shift.person === person.id) : shifts, roster);
+          output = rotationCsv(personal.shifts, roster);
           break;
         }
         case 'table': {
@@ -96,7 +94,8 @@ export function rotateCommand(context: MakeContext): Command {
           if (epoch !== undefined && !/^\d+$/.test(epoch))
             throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
           const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
-          output = renderCalendar({ shifts, meetings, pipelines: input.pipelines, roster, stamp, person });
+          // The whole view: a person's calendar names who backs them up or whom they back.
+          output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person });
         }
       }
       if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);

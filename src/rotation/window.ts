@@ -24,6 +24,8 @@ export function firstWeekShown(input: RotationInput, start: LocalDate | undefine
 export interface RotationWindow {
   /** The schedule with only the shifts and meetings shown. */
   view: Schedule;
+  /** The same, narrowed to one person's shifts and meetings when one is asked for. */
+  personal: Schedule;
   weeks: Week[];
   report: ReturnType<typeof fairnessReport>;
   /** The first week in the window that no one can take for a pipeline shown, if any. */
@@ -35,14 +37,24 @@ export function rotationWindow(
   first: number,
   count: number,
   pipelines?: readonly string[],
+  person?: string,
 ): RotationWindow {
   const schedule = buildSchedule(input, first + count);
   const shown = (entry: { pipeline: string; week: number }) =>
     entry.week >= first && (!pipelines || pipelines.includes(entry.pipeline));
   const view = { ...schedule, shifts: schedule.shifts.filter(shown), meetings: schedule.meetings.filter(shown) };
   const gap = schedule.gaps.find(shown);
+  const personal =
+    person === undefined
+      ? view
+      : {
+          ...view,
+          shifts: view.shifts.filter((shift) => shift.person === person),
+          meetings: view.meetings.filter((meeting) => meeting.attendees.includes(person)),
+        };
   return {
     view,
+    personal,
     weeks: schedule.weeks.slice(first),
     report: fairnessReport(view, input.roster, first),
     ...(gap ? { gap } : {}),
