@@ -8,7 +8,7 @@
  * a list keeps the items that can be kept, and remembers where each came from so positions stay right.
  */
 import type { z } from 'zod';
-import { defOf } from './zod-def.js';
+import { elementOf, isTextual, optionsOf, pipeInput, shapeOf, withoutWrappers } from './zod-def.js';
 import { closest } from '../util/suggest.js';
 import { pathKey, type PathSegment } from './source.js';
 
@@ -32,18 +32,15 @@ const NOTHING = Symbol('nothing');
 function salvageValue(schema: z.ZodType, data: unknown, path: PathSegment[], maps: IndexMaps): unknown {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  let def = defOf(schema);
-  let current = schema;
-  while (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') {
-    current = def.innerType!;
-    def = defOf(current);
-  }
-  if (def.type === 'object') return salvageObject(current, data, path, maps) ?? NOTHING;
-  if (def.type === 'array' && Array.isArray(data)) {
+  const current = withoutWrappers(schema);
+  const element = elementOf(current);
+  const options = optionsOf(current);
+  if (shapeOf(current)) return salvageObject(current, data, path, maps) ?? NOTHING;
+  if (element && Array.isArray(data)) {
     const origins: number[] = [];
     const items: unknown[] = [];
     data.forEach((item, index) => {
-      const value = salvageValue(def.element!, item, [...path, index], maps);
+      const value = salvageValue(element, item, [...path, index], maps);
       if (value === NOTHING) return;
       origins.push(index);
       items.push(value);
@@ -51,21 +48,15 @@ function salvageValue(schema: z.ZodType, data: unknown, path: PathSegment[], map
     maps.set(pathKey(path), origins);
     return items;
   }
-  if (def.type === 'union' && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+  if (options && data !== null && typeof data === 'object' && !Array.isArray(data)) {
     // An SLA rule: salvage it under the branch its `kind` names.
     const kind = (data as { kind?: unknown }).kind;
-    const branch = def.options?.find((option) => {
-      let inner = option;
-      while (defOf(inner).type === 'pipe') inner = defOf(inner).in!;
-      return defOf(inner).shape?.kind?.safeParse(kind).success;
-    });
+    const branch = options.find((option) => shapeOf(pipeInput(option))?.kind?.safeParse(kind).success);
     if (!branch) return NOTHING;
-    let inner = branch;
-    while (defOf(inner).type === 'pipe') inner = defOf(inner).in!;
-    return salvageObject(inner, data, path, maps) ?? NOTHING;
+    return salvageObject(pipeInput(branch), data, path, maps) ?? NOTHING;
   }
   // A checked string (e-mail, time zone, date, level) that fails its check is still the name it was written as.
-  if ((def.type === 'string' || def.type === 'enum') && typeof data === 'string') return data;
+  if (isTextual(current) && typeof data === 'string') return data;
   return NOTHING;
 }
 
@@ -76,13 +67,11 @@ function salvageObject(
   maps: IndexMaps,
   fallback?: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
-  let current = schema;
-  while (defOf(current).type === 'pipe') current = defOf(current).in!;
-  const def = defOf(current);
-  if (def.type !== 'object' || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const record = misspelt(data as Record<string, unknown>, Object.keys(def.shape ?? {}));
+  const shape = shapeOf(pipeInput(schema));
+  if (!shape || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const record = misspelt(data as Record<string, unknown>, Object.keys(shape));
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(def.shape ?? {})) {
+  for (const [key, child] of Object.entries(shape)) {
     // A top-level name that fails its check (an id that is not kebab-case) gives way to the fallback (the file name).
     const named = fallback && typeof fallback[key] === 'string' && !child.safeParse(record[key]).success;
     if (Object.hasOwn(record, key) && !named) {

@@ -1,6 +1,6 @@
 /** The one translator from zod issues to positioned problems with a message that says how to fix it. */
 import type { z } from 'zod';
-import { defOf } from './zod-def.js';
+import { elementOf, optionsOf, pipeInput, shapeOf, withoutWrappers } from './zod-def.js';
 import type { Problem } from '../model/problem.js';
 import { closest } from '../util/suggest.js';
 import { positionOf, type PathSegment, type Source } from './source.js';
@@ -160,28 +160,22 @@ export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data:
   let value = data;
   const steps = [...path];
   while (current) {
-    const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') {
-      current = def.innerType;
-    } else if (def.type === 'pipe') {
-      current = def.in;
-    } else if (def.type === 'union') {
+    current = pipeInput(withoutWrappers(current));
+    const options = optionsOf(current);
+    if (options) {
+      // An SLA rule: the branch its `kind` names, else the keys of every branch.
       const kind = (value as { kind?: unknown } | undefined)?.kind;
-      const objects = (def.options ?? []).filter((option) => defOf(option).type === 'object');
-      const match = objects.find((option) => {
-        const literal = defOf(option).shape?.kind;
-        return literal && literal.safeParse(kind).success;
-      });
+      const objects = options.map(pipeInput).filter((option) => shapeOf(option));
+      const match = objects.find((option) => shapeOf(option)!.kind?.safeParse(kind).success);
       if (match) current = match;
-      else if (objects.length) return [...new Set(objects.flatMap((option) => Object.keys(defOf(option).shape ?? {})))];
-      else current = def.options?.find((option) => ['object', 'array'].includes(defOf(option).type));
-    } else if (steps.length === 0) {
-      return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
-    } else {
-      const segment = steps.shift()!;
-      value = (value as Record<PathSegment, unknown> | undefined)?.[segment];
-      current = def.type === 'object' ? def.shape?.[String(segment)] : def.type === 'array' ? def.element : undefined;
+      else if (objects.length) return [...new Set(objects.flatMap((option) => Object.keys(shapeOf(option)!)))];
+      else current = options.find((option) => shapeOf(option) || elementOf(option));
+      continue;
     }
+    if (steps.length === 0) return Object.keys(shapeOf(current) ?? {});
+    const segment = steps.shift()!;
+    value = (value as Record<PathSegment, unknown> | undefined)?.[segment];
+    current = shapeOf(current)?.[String(segment)] ?? elementOf(current);
   }
   return [];
 }
