@@ -1,35 +1,18 @@
-/** What every command gets from the CLI entry: where to write, how to style, where the runbooks are, what time it is. */
-import { basename, join } from 'node:path';
-import {
-  cacheFile,
-  cacheKey,
-  type Lookahead,
-  openCache,
-  readCache,
-  readInputs,
-  readResults,
-  resultsFile,
-  stampOf,
-  statFiles,
-  writeCache,
-  writeResults,
-  type FileInput,
-} from './load/cache.js';
-import type { FileResult } from './load/check-files.js';
-import { displayPath, findRunbooksDir, listYamlFiles } from './load/find.js';
+/**
+ * What every command gets from the CLI entry: where to write and how to style it, what time it is, and the
+ * runbooks folder (loaded, validated and cached by load/runbooks.ts).
+ */
+import type { Lookahead } from './load/cache.js';
+import type { HolidayStore } from './load/holidays.js';
+import { findRunbooksDir } from './load/find.js';
+import { Runbooks, type CatalogView, type Entry } from './load/runbooks.js';
 import type { Pipeline } from './model/pipeline.js';
-import type { BrokenFile } from './lint/validate.js';
-import { InputError } from './util/errors.js';
-import { terminalSafeJson } from './util/sanitize.js';
-import { findPipeline } from './lookup/match.js';
-import type { Roster } from './model/roster.js';
 import type { Style } from './render/style.js';
-import { HolidayStore } from './load/holidays.js';
-import { rosterCalendar, type WorkCalendar } from './sla/calendar.js';
-import { useZoneTable, zoneTable, type ZoneTable } from './sla/local.js';
+import type { WorkCalendar } from './sla/calendar.js';
 import { parseAt } from './util/at.js';
+import { terminalSafeJson } from './util/sanitize.js';
 
-const YEAR = 365 * 86_400_000;
+export { CHECK_WORKER, type CatalogView, type Entry } from './load/runbooks.js';
 
 export interface Io {
   out(text: string): void;
@@ -47,31 +30,8 @@ export interface GlobalOptions {
   cache?: boolean;
 }
 
-export interface Entry<T> {
-  value: T;
-  /** The file it came from, as named in messages. */
-  file: string;
-}
-
-/** The usable runbooks of a folder, as the commands other than lint see them. */
-export interface CatalogView {
-  pipelines: Entry<Pipeline>[];
-  roster?: Entry<Roster>;
-  broken: BrokenFile[];
-}
-
-/** The built checking worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
-export const CHECK_WORKER = new URL('./check-worker.cjs', import.meta.url);
-
 export class Context {
-  private view?: CatalogView;
-  private store?: HolidayStore;
-  private cache?: { path: string; key: string; stamp: string; hit: boolean };
-  private workCalendar?: WorkCalendar;
-  /** Uncoverable weeks ahead, from the cache or found by this run (then written back). */
-  private lookahead?: { value: Lookahead; changed: boolean };
-  /** Zone offset tables from the cache, reused while they span the year around now. */
-  private knownZones: ZoneTable[] = [];
+  private loaded?: Runbooks;
 
   constructor(
     readonly io: Io,
@@ -82,7 +42,7 @@ export class Context {
 
   /** Whether the runbooks came from the look-up cache. */
   get answeredFromCache(): boolean {
-    return this.cache?.hit === true;
+    return this.loaded?.answeredFromCache === true;
   }
 
   get json(): boolean {
@@ -98,153 +58,40 @@ export class Context {
     return findRunbooksDir({ dir: this.options.dir, env: this.io.env.RUNBOOK_DIR, cwd: this.io.cwd });
   }
 
-  /**
-   * The runbooks folder through the one validator lint uses (from the look-up cache when every input is
-   * unchanged). Files with errors are left out and named in one line on stderr; a roster with errors stops the
-   * command (exit 2), since every answer depends on its time zone and teams.
-   */
-  async catalog(): Promise<CatalogView> {
-    if (this.view) return this.view;
-    const dir = this.runbooksDir();
-    const files = listYamlFiles(dir);
-    const named = <T extends { file: string }>(entry: T): T => ({
-      ...entry,
-      file: displayPath(join(dir, entry.file), this.io.cwd),
-    });
-    let view: CatalogView | undefined;
-    let inputs: FileInput[] | undefined;
-    if (this.options.cache !== false) {
-      const stats = statFiles(files);
-      const stamp = stampOf(stats);
-      const path = cacheFile(dir, this.io.env);
-      const opened = openCache(path);
-      inputs = readInputs(stats);
-      const key = cacheKey(dir, inputs);
-      const { hit, seed } = readCache(opened, key);
-      this.cache = { path, key, stamp, hit: hit !== undefined };
-      // After an edit the runbooks are read afresh, but holiday answers and zone offsets carry over.
-      const known = hit ?? seed;
-      if (known) {
-        this.store = new HolidayStore(known.holidays);
-        for (const table of known.zones) useZoneTable(table);
-        this.knownZones = known.zones;
-      }
-      if (hit) {
-        if (hit.lookahead) this.lookahead = { value: hit.lookahead, changed: false };
-        view = {
-          pipelines: hit.pipelines.map(named),
-          ...(hit.roster ? { roster: named(hit.roster) } : {}),
-          broken: hit.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
-        };
-      }
-    }
-    if (!view) {
-      // Only a cache miss pays for YAML parsing, the schemas and the rules.
-      const { validate } = await import('./lint/validate.js');
-      const results = await this.checkFiles(dir, files, inputs);
-      const validation = validate(results, { holidays: this.holidays().catalog });
-      const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
-      view = {
-        pipelines: validation.pipelines.map(entry),
-        ...(validation.roster ? { roster: entry(validation.roster) } : {}),
-        broken: validation.broken,
-      };
-    }
-    this.view = view;
-    const roster = view.broken.find((entry) => entry.isRoster);
-    if (roster) throw new InputError(roster.errors);
-    return view;
+  /** The runbooks folder, found and opened on first use. */
+  private runbooks(): Runbooks {
+    return (this.loaded ??= new Runbooks(this.runbooksDir(), {
+      cwd: this.io.cwd,
+      env: this.io.env,
+      cache: this.options.cache !== false,
+      now: this.now,
+    }));
   }
 
-  /**
-   * Each file checked (shape, positions): after an edit, the unchanged files' results come from the cache's side
-   * file, and only the changed files are parsed.
-   */
-  private async checkFiles(
-    dir: string,
-    files: readonly string[],
-    inputs: readonly FileInput[] | undefined,
-  ): Promise<FileResult[]> {
-    const { checkFilesInParallel: check } = await import('./load/check-files.js');
-    if (!inputs || !this.cache) return check(files, this.io.cwd, CHECK_WORKER);
-    const side = resultsFile(this.cache.path);
-    const reusable = readResults<FileResult>(side, inputs);
-    const changed = files.filter((_, i) => !reusable.has(inputs[i]!.name));
-    const fresh = new Map((await check(changed, this.io.cwd, CHECK_WORKER)).map((result) => [result.path, result]));
-    const here = (name: string): string => displayPath(join(dir, name), this.io.cwd);
-    const results = inputs.map(({ path, name }) => {
-      const stored = reusable.get(name);
-      if (!stored) return fresh.get(path)!;
-      const file = here(name);
-      // A Map does not survive JSON: the salvage index maps are stored as entry lists.
-      const entry = stored.entry && {
-        ...stored.entry,
-        maps: new Map(stored.entry.maps),
-      };
-      return {
-        ...stored,
-        path,
-        file,
-        problems: stored.problems.map((problem) => ({ ...problem, file })),
-        ...(entry ? { entry } : {}),
-      };
-    });
-    if (changed.length > 0) {
-      const portable = results.map((result, i) => ({
-        ...result,
-        path: inputs[i]!.name,
-        file: inputs[i]!.name,
-        problems: result.problems.map((problem) => ({ ...problem, file: inputs[i]!.name })),
-        ...(result.entry ? { entry: { ...result.entry, maps: [...result.entry.maps] } } : {}),
-      }));
-      this.afterAnswer.push(() => writeResults(side, inputs, portable));
-    }
-    return results;
+  /** The usable runbooks (see Runbooks.catalog). */
+  catalog(): Promise<CatalogView> {
+    return this.runbooks().catalog();
   }
 
-  /** Cache writes done once the command has answered. */
-  private readonly afterAnswer: (() => void)[] = [];
-
-  /**
-   * The pipeline a query names (id, name, alias or unique prefix). A query naming a file that was left out
-   * for its errors says so, with the first error, rather than "unknown pipeline".
-   */
-  async pipeline(query: string): Promise<Entry<Pipeline>> {
-    const view = await this.catalog();
-    try {
-      return findPipeline(view.pipelines, query);
-    } catch (error) {
-      const needle = query.trim().toLowerCase();
-      const broken = view.broken.find(
-        (entry) =>
-          !entry.isRoster &&
-          basename(entry.file)
-            .replace(/\.ya?ml$/i, '')
-            .toLowerCase() === needle,
-      );
-      if (broken) throw new InputError(broken.errors);
-      throw error;
-    }
+  /** The pipeline a query names (see Runbooks.pipeline). */
+  pipeline(query: string): Promise<Entry<Pipeline>> {
+    return this.runbooks().pipeline(query);
   }
 
-  /** The uncoverable weeks from `week` through the look-ahead, when this run or the cache already knows them. */
   knownLookahead(week: number): Lookahead['gaps'] | undefined {
-    return this.lookahead?.value.week === week ? this.lookahead.value.gaps : undefined;
+    return this.runbooks().knownLookahead(week);
   }
 
   rememberLookahead(value: Lookahead): void {
-    this.lookahead = { value, changed: true };
+    this.runbooks().rememberLookahead(value);
   }
 
-  /** Public holidays: from the cache when known, else from date-holidays. */
   holidays(): HolidayStore {
-    return (this.store ??= new HolidayStore());
+    return this.runbooks().holidays();
   }
 
-  /** The roster's working calendar, with its public holidays and company days. */
-  async calendar(): Promise<WorkCalendar> {
-    this.workCalendar ??= rosterCalendar((await this.catalog()).roster?.value, this.holidays().lookup);
-    return this.workCalendar;
+  calendar(): Promise<WorkCalendar> {
+    return this.runbooks().calendar();
   }
 
   /** The time a command answers for: `--at`, else now. */
@@ -254,7 +101,7 @@ export class Context {
 
   /** After a command answered: one line on stderr naming the files its answer left out, if any. */
   finish(): void {
-    const files = this.view?.broken.map((entry) => entry.file) ?? [];
+    const files = this.loaded?.leftOut ?? [];
     if (files.length === 0) return;
     const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
     this.io.err(
@@ -264,29 +111,7 @@ export class Context {
 
   /** After a command answered: keep what was loaded and looked up for the next run. */
   persist(): void {
-    for (const write of this.afterAnswer.splice(0)) write();
-    if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed && !this.lookahead?.changed)) return;
-    const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
-    writeCache(
-      this.cache.path,
-      this.cache.key,
-      this.cache.stamp,
-      {
-        pipelines: this.view.pipelines.map(base),
-        ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
-        broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
-        ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
-        holidays: this.holidays().entries(),
-        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
-          const now = this.now.getTime();
-          const known = this.knownZones.find(
-            (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,
-          );
-          return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
-        }),
-      },
-      this.now,
-    );
+    this.loaded?.persist();
   }
 
   print(text: string): void {

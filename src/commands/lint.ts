@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { CHECK_WORKER } from '../context.js';
+import { CHECK_WORKER } from '../load/runbooks.js';
 import { examples, type MakeContext } from './command.js';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;

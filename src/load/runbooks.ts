@@ -1,0 +1,252 @@
+/**
+ * A runbooks folder as the commands other than lint see it: its usable runbooks through the one validator,
+ * from the look-up cache when every input is unchanged, with the holidays and zone offsets the answers need,
+ * and what to keep for the next run.
+ */
+import { basename, join } from 'node:path';
+import {
+  cacheFile,
+  cacheKey,
+  type Lookahead,
+  openCache,
+  readCache,
+  readInputs,
+  readResults,
+  resultsFile,
+  stampOf,
+  statFiles,
+  writeCache,
+  writeResults,
+  type FileInput,
+} from './cache.js';
+import type { FileResult } from './check-files.js';
+import { displayPath, listYamlFiles } from './find.js';
+import { HolidayStore } from './holidays.js';
+import type { BrokenFile } from '../lint/validate.js';
+import { findPipeline } from '../lookup/match.js';
+import type { Pipeline } from '../model/pipeline.js';
+import type { Roster } from '../model/roster.js';
+import { rosterCalendar, type WorkCalendar } from '../sla/calendar.js';
+import { useZoneTable, zoneTable, type ZoneTable } from '../sla/local.js';
+import { InputError } from '../util/errors.js';
+
+const YEAR = 365 * 86_400_000;
+
+export interface Entry<T> {
+  value: T;
+  /** The file it came from, as named in messages. */
+  file: string;
+}
+
+/** The usable runbooks of a folder, as the commands other than lint see them. */
+export interface CatalogView {
+  pipelines: Entry<Pipeline>[];
+  roster?: Entry<Roster>;
+  broken: BrokenFile[];
+}
+
+/** The built checking worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
+export const CHECK_WORKER = new URL('./check-worker.cjs', import.meta.url);
+
+export class Runbooks {
+  private view?: CatalogView;
+  private store?: HolidayStore;
+  private cache?: { path: string; key: string; stamp: string; hit: boolean };
+  private workCalendar?: WorkCalendar;
+  /** Uncoverable weeks ahead, from the cache or found by this run (then written back). */
+  private lookahead?: { value: Lookahead; changed: boolean };
+  /** Zone offset tables from the cache, reused while they span the year around now. */
+  private knownZones: ZoneTable[] = [];
+  /** Cache writes done once the command has answered. */
+  private readonly afterAnswer: (() => void)[] = [];
+
+  constructor(
+    /** The runbooks folder. */
+    readonly dir: string,
+    private readonly options: { cwd: string; env: NodeJS.ProcessEnv; cache: boolean; now: Date },
+  ) {}
+
+  /** Whether the runbooks came from the look-up cache. */
+  get answeredFromCache(): boolean {
+    return this.cache?.hit === true;
+  }
+
+  /**
+   * The runbooks folder through the one validator lint uses (from the look-up cache when every input is
+   * unchanged). Files with errors are left out and named in one line on stderr; a roster with errors stops the
+   * command (exit 2), since every answer depends on its time zone and teams.
+   */
+  async catalog(): Promise<CatalogView> {
+    if (this.view) return this.view;
+    const dir = this.dir;
+    const files = listYamlFiles(dir);
+    const named = <T extends { file: string }>(entry: T): T => ({
+      ...entry,
+      file: displayPath(join(dir, entry.file), this.options.cwd),
+    });
+    let view: CatalogView | undefined;
+    let inputs: FileInput[] | undefined;
+    if (this.options.cache) {
+      const stats = statFiles(files);
+      const stamp = stampOf(stats);
+      const path = cacheFile(dir, this.options.env);
+      const opened = openCache(path);
+      inputs = readInputs(stats);
+      const key = cacheKey(dir, inputs);
+      const { hit, seed } = readCache(opened, key);
+      this.cache = { path, key, stamp, hit: hit !== undefined };
+      // After an edit the runbooks are read afresh, but holiday answers and zone offsets carry over.
+      const known = hit ?? seed;
+      if (known) {
+        this.store = new HolidayStore(known.holidays);
+        for (const table of known.zones) useZoneTable(table);
+        this.knownZones = known.zones;
+      }
+      if (hit) {
+        if (hit.lookahead) this.lookahead = { value: hit.lookahead, changed: false };
+        view = {
+          pipelines: hit.pipelines.map(named),
+          ...(hit.roster ? { roster: named(hit.roster) } : {}),
+          broken: hit.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
+        };
+      }
+    }
+    if (!view) {
+      // Only a cache miss pays for YAML parsing, the schemas and the rules.
+      const { validate } = await import('../lint/validate.js');
+      const results = await this.checkFiles(dir, files, inputs);
+      const validation = validate(results, { holidays: this.holidays().catalog });
+      const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
+      view = {
+        pipelines: validation.pipelines.map(entry),
+        ...(validation.roster ? { roster: entry(validation.roster) } : {}),
+        broken: validation.broken,
+      };
+    }
+    this.view = view;
+    const roster = view.broken.find((entry) => entry.isRoster);
+    if (roster) throw new InputError(roster.errors);
+    return view;
+  }
+
+  /**
+   * Each file checked (shape, positions): after an edit, the unchanged files' results come from the cache's side
+   * file, and only the changed files are parsed.
+   */
+  private async checkFiles(
+    dir: string,
+    files: readonly string[],
+    inputs: readonly FileInput[] | undefined,
+  ): Promise<FileResult[]> {
+    const { checkFilesInParallel: check } = await import('./check-files.js');
+    if (!inputs || !this.cache) return check(files, this.options.cwd, CHECK_WORKER);
+    const side = resultsFile(this.cache.path);
+    const reusable = readResults<FileResult>(side, inputs);
+    const changed = files.filter((_, i) => !reusable.has(inputs[i]!.name));
+    const fresh = new Map(
+      (await check(changed, this.options.cwd, CHECK_WORKER)).map((result) => [result.path, result]),
+    );
+    const here = (name: string): string => displayPath(join(dir, name), this.options.cwd);
+    const results = inputs.map(({ path, name }) => {
+      const stored = reusable.get(name);
+      if (!stored) return fresh.get(path)!;
+      const file = here(name);
+      // A Map does not survive JSON: the salvage index maps are stored as entry lists.
+      const entry = stored.entry && {
+        ...stored.entry,
+        maps: new Map(stored.entry.maps),
+      };
+      return {
+        ...stored,
+        path,
+        file,
+        problems: stored.problems.map((problem) => ({ ...problem, file })),
+        ...(entry ? { entry } : {}),
+      };
+    });
+    if (changed.length > 0) {
+      const portable = results.map((result, i) => ({
+        ...result,
+        path: inputs[i]!.name,
+        file: inputs[i]!.name,
+        problems: result.problems.map((problem) => ({ ...problem, file: inputs[i]!.name })),
+        ...(result.entry ? { entry: { ...result.entry, maps: [...result.entry.maps] } } : {}),
+      }));
+      this.afterAnswer.push(() => writeResults(side, inputs, portable));
+    }
+    return results;
+  }
+
+  /**
+   * The pipeline a query names (id, name, alias or unique prefix). A query naming a file that was left out
+   * for its errors says so, with the first error, rather than "unknown pipeline".
+   */
+  async pipeline(query: string): Promise<Entry<Pipeline>> {
+    const view = await this.catalog();
+    try {
+      return findPipeline(view.pipelines, query);
+    } catch (error) {
+      const needle = query.trim().toLowerCase();
+      const broken = view.broken.find(
+        (entry) =>
+          !entry.isRoster &&
+          basename(entry.file)
+            .replace(/\.ya?ml$/i, '')
+            .toLowerCase() === needle,
+      );
+      if (broken) throw new InputError(broken.errors);
+      throw error;
+    }
+  }
+
+  /** The uncoverable weeks from `week` through the look-ahead, when this run or the cache already knows them. */
+  knownLookahead(week: number): Lookahead['gaps'] | undefined {
+    return this.lookahead?.value.week === week ? this.lookahead.value.gaps : undefined;
+  }
+
+  rememberLookahead(value: Lookahead): void {
+    this.lookahead = { value, changed: true };
+  }
+
+  /** Public holidays: from the cache when known, else from date-holidays. */
+  holidays(): HolidayStore {
+    return (this.store ??= new HolidayStore());
+  }
+
+  /** The roster's working calendar, with its public holidays and company days. */
+  async calendar(): Promise<WorkCalendar> {
+    this.workCalendar ??= rosterCalendar((await this.catalog()).roster?.value, this.holidays().lookup);
+    return this.workCalendar;
+  }
+
+  /** After a command answered: keep what was loaded and looked up for the next run. */
+  persist(): void {
+    for (const write of this.afterAnswer.splice(0)) write();
+    if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed && !this.lookahead?.changed)) return;
+    const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
+    writeCache(
+      this.cache.path,
+      this.cache.key,
+      this.cache.stamp,
+      {
+        pipelines: this.view.pipelines.map(base),
+        ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
+        broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
+        ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
+        holidays: this.holidays().entries(),
+        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
+          const now = this.options.now.getTime();
+          const known = this.knownZones.find(
+            (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,
+          );
+          return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
+        }),
+      },
+      this.options.now,
+    );
+  }
+  /** The files left out of the answers for their errors. */
+  get leftOut(): string[] {
+    return this.view?.broken.map((entry) => entry.file) ?? [];
+  }
+}
