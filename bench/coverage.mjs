@@ -94,6 +94,7 @@ const after = summary(merged);
 const context = libReport.createContext({ dir: join(out, 'merged'), coverageMap: merged, defaultSummarizer: 'pkg' });
 reports.create('text', { skipFull: true }).execute(context);
 reports.create('html').execute(context);
+reports.create('json').execute(context);
 console.log('\n| coverage of src/ | lines | branches |');
 console.log('|---|---|---|');
 console.log(`| tests in process only | ${pct(before.lines)} | ${pct(before.branches)} |`);
