@@ -1,0 +1,72 @@
+/** The small helpers every command leans on: atomic writes and `--at`. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAt } from '../src/util/at.js';
+import { UsageError } from '../src/util/errors.js';
+import { writeAtomically } from '../src/util/write.js';
+
+describe('writeAtomically', () => {
+  it('replaces the file whole and leaves no temporary file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-write-'));
+    const path = join(dir, 'out.ics');
+    writeFileSync(path, 'old');
+    writeAtomically(path, 'new content');
+    expect(readFileSync(path, 'utf8')).toBe('new content');
+    expect(readdirSync(dir)).toEqual(['out.ics']);
+  });
+
+  it('fails with the path and the reason, and writes nothing, when the folder does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-write-'));
+    const path = join(dir, 'missing', 'out.ics');
+    expect(() => writeAtomically(path, 'x')).toThrow(new UsageError(`cannot write ${path}: ENOENT`));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('fails on a folder in the way, removing its temporary file and leaving the folder as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-write-'));
+    const path = join(dir, 'calendar');
+    const inside = join(path, 'kept.txt');
+    writeFileSync(join(dir, 'placeholder'), '');
+    // A folder at the target: the rename fails after the temporary file was written.
+    mkdirSync(path);
+    writeFileSync(inside, 'kept');
+    expect(() => writeAtomically(path, 'x')).toThrow(UsageError);
+    expect(readdirSync(dir).sort()).toEqual(['calendar', 'placeholder']);
+    expect(readFileSync(inside, 'utf8')).toBe('kept');
+  });
+
+  it('replaces a symbolic link at the target, never the file it points to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-write-'));
+    const target = join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'untouched');
+    symlinkSync(target, join(dir, 'out.ics'));
+    writeAtomically(join(dir, 'out.ics'), 'calendar');
+    expect(readFileSync(target, 'utf8')).toBe('untouched');
+    expect(readFileSync(join(dir, 'out.ics'), 'utf8')).toBe('calendar');
+  });
+});
+
+describe('parseAt', () => {
+  const now = new Date('2026-11-27T15:00:00Z');
+
+  it('is now when absent or "now"', () => {
+    expect(parseAt(undefined, now, 'Europe/London')).toBe(now);
+    expect(parseAt('now', now, 'Europe/London')).toBe(now);
+  });
+
+  it('reads a date as local midnight in the zone, and a timestamp with offset as written', () => {
+    expect(parseAt('2026-07-01', now, 'Europe/London').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(parseAt('2026-07-01', now, 'America/New_York').toISOString()).toBe('2026-07-01T04:00:00.000Z');
+    expect(parseAt('2026-12-24T12:00:00+01:00', now, 'UTC').toISOString()).toBe('2026-12-24T11:00:00.000Z');
+  });
+
+  it('refuses a year outside 1970–2199, an impossible timestamp and text that is not a time', () => {
+    expect(() => parseAt('2300-01-01', now, 'UTC')).toThrow('has the year 2300: runbook works with 1970 to 2199');
+    expect(() => parseAt('2026-02-30T10:00:00Z', now, 'UTC')).toThrow(UsageError);
+    expect(() => parseAt('tomorrow', now, 'UTC')).toThrow(
+      '--at "tomorrow" is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, or a date like 2027-02-10',
+    );
+  });
+});
