@@ -1,6 +1,8 @@
 /**
- * The scheduler. Pure: no clock, no I/O. Weeks are filled in order from the epoch, each from what came
- * before it only, so a longer horizon never changes an earlier week (prefix stability).
+ * The planner. Pure: no clock, no I/O. Weeks are filled in order from the epoch, each from its own facts, the
+ * tallies of the weeks before it and the public holidays ahead (fixed by each person's calendar), never from a
+ * later week's away range, joiner, leaver or company day: a longer horizon never changes an earlier week
+ * (prefix stability), and an edit that takes effect in week k changes no week before k.
  */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster, Team } from '../model/roster.js';
@@ -89,11 +91,7 @@ export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
   return pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').sort((a, b) => compareText(a.id, b.id));
 }
 
-/**
- * Plans weeks in order from the epoch. Each week is decided from the inputs of that week and the weeks before
- * it only (the tallies they left), so a longer horizon never changes an earlier week (prefix stability) and an
- * edit that takes effect in week k (an away range, a joiner, a leaver, a company day) changes no week before k.
- */
+/** Plans `weekCount` weeks from the epoch (see the file's comment for what each week is decided from). */
 export function buildSchedule(input: RotationInput, weekCount: number): Schedule {
   const { roster, calendar } = input;
   if (!roster.rotation)
