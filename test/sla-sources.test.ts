@@ -105,4 +105,37 @@ describe('sla check on the real artifacts', () => {
       'runbook: manifest.json:1:1: error: a dbt artifact, but not a source-freshness result of schema dbt/sources v1 to v3 (its schema: https://schemas.getdbt.com/dbt/manifest/v12.json); give target/sources.json from `dbt source freshness` (observation)',
     ]);
   });
+
+  it('names every other malformed artifact at its file and line, all in one run (exit 2)', () => {
+    const root = folder();
+    const sources = { metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json' } };
+    writeFileSync(join(root, 'no-results.json'), JSON.stringify(sources));
+    writeFileSync(join(root, 'odd-result.json'), JSON.stringify({ ...sources, results: [{ status: 'pass' }] }));
+    writeFileSync(
+      join(root, 'events.ndjson'),
+      [
+        '{"eventType": "COMPLETE", "eventTime": "2027-03-01T10:00:00Z", "job": {"namespace": "dagster", "name": "x"}}',
+        '{"eventType": "COMPLETE", "eventTime": "2027-03-01T10:00:00Z", "job": {"namespace": "dagster", "name": "x"}',
+        '{"eventType": "START", "run": {}}',
+        '',
+      ].join('\n'),
+    );
+    const files = ['no-results.json', 'odd-result.json', 'events.ndjson'];
+    const result = check(root, ...files.flatMap((file) => ['-o', file]), '--at', '2027-03-10T09:00:00Z');
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    const lines = result.stderr.split('\n').filter(Boolean);
+    expect(lines[0]).toBe(
+      'runbook: no-results.json:1:1: error: a dbt sources.json without a results list (observation)',
+    );
+    expect(lines[1]).toBe(
+      'runbook: odd-result.json:1:1: error: results[0] has no unique_id and status: not a dbt source-freshness result (observation)',
+    );
+    expect(lines[2]).toMatch(
+      /^runbook: events\.ndjson:2:1: error: line 2 is not JSON: .*; OpenLineage files hold one run event a line \(observation\)$/,
+    );
+    expect(lines[3]).toBe(
+      'runbook: events.ndjson:3:1: error: not an OpenLineage run event: it needs eventType, eventTime and job { namespace, name } (observation)',
+    );
+    expect(lines).toHaveLength(4);
+  });
 });
