@@ -9,6 +9,7 @@ import { Runbooks, type CatalogView, type Entry } from './load/runbooks.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { Style } from './render/style.js';
 import type { WorkCalendar } from './sla/calendar.js';
+import type { ZoneLike } from './sla/local.js';
 import { parseAt } from './util/at.js';
 import { terminalSafeJson } from './util/sanitize.js';
 
@@ -95,8 +96,8 @@ export class Context {
   }
 
   /** The time a command answers for: `--at`, else now. */
-  at(option: string | undefined, timeZone: string): Date {
-    return parseAt(option, this.now, timeZone);
+  at(option: string | undefined, zone: ZoneLike): Date {
+    return parseAt(option, this.now, zone);
   }
 
   /** After a command answered: one line on stderr naming the files its answer left out, if any. */

@@ -21,7 +21,7 @@ export function docsCommand(context: MakeContext): Command {
       const { pipelines, roster } = await ctx.catalog();
       const models = pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
-      const at = ctx.at(options.at, calendar.timeZone);
+      const at = ctx.at(options.at, calendar);
       const deadlines = new Map(models.map((pipeline) => [pipeline.id, pipelineDeadlines(pipeline, at, calendar)]));
       let rotation;
       if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
@@ -34,7 +34,7 @@ export function docsCommand(context: MakeContext): Command {
         pipelines: models,
         roster: roster?.value,
         deadlines,
-        timeZone: calendar.timeZone,
+        zone: calendar,
         at,
         rotation,
       });

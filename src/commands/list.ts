@@ -12,10 +12,10 @@ export function listCommand(context: MakeContext): Command {
       const { listJson, renderList } = await import('../render/list.js');
       const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
-      const at = ctx.at(options.at, calendar.timeZone);
+      const at = ctx.at(options.at, calendar);
       const memo = new Map<string, Date>();
       const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar, memo)]));
       if (ctx.json) ctx.printJson(listJson(pipelines, next));
-      else ctx.print(renderList(pipelines, next, calendar.timeZone, ctx.style, ctx.width));
+      else ctx.print(renderList(pipelines, next, calendar, ctx.style, ctx.width));
     });
 }

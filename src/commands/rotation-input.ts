@@ -29,7 +29,7 @@ export async function rotationInput(ctx: Context): Promise<RotationInput & { ros
  * rotation-coverage rule reports): planned here once per week, then read from the look-up cache.
  */
 export function onCallWithLookahead(ctx: Context, input: RotationInput & { roster: Roster }, at: Date) {
-  const current = Math.max(weekIndexAt(handoverOf(input.roster), at), 0);
+  const current = Math.max(weekIndexAt(handoverOf(input.roster, input.calendar.offsets), at), 0);
   let ahead = ctx.knownLookahead(current);
   const found = rotationAt(input, at, ahead ? 0 : LOOKAHEAD_WEEKS);
   if (!ahead) {

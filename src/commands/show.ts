@@ -33,14 +33,11 @@ export function showCommand(context: MakeContext): Command {
       const { roster } = await ctx.catalog();
       const pipeline = (await ctx.pipeline(query)).value;
       const calendar = await ctx.calendar();
-      const at = ctx.at(options.at, calendar.timeZone);
+      const at = ctx.at(options.at, calendar);
       const deadlines = pipelineDeadlines(pipeline, at, calendar);
       const onCall = await whoIsOnCall(ctx, pipeline, at);
       if (ctx.json)
         ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-      else
-        ctx.print(
-          renderShow(pipeline, roster?.value, deadlines, calendar.timeZone, ctx.style, ctx.width, onCall?.line),
-        );
+      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar, ctx.style, ctx.width, onCall?.line));
     }) as unknown as Command;
 }

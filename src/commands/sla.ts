@@ -33,7 +33,7 @@ function checkCommand(context: MakeContext): Command {
       const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
       // `--at` may also be parsed by the parent `sla` command when given before `check`.
-      const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar.timeZone);
+      const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar);
       const models = pipelines.map((entry) => entry.value);
       const { loadObservationFiles } = await import('../load/observation-files.js');
       const facts = loadObservationFiles(
@@ -68,8 +68,7 @@ function checkCommand(context: MakeContext): Command {
         }
       }
       if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
-      else
-        ctx.print((await import('../render/sla.js')).renderCheck(results, calendar.timeZone, at, ctx.style, ctx.width));
+      else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar, at, ctx.style, ctx.width));
       const failing = results.filter(
         (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
       );
@@ -94,20 +93,13 @@ export function slaCommand(context: MakeContext): Command {
       const ctx = context(command);
       const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
-      const at = ctx.at(options.at, calendar.timeZone);
+      const at = ctx.at(options.at, calendar);
       const chosen = (query === undefined ? pipelines : [await ctx.pipeline(query)]).map((entry) => entry.value);
       const deadlines = chosen.flatMap((pipeline) => pipelineDeadlines(pipeline, at, calendar));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), timezone: calendar.timeZone, deadlines });
       else
         ctx.print(
-          (await import('../render/sla.js')).renderDeadlines(
-            chosen,
-            deadlines,
-            calendar.timeZone,
-            at,
-            ctx.style,
-            ctx.width,
-          ),
+          (await import('../render/sla.js')).renderDeadlines(chosen, deadlines, calendar, at, ctx.style, ctx.width),
         );
     });
   sla.addCommand(checkCommand(context));

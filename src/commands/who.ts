@@ -15,8 +15,8 @@ export function whoCommand(context: MakeContext): Command {
     .action(async (query, options, command) => {
       const ctx = context(command);
       const input = await rotationInput(ctx);
-      const handover = handoverOf(input.roster);
-      const at = ctx.at(options.at, handover.timeZone);
+      const handover = handoverOf(input.roster, input.calendar.offsets);
+      const at = ctx.at(options.at, handover);
       const pipeline = query === undefined ? undefined : (await ctx.pipeline(query)).value;
       if (pipeline && !rotationPipelines([pipeline]).length)
         throw new UsageError(`${pipeline.id} has no on-call rotation (oncall.mode: ${pipeline.oncall.mode})`);

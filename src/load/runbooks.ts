@@ -27,7 +27,7 @@ import { findPipeline } from '../lookup/match.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { rosterCalendar, type WorkCalendar } from '../sla/calendar.js';
-import { useZoneTable, zoneTable, type ZoneTable } from '../sla/local.js';
+import { tableOffsets, zoneTable, type ZoneTable } from '../sla/local.js';
 import { InputError } from '../util/errors.js';
 
 const YEAR = 365 * 86_400_000;
@@ -99,7 +99,6 @@ export class Runbooks {
       const known = hit ?? seed;
       if (known) {
         this.store = new HolidayStore(known.holidays);
-        for (const table of known.zones) useZoneTable(table);
         this.knownZones = known.zones;
       }
       if (hit) {
@@ -215,7 +214,10 @@ export class Runbooks {
 
   /** The roster's working calendar, with its public holidays and company days. */
   async calendar(): Promise<WorkCalendar> {
-    this.workCalendar ??= rosterCalendar((await this.catalog()).roster?.value, this.holidays().lookup);
+    const roster = (await this.catalog()).roster?.value;
+    // The roster zone's offsets from the table the look-up cache kept, so no Intl time zone has to be loaded.
+    const table = roster && this.knownZones.find((entry) => entry.zone === roster.timezone);
+    this.workCalendar ??= rosterCalendar(roster, this.holidays().lookup, table && tableOffsets(table));
     return this.workCalendar;
   }
 

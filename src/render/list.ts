@@ -1,4 +1,5 @@
 /** `runbook list`: one row per pipeline. */
+import { type ZoneLike, zoneName } from '../sla/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { sanitizeLine } from '../util/sanitize.js';
@@ -31,7 +32,7 @@ export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<strin
 export function renderList(
   pipelines: readonly Pipeline[],
   next: ReadonlyMap<string, Deadline | undefined>,
-  timeZone: string,
+  zone: ZoneLike,
   style: Style,
   width: number,
 ): string {
@@ -46,11 +47,11 @@ export function renderList(
         : []),
     ].join('\n'),
     oncallWords(pipeline),
-    nextDue(next.get(pipeline.id), timeZone),
+    nextDue(next.get(pipeline.id), zone),
   ]);
-  return `${renderTable(['ID', 'NAME', 'OWNERS', 'ON CALL', 'NEXT DUE'], rows, style, width)}\n${style.dim(`Times in ${timeZone}.`)}`;
+  return `${renderTable(['ID', 'NAME', 'OWNERS', 'ON CALL', 'NEXT DUE'], rows, style, width)}\n${style.dim(`Times in ${zoneName(zone)}.`)}`;
 }
 
-function nextDue(deadline: Deadline | undefined, timeZone: string): string {
-  return deadline?.due ? `${formatShort(deadline.due, timeZone)}\n${deadline.rule}` : '-';
+function nextDue(deadline: Deadline | undefined, zone: ZoneLike): string {
+  return deadline?.due ? `${formatShort(deadline.due, zone)}\n${deadline.rule}` : '-';
 }

@@ -71,7 +71,7 @@ export function rotationTable(
 ): string {
   const shown = pipelines.filter((pipeline) => schedule.shifts.some((shift) => shift.pipeline === pipeline.id));
   const rows = weeks.map((week) => [
-    `${formatShort(week.start, schedule.handover.timeZone)}${week.monthEnd ? style.dim(' ME') : ''}`,
+    `${formatShort(week.start, schedule.handover)}${week.monthEnd ? style.dim(' ME') : ''}`,
     ...shown.map((pipeline) => {
       const shifts = schedule.shifts.filter((shift) => shift.week === week.index && shift.pipeline === pipeline.id);
       const primary = shifts.find((shift) => shift.role === 'primary');

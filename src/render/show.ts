@@ -1,4 +1,5 @@
 /** `runbook show`: everything an engineer on call needs about one pipeline. */
+import { type ZoneLike } from '../sla/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { describeDuration, parseDuration } from '../model/duration.js';
@@ -54,7 +55,7 @@ export function renderShow(
   pipeline: Pipeline,
   roster: Roster | undefined,
   deadlines: readonly Deadline[],
-  timeZone: string,
+  zone: ZoneLike,
   style: Style,
   width: number,
   onCallNow?: string,
@@ -110,7 +111,7 @@ export function renderShow(
     para(`Rule: ${describeRule(rule)}.`, '    ');
     const deadline = deadlines.find((entry) => entry.rule === rule.id);
     if (deadline?.due)
-      out.push(...wrap(`Next: ${deadlineWords(deadline, timeZone)}`, width, '    ').map((line) => style.bold(line)));
+      out.push(...wrap(`Next: ${deadlineWords(deadline, zone)}`, width, '    ').map((line) => style.bold(line)));
   }
 
   heading('On call');

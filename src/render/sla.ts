@@ -1,4 +1,5 @@
 /** `runbook sla` and `runbook sla check` for people. */
+import { type ZoneLike, zoneName } from '../sla/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { SlaResult, Status } from '../sla/evaluate.js';
 import type { Deadline } from '../sla/upcoming.js';
@@ -11,12 +12,12 @@ import { deadlineWords, formatLocal, formatShort } from './time.js';
 export function renderDeadlines(
   pipelines: readonly Pipeline[],
   deadlines: readonly Deadline[],
-  timeZone: string,
+  zone: ZoneLike,
   at: Date,
   style: Style,
   width: number,
 ): string {
-  const out: string[] = [style.dim(`SLA deadlines as of ${formatLocal(at, timeZone)}`)];
+  const out: string[] = [style.dim(`SLA deadlines as of ${formatLocal(at, zone)}`)];
   for (const pipeline of pipelines) {
     out.push('', `${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}`);
     if (pipeline.sla.length === 0) out.push('  No SLA rules.');
@@ -26,9 +27,7 @@ export function renderDeadlines(
       if (rule.description) out.push(...wrap(sanitizeLine(rule.description), width, '    '));
       out.push(...wrap(`Rule: ${deadline.summary}.`, width, '    '));
       out.push(
-        ...wrap(deadlineWords(deadline, timeZone), width, '    ').map((line) =>
-          deadline.due ? style.bold(line) : line,
-        ),
+        ...wrap(deadlineWords(deadline, zone), width, '    ').map((line) => (deadline.due ? style.bold(line) : line)),
       );
     }
   }
@@ -44,7 +43,7 @@ const COLOURS: Record<Status, 'green' | 'yellow' | 'red' | 'gray'> = {
 
 export function renderCheck(
   results: readonly SlaResult[],
-  timeZone: string,
+  zone: ZoneLike,
   at: Date,
   style: Style,
   width: number,
@@ -53,14 +52,14 @@ export function renderCheck(
     result.pipeline,
     result.rule,
     style[COLOURS[result.status]](result.status.toUpperCase()),
-    result.due ? formatShort(result.due, timeZone) : '-',
+    result.due ? formatShort(result.due, zone) : '-',
     sanitizeLine(result.message),
   ]);
   const counts = (['pass', 'warn', 'breach', 'unknown'] as const)
     .map((status) => `${results.filter((r) => r.status === status).length} ${status}`)
     .join(', ');
   return [
-    style.dim(`SLA check at ${formatLocal(at, timeZone)} (due times in ${timeZone})`),
+    style.dim(`SLA check at ${formatLocal(at, zone)} (due times in ${zoneName(zone)})`),
     renderTable(['PIPELINE', 'RULE', 'STATUS', 'DUE', 'REASON'], rows, style, width),
     `${plural(results.length, 'rule')}: ${counts}`,
   ].join('\n');

@@ -1,16 +1,16 @@
 /** Times for people: local wall-clock time with the zone, and durations from now. */
 import { describeDuration } from '../model/duration.js';
 import type { Deadline } from '../sla/upcoming.js';
-import { offsetMinutes } from '../sla/local.js';
+import { offsetAt, zoneName, type ZoneLike } from '../sla/local.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number): string => String(n).padStart(2, '0');
 
 /** Wall-clock fields of an instant in a time zone. */
-function wallClock(instant: Date | string, timeZone: string) {
+function wallClock(instant: Date | string, zone: ZoneLike) {
   const ms = new Date(instant).getTime();
-  const local = new Date(ms + offsetMinutes(timeZone, ms) * 60_000);
+  const local = new Date(ms + offsetAt(zone, ms) * 60_000);
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth(),
@@ -22,9 +22,9 @@ function wallClock(instant: Date | string, timeZone: string) {
 }
 
 /** "Fri 2027-02-12 17:00 Europe/London" */
-export function formatLocal(instant: Date | string, timeZone: string): string {
-  const t = wallClock(instant, timeZone);
-  return `${DAYS[t.weekday]} ${t.year}-${two(t.month + 1)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)} ${timeZone}`;
+export function formatLocal(instant: Date | string, zone: ZoneLike): string {
+  const t = wallClock(instant, zone);
+  return `${DAYS[t.weekday]} ${t.year}-${two(t.month + 1)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)} ${zoneName(zone)}`;
 }
 
 /** "in 2 days 5 hours", "5 hours ago" (to the minute). */
@@ -34,16 +34,16 @@ export function formatLeft(ms: number): string {
 }
 
 /** "Fri 12 Feb 17:00": short, for table cells whose zone is named in the heading. */
-export function formatShort(instant: Date | string, timeZone: string): string {
-  const t = wallClock(instant, timeZone);
+export function formatShort(instant: Date | string, zone: ZoneLike): string {
+  const t = wallClock(instant, zone);
   return `${DAYS[t.weekday]} ${t.day} ${MONTHS[t.month]} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** "due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours", or the rolling rule's nature. */
-export function deadlineWords(deadline: Deadline, timeZone: string): string {
+export function deadlineWords(deadline: Deadline, zone: ZoneLike): string {
   if (deadline.due === undefined)
     return deadline.kind === 'freshness'
       ? 'rolling: checked against the newest arrival'
       : 'rolling: counted from when each issue opens';
-  return `due ${formatLocal(deadline.due, timeZone)}, ${formatLeft(deadline.left!)}`;
+  return `due ${formatLocal(deadline.due, zone)}, ${formatLeft(deadline.left!)}`;
 }

@@ -17,7 +17,7 @@ export function whoLines(
   schedule: Schedule,
   at: Date,
 ): { pipeline: string; text: string }[] {
-  const zone = schedule.handover.timeZone;
+  const zone = schedule.handover;
   if (at.getTime() < schedule.weeks[0]!.start.getTime()) {
     return [{ pipeline: '', text: `The rotation starts ${formatLocal(schedule.weeks[0]!.start, zone)}.` }];
   }
@@ -56,5 +56,5 @@ export function renderWho(
       line.replace(pipeline, style.cyan(pipeline)),
     ),
   );
-  return [style.dim(`On call at ${formatLocal(at, schedule.handover.timeZone)}`), ...lines].join('\n');
+  return [style.dim(`On call at ${formatLocal(at, schedule.handover)}`), ...lines].join('\n');
 }

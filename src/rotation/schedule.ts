@@ -98,7 +98,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     throw new RotationInputError(
       'the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml',
     );
-  const handover = handoverOf(roster);
+  const handover = handoverOf(roster, calendar.offsets);
   const people = new Map(roster.people.map((person) => [person.id, person]));
   const pipelines = rotationPipelines(input.pipelines);
   const teamOf = new Map<string, Team>();
@@ -240,7 +240,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
           if (calendar.workdays.has(weekdayOf(day)) && !attendees.some((person) => isHoliday(person, day))) break;
           day = addDays(day, -1);
         }
-        const end = instantAt(day, handover.hour, handover.minute, handover.timeZone);
+        const end = instantAt(day, handover.hour, handover.minute, handover);
         schedule.meetings.push({
           pipeline: pipeline.id,
           week: index,

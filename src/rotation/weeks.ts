@@ -1,7 +1,7 @@
 /** Rotation weeks: each from the handover point to the same point a week later, in local time (DST-correct). */
 import type { Roster } from '../model/roster.js';
 import { lastWorkingDay, type WorkCalendar } from '../sla/calendar.js';
-import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate } from '../sla/local.js';
+import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate, type Zone } from '../sla/local.js';
 import { parseClock, parseWeekday } from '../model/points.js';
 
 /** Weeks ahead of the current one that lint checks can be staffed, and that show and who look at for a warning. */
@@ -22,7 +22,8 @@ export interface Week {
   monthEnd: boolean;
 }
 
-export interface Handover {
+/** The handover point; a zone too, with the offsets its roster calendar knows. */
+export interface Handover extends Zone {
   /** The first handover date: the handover weekday on or after `rotation.start`. */
   epoch: LocalDate;
   hour: number;
@@ -30,22 +31,22 @@ export interface Handover {
   timeZone: string;
 }
 
-export function handoverOf(roster: Roster): Handover {
+export function handoverOf(roster: Roster, offsets?: Zone['offsets']): Handover {
   const rotation = roster.rotation!;
   const [day, clock] = rotation.handover.trim().split(/\s+/);
   const weekday = parseWeekday(day!)!;
   const { hour, minute } = parseClock(clock!)!;
   const epoch = addDays(rotation.start, (weekday - weekdayOf(rotation.start) + 7) % 7);
-  return { epoch, hour, minute, timeZone: roster.timezone };
+  return { epoch, hour, minute, timeZone: roster.timezone, ...(offsets ? { offsets } : {}) };
 }
 
 export function weekStart(handover: Handover, index: number): Date {
-  return instantAt(addDays(handover.epoch, index * 7), handover.hour, handover.minute, handover.timeZone);
+  return instantAt(addDays(handover.epoch, index * 7), handover.hour, handover.minute, handover);
 }
 
 /** The index of the week holding `at` (negative before the epoch). */
 export function weekIndexAt(handover: Handover, at: Date): number {
-  const local = localDateOf(at, handover.timeZone);
+  const local = localDateOf(at, handover);
   let index = Math.floor(
     (Date.UTC(+local.slice(0, 4), +local.slice(5, 7) - 1, +local.slice(8, 10)) -
       Date.UTC(+handover.epoch.slice(0, 4), +handover.epoch.slice(5, 7) - 1, +handover.epoch.slice(8, 10))) /

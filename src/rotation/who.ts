@@ -42,7 +42,7 @@ export function rotationAt(
   at: Date,
   weeksAfter = 0,
 ): { schedule: Schedule; week: number; onCall: OnCall[] } {
-  const week = weekIndexAt(handoverOf(input.roster), at);
+  const week = weekIndexAt(handoverOf(input.roster, input.calendar.offsets), at);
   const schedule = buildSchedule(input, Math.max(week, 0) + 1 + weeksAfter);
   return { schedule, week, onCall: week < 0 ? [] : onCallAt(schedule, input.roster.people, at) };
 }

@@ -15,9 +15,9 @@ import { handoverOf, weekIndexAt, type Week } from './weeks.js';
  * days after `rotation.start`); a start before `rotation.start` gives a negative index.
  */
 export function firstWeekShown(input: RotationInput, start: LocalDate | undefined, now: Date): number {
-  const handover = handoverOf(input.roster);
+  const handover = handoverOf(input.roster, input.calendar.offsets);
   if (start === undefined) return Math.max(0, weekIndexAt(handover, now));
-  const index = weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover.timeZone));
+  const index = weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover));
   return start >= input.roster.rotation!.start ? Math.max(0, index) : Math.min(index, -1);
 }
 

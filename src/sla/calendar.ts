@@ -1,9 +1,10 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
 import { parseClock } from '../model/points.js';
-import { addDays, daysInMonth, localDate, weekdayOf, type LocalDate } from './local.js';
+import { addDays, daysInMonth, localDate, weekdayOf, type LocalDate, type Zone } from './local.js';
 
-export interface WorkCalendar {
+/** A working calendar is a zone too: deadlines are read in it, with the offsets it knows. */
+export interface WorkCalendar extends Zone {
   timeZone: string;
   /** Working weekdays, 0 (Sunday) to 6 (Saturday). */
   workdays: ReadonlySet<number>;
@@ -24,9 +25,15 @@ export const DEFAULT_CALENDAR: WorkCalendar = {
   start: { hour: 9, minute: 0 },
   end: { hour: 17, minute: 0 },
   isHoliday: () => false,
+  offsets: () => 0,
 };
 
-export function rosterCalendar(roster: Roster | undefined, holidays?: HolidayLookup): WorkCalendar {
+/** The roster's calendar; `offsets`, when given, are the roster zone's known offsets (from the look-up cache). */
+export function rosterCalendar(
+  roster: Roster | undefined,
+  holidays?: HolidayLookup,
+  offsets?: Zone['offsets'],
+): WorkCalendar {
   if (!roster) return DEFAULT_CALENDAR;
   const [from, to] = roster.workweek.hours.split('-').map((part) => parseClock(part)!);
   const extra = new Set(roster.holidays?.extra ?? []);
@@ -36,6 +43,7 @@ export function rosterCalendar(roster: Roster | undefined, holidays?: HolidayLoo
     country !== undefined && holidays !== undefined && holidays(country, region, Number(date.slice(0, 4))).has(date);
   return {
     timeZone: roster.timezone,
+    ...(offsets ? { offsets } : {}),
     workdays: new Set(roster.workweek.days.map((day) => DAY_INDEX[day]!)),
     start: from!,
     end: to!,

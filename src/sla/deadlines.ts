@@ -9,8 +9,7 @@ const MAX_PERIODS = 120;
 
 /** The occurrence of `point` in period `index` (weeks or months counted from the period holding `anchor`). */
 function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalDate, index: number): Date | undefined {
-  const endOfDay = (date: LocalDate): Date =>
-    instantAt(date, calendar.end.hour, calendar.end.minute, calendar.timeZone);
+  const endOfDay = (date: LocalDate): Date => instantAt(date, calendar.end.hour, calendar.end.minute, calendar);
   if (point.kind === 'end-of-week' || point.kind === 'weekly') {
     // The roster's week (SPEC 2.3): it begins after the longest run of non-working days.
     const start = addDays(weekStartOf(calendar, anchor), index * 7);
@@ -19,7 +18,7 @@ function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalD
         addDays(start, (point.weekday - weekStartDay(calendar) + 7) % 7),
         point.hour,
         point.minute,
-        calendar.timeZone,
+        calendar,
       );
     for (let offset = 6; offset >= 0; offset--) {
       const day = addDays(start, offset);
@@ -31,14 +30,14 @@ function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalD
   const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
   const last = daysInMonth(year, month);
   if (point.kind === 'monthly')
-    return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar.timeZone);
+    return instantAt(localDate(year, month, Math.min(point.day, last)), point.hour, point.minute, calendar);
   const lastWorking = lastWorkingDay(calendar, year, month);
   return lastWorking === undefined ? undefined : endOfDay(lastWorking);
 }
 
 /** The first occurrence of `point` strictly after `at`. */
 export function nextDue(point: CalendarPoint, at: Date, calendar: WorkCalendar): Date {
-  const anchor = localDateOf(at, calendar.timeZone);
+  const anchor = localDateOf(at, calendar);
   for (let index = -1; index < MAX_PERIODS; index++) {
     const due = occurrence(point, calendar, anchor, index);
     if (due && due.getTime() > at.getTime()) return due;
@@ -50,7 +49,7 @@ export function nextDue(point: CalendarPoint, at: Date, calendar: WorkCalendar):
 
 /** The latest occurrence of `point` at or before `at`. */
 export function previousDue(point: CalendarPoint, at: Date, calendar: WorkCalendar): Date {
-  const anchor = localDateOf(at, calendar.timeZone);
+  const anchor = localDateOf(at, calendar);
   for (let index = 1; index > -MAX_PERIODS; index--) {
     const due = occurrence(point, calendar, anchor, index);
     if (due && due.getTime() <= at.getTime()) return due;

@@ -37,11 +37,21 @@ export interface ZoneTable {
   steps: [number, number][];
 }
 
-const tables = new Map<string, ZoneTable>();
+/**
+ * A time zone as the core reads it: its IANA name and, optionally, offsets known without asking Intl (a table
+ * the look-up cache kept, passed in by the loader). A working calendar and a rotation's handover are zones.
+ */
+export interface Zone {
+  readonly timeZone: string;
+  /** Minutes east of UTC at an instant, when known; undefined to ask Intl. */
+  readonly offsets?: (ms: number) => number | undefined;
+}
 
-/** Serves offsets of a zone from a table (kept in the look-up cache), so no Intl time zone has to be loaded. */
-export function useZoneTable(table: ZoneTable): void {
-  tables.set(table.zone, table);
+/** A zone by its name alone, or one that may know its offsets. */
+export type ZoneLike = string | Zone;
+
+export function zoneName(zone: ZoneLike): string {
+  return typeof zone === 'string' ? zone : zone.timeZone;
 }
 
 /** The steps of a zone's offset between two instants, found by scanning days and narrowing each change to its quarter hour. */
@@ -63,35 +73,44 @@ export function zoneTable(zone: string, from: number, to: number): ZoneTable {
   return { zone, from, to, steps };
 }
 
-function fromTable(table: ZoneTable, ms: number): number | undefined {
-  if (ms < table.from || ms > table.to) return undefined;
-  let offset: number | undefined;
-  for (const [start, minutes] of table.steps) {
-    if (start > ms) break;
-    offset = minutes;
-  }
-  return offset;
+/** A table's offsets (read at the quarter hour, as Intl's are): undefined outside the span it covers. */
+export function tableOffsets(table: ZoneTable): (ms: number) => number | undefined {
+  return (ms) => {
+    const at = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+    if (at < table.from || at > table.to) return undefined;
+    let offset: number | undefined;
+    for (const [start, minutes] of table.steps) {
+      if (start > at) break;
+      offset = minutes;
+    }
+    return offset;
+  };
 }
 
 /**
- * Minutes east of UTC in a time zone at an instant (from @date-fns/tz). Remembered per quarter hour:
- * time zones change offset only on quarter-hour boundaries, and schedules ask about the same hours often.
+ * Minutes east of UTC in a time zone at an instant (from @date-fns/tz). Remembered per quarter hour: time
+ * zones change offset only on quarter-hour boundaries, and schedules ask about the same hours often.
  */
 export function offsetMinutes(timeZone: string, ms: number): number {
   const bucket = Math.floor(ms / QUARTER_HOUR);
   const key = `${timeZone}|${bucket}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    const table = tables.get(timeZone);
-    offset = (table && fromTable(table, bucket * QUARTER_HOUR)) ?? tzOffset(timeZone, new Date(bucket * QUARTER_HOUR));
+    offset = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR));
     offsets.set(key, offset);
   }
   return offset;
 }
 
+/** Minutes east of UTC in a zone at an instant: from what the zone knows, else from Intl. */
+export function offsetAt(zone: ZoneLike, ms: number): number {
+  if (typeof zone === 'string') return offsetMinutes(zone, ms);
+  return zone.offsets?.(ms) ?? offsetMinutes(zone.timeZone, ms);
+}
+
 /** The local date of an instant in a time zone. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return fromUtc(instant.getTime() + offsetMinutes(timeZone, instant.getTime()) * 60_000);
+export function localDateOf(instant: Date, zone: ZoneLike): LocalDate {
+  return fromUtc(instant.getTime() + offsetAt(zone, instant.getTime()) * 60_000);
 }
 
 /**
@@ -99,15 +118,15 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
  * `compatible`): a time that occurs twice (clocks going back) is its first occurrence; a time skipped by clocks
  * going forward moves forward by the length of the gap (01:30 becomes 02:30 summer time).
  */
-export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
+export function instantAt(date: LocalDate, hour: number, minute: number, zone: ZoneLike): Date {
   const wall = toUtc(date) + (hour * 60 + minute) * 60_000;
   // The offsets in force a day either side: around a change, these are the two the wall time may be read with.
-  const before = offsetMinutes(timeZone, wall - DAY_MS);
-  const after = offsetMinutes(timeZone, wall + DAY_MS);
+  const before = offsetAt(zone, wall - DAY_MS);
+  const after = offsetAt(zone, wall + DAY_MS);
   let first: number | undefined;
   for (const offset of before === after ? [before] : [before, after]) {
     const instant = wall - offset * 60_000;
-    if (offsetMinutes(timeZone, instant) === offset && (first === undefined || instant < first)) first = instant;
+    if (offsetAt(zone, instant) === offset && (first === undefined || instant < first)) first = instant;
   }
   // No offset fits: the time was skipped; read with the offset before the gap, it lands that far past it.
   return new Date(first ?? wall - before * 60_000);
