@@ -23,9 +23,12 @@ export function buildProgram(
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
     .option('--no-cache', 'read and check the runbooks afresh instead of using the look-up cache')
     .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(runbook --help shows the commands)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
-    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: (text, write) => write(`${parserError(text)}\n`),
+    })
     .exitOverride()
     .addHelpText(
       'after',
@@ -47,6 +50,20 @@ Exit codes: 0 success, 1 the check found problems, 2 usage or input error.`,
   };
   registerCommands(program, context, commandWord(args));
   return program;
+}
+
+/**
+ * The argument parser's error as one line in the `runbook:` form, its "did you mean" kept:
+ * `runbook: unknown option '--week' (did you mean --weeks?)`.
+ */
+export function parserError(text: string): string {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim());
+  const message = lines[0]!.replace(/^error: /, '');
+  const guess = lines.slice(1).find((line) => /^\(Did you mean /.test(line));
+  return `runbook: ${sanitizeLine(message)}${guess ? ` (did you mean ${sanitizeLine(guess.slice('(Did you mean '.length))}` : ''}`;
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */

@@ -25,9 +25,18 @@ describe('CLI wiring (in process)', () => {
     ],
     [['show', 'engagment'], 'runbook: unknown pipeline "engagment": did you mean "engagement"?\n'],
     [['owners', 'nobody'], expect.stringContaining('runbook: no pipeline is owned by a team "nobody"')],
-    [['frobnicate'], expect.stringContaining("error: unknown command 'frobnicate'")],
-    [['list', '--frob'], expect.stringContaining("error: unknown option '--frob'")],
-    [['show'], expect.stringContaining("error: missing required argument 'pipeline'")],
+    [['frobnicate'], "runbook: unknown command 'frobnicate'\n"],
+    [['lnt'], "runbook: unknown command 'lnt' (did you mean lint?)\n"],
+    [['list', '--frob'], "runbook: unknown option '--frob'\n"],
+    [['rotate', '--week', '12'], "runbook: unknown option '--week' (did you mean --weeks?)\n"],
+    [['rotate', '--weeks'], "runbook: option '-w, --weeks <n>' argument missing\n"],
+    [['rotate'], 'runbook: --weeks <n> is required: for example, runbook rotate --weeks 12\n'],
+    [['docs'], 'runbook: -o, --output <dir> is required: for example, runbook docs -o handbook\n'],
+    [
+      ['sla', 'check'],
+      'runbook: --observations <file> is required: for example, runbook sla check --observations observed.yaml\n',
+    ],
+    [['show'], "runbook: missing required argument 'pipeline'\n"],
   ])('runbook %j is a usage error (exit 2)', async (args, stderr) => {
     const result = await runInProcess(args);
     expect(result).toEqual({ code: 2, stdout: '', stderr });

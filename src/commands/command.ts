@@ -1,5 +1,6 @@
 /** What every command file shares: the types of a command and of its context maker, and the help's examples. */
 import type { Command } from '@commander-js/extra-typings';
+import { UsageError } from '../util/errors.js';
 import type { Context } from '../context.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,4 +10,13 @@ export type MakeContext = (command: AnyCommand) => Context;
 /** The example block every command's help ends with. */
 export function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
+}
+
+/**
+ * An option the command cannot do without. Checked in the action rather than by the parser, which would say
+ * "not specified" before it says that a misspelt option is unknown (`--week 12`: did you mean --weeks?).
+ */
+export function required<T>(value: T | undefined, option: string, example: string): T {
+  if (value === undefined) throw new UsageError(`${option} is required: for example, ${example}`);
+  return value;
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './command.js';
+import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { rotationAt } from '../rotation/who.js';
 
@@ -13,10 +13,11 @@ const UPCOMING_WEEKS = 4;
 export function docsCommand(context: MakeContext): Command {
   return new Command('docs')
     .description('write a Markdown handbook for onboarding: an index, a page per pipeline, and on-call practice')
-    .requiredOption('-o, --output <dir>', 'folder to write the pages into (created if missing)')
+    .option('-o, --output <dir>', 'folder to write the pages into, created if missing (required)')
     .option('--at <time>', 'date the dated parts (deadlines, who is on call) as of this time; default now')
     .addHelpText('after', examples('runbook docs -o handbook', 'runbook docs -o docs/runbooks --at 2027-01-04'))
     .action(async (options, command) => {
+      const output = required(options.output, '-o, --output <dir>', 'runbook docs -o handbook');
       const ctx = context(command);
       const { pipelines, roster } = await ctx.catalog();
       const models = pipelines.map((entry) => entry.value);
@@ -38,12 +39,12 @@ export function docsCommand(context: MakeContext): Command {
         at,
         rotation,
       });
-      const dir = resolve(ctx.io.cwd, options.output);
+      const dir = resolve(ctx.io.cwd, output);
       for (const [name, text] of files) {
         mkdirSync(dirname(join(dir, name)), { recursive: true });
         writeAtomically(join(dir, name), text);
       }
-      if (ctx.json) ctx.printJson({ dir: options.output, files: [...files.keys()] });
-      else ctx.print(`wrote ${files.size} pages to ${options.output}: ${[...files.keys()].join(', ')}`);
+      if (ctx.json) ctx.printJson({ dir: output, files: [...files.keys()] });
+      else ctx.print(`wrote ${files.size} pages to ${output}: ${[...files.keys()].join(', ')}`);
     });
 }

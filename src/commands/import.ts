@@ -5,7 +5,7 @@ import { displayPath } from '../load/find.js';
 import { readText } from '../load/text.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './command.js';
+import { examples, required, type MakeContext } from './command.js';
 
 export function importCommand(context: MakeContext): Command {
   return new Command('import')
@@ -14,19 +14,20 @@ export function importCommand(context: MakeContext): Command {
       '<markdown>',
       'the Markdown document (## Pipeline: X, ### Owners, ### Common Issues, ### SLA, ### On-call Schedule)',
     )
-    .requiredOption('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into (created if missing)')
+    .option('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into, created if missing (required)')
     .option('--force', 'overwrite files that already exist')
     .addHelpText(
       'after',
       examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'),
     )
     .action(async (markdown, options, command) => {
+      const output = required(options.output, '-o, --output <dir>', 'runbook import runbooks.md -o runbooks');
       const ctx = context(command);
       const { importMarkdown, toYaml } = await import('../import/markdown.js');
       const path = resolve(ctx.io.cwd, markdown);
       const source = displayPath(path, ctx.io.cwd);
       const result = importMarkdown(readText(path, source), source);
-      const dir = resolve(ctx.io.cwd, options.output);
+      const dir = resolve(ctx.io.cwd, output);
       const files = result.pipelines.map(({ pipeline }) => ({ pipeline, path: join(dir, `${pipeline.id}.yaml`) }));
       const existing = files.filter((file) => existsSync(file.path));
       if (existing.length && !options.force) {

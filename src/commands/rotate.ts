@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, type MakeContext } from './command.js';
+import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf } from '../rotation/weeks.js';
@@ -18,91 +18,99 @@ const positiveWeeks = (value: string): number => {
 };
 
 export function rotateCommand(context: MakeContext): Command {
-  return new Command('rotate')
-    .description(
-      'a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default',
-    )
-    .requiredOption('-w, --weeks <n>', 'how many weeks to show', positiveWeeks)
-    .option('--start <date>', 'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week')
-    .option('-p, --pipeline <id...>', 'only these pipelines (id, name or alias)')
-    .option('--person <id>', "one person's calendar")
-    .addOption(new Option('-f, --format <format>', 'output format (default: ics; json with --json)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--report', 'print the fairness report to stderr')
-    .addHelpText(
-      'after',
-      examples(
-        'runbook rotate --weeks 12 > oncall.ics',
-        'runbook rotate --weeks 26 --format table --report',
-        'runbook rotate --weeks 12 --person ana -o ana.ics',
-        'runbook rotate --weeks 8 --start 2027-01-04 --pipeline engagement --format json',
-      ),
-    )
-    .action(async (options, command) => {
-      const ctx = context(command);
-      const input = await rotationInput(ctx);
-      const { roster } = input;
-      const handover = handoverOf(roster);
+  return (
+    new Command('rotate')
+      .description(
+        'a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default',
+      )
+      // Checked in the action, so that a misspelt option is named first ("did you mean --weeks?").
+      .option('-w, --weeks <n>', 'how many weeks to show (required)', positiveWeeks)
+      .option(
+        '--start <date>',
+        'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week',
+      )
+      .option('-p, --pipeline <id...>', 'only these pipelines (id, name or alias)')
+      .option('--person <id>', "one person's calendar")
+      .addOption(new Option('-f, --format <format>', 'output format (default: ics; json with --json)').choices(FORMATS))
+      .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+      .option('--report', 'print the fairness report to stderr')
+      .addHelpText(
+        'after',
+        examples(
+          'runbook rotate --weeks 12 > oncall.ics',
+          'runbook rotate --weeks 26 --format table --report',
+          'runbook rotate --weeks 12 --person ana -o ana.ics',
+          'runbook rotate --weeks 8 --start 2027-01-04 --pipeline engagement --format json',
+        ),
+      )
+      .action(async (options, command) => {
+        const weekCount = required(options.weeks, '--weeks <n>', 'runbook rotate --weeks 12');
+        const ctx = context(command);
+        const input = await rotationInput(ctx);
+        const { roster } = input;
+        const handover = handoverOf(roster);
 
-      const chosen =
-        options.pipeline &&
-        (await Promise.all(options.pipeline.map((query) => ctx.pipeline(query)))).map((entry) => entry.value.id);
-      if (chosen) {
-        const notRotating = chosen.filter(
-          (id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id),
-        );
-        if (notRotating.length)
-          throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
-      }
-      const person =
-        options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
-      if (options.person !== undefined && !person) throw new UsageError(`no person "${options.person}" in the roster`);
+        const chosen =
+          options.pipeline &&
+          (await Promise.all(options.pipeline.map((query) => ctx.pipeline(query)))).map((entry) => entry.value.id);
+        if (chosen) {
+          const notRotating = chosen.filter(
+            (id) => !rotationPipelines(input.pipelines).some((pipeline) => pipeline.id === id),
+          );
+          if (notRotating.length)
+            throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
+        }
+        const person =
+          options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
+        if (options.person !== undefined && !person)
+          throw new UsageError(`no person "${options.person}" in the roster`);
 
-      if (options.start !== undefined && !isCalendarDate(options.start)) {
-        throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
-      }
-      const first = firstWeekShown(input, options.start, ctx.now);
-      if (first < 0) {
-        throw new UsageError(
-          `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
-        );
-      }
-      const { view, personal, weeks, report, gap } = rotationWindow(input, first, options.weeks, chosen, person?.id);
-      // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
-      if (gap) throw new CheckFailed(gap.message);
+        if (options.start !== undefined && !isCalendarDate(options.start)) {
+          throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
+        }
+        const first = firstWeekShown(input, options.start, ctx.now);
+        if (first < 0) {
+          throw new UsageError(
+            `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
+          );
+        }
+        const { view, personal, weeks, report, gap } = rotationWindow(input, first, weekCount, chosen, person?.id);
+        // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
+        if (gap) throw new CheckFailed(gap.message);
 
-      let output: string;
-      switch (options.format ?? (ctx.json ? 'json' : 'ics')) {
-        case 'json': {
-          const { rotationJson } = await import('../render/rotation.js');
-          output = `${JSON.stringify(rotationJson(personal, weeks, report), null, 2)}\n`;
-          break;
+        let output: string;
+        switch (options.format ?? (ctx.json ? 'json' : 'ics')) {
+          case 'json': {
+            const { rotationJson } = await import('../render/rotation.js');
+            output = `${JSON.stringify(rotationJson(personal, weeks, report), null, 2)}\n`;
+            break;
+          }
+          case 'csv': {
+            const { rotationCsv } = await import('../render/rotation.js');
+            output = rotationCsv(personal.shifts, roster);
+            break;
+          }
+          case 'table': {
+            const { rotationTable } = await import('../render/rotation.js');
+            output = `${rotationTable(view, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
+            break;
+          }
+          default: {
+            const { renderCalendar } = await import('../render/ical.js');
+            const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+            if (epoch !== undefined && !/^\d+$/.test(epoch))
+              throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
+            const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
+            // The whole view: a person's calendar names who backs them up or whom they back.
+            output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person });
+          }
         }
-        case 'csv': {
-          const { rotationCsv } = await import('../render/rotation.js');
-          output = rotationCsv(personal.shifts, roster);
-          break;
+        if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);
+        else ctx.io.out(output);
+        if (options.report) {
+          const { renderReport } = await import('../render/rotation.js');
+          ctx.io.err(`${renderReport(report, ctx.style, ctx.width)}\n`);
         }
-        case 'table': {
-          const { rotationTable } = await import('../render/rotation.js');
-          output = `${rotationTable(view, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
-          break;
-        }
-        default: {
-          const { renderCalendar } = await import('../render/ical.js');
-          const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
-          if (epoch !== undefined && !/^\d+$/.test(epoch))
-            throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
-          const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
-          // The whole view: a person's calendar names who backs them up or whom they back.
-          output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person });
-        }
-      }
-      if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);
-      else ctx.io.out(output);
-      if (options.report) {
-        const { renderReport } = await import('../render/rotation.js');
-        ctx.io.err(`${renderReport(report, ctx.style, ctx.width)}\n`);
-      }
-    });
+      })
+  );
 }

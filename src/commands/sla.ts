@@ -4,14 +4,14 @@ import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
 import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed } from '../util/errors.js';
-import { examples, type MakeContext } from './command.js';
+import { examples, required, type MakeContext } from './command.js';
 
 function checkCommand(context: MakeContext): Command {
   return new Command('check')
     .description('status of every SLA rule from observed timestamps: pass, warn, breach or unknown')
-    .requiredOption(
+    .option(
       '-o, --observations <file>',
-      'what happened, repeatable: runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
+      'what happened, repeatable (required): runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--at <time>', 'judge as of this time (timestamp with offset, or a date); default now')
@@ -29,6 +29,11 @@ function checkCommand(context: MakeContext): Command {
       ),
     )
     .action(async (options, command) => {
+      const observations = required(
+        options.observations,
+        '--observations <file>',
+        'runbook sla check --observations observed.yaml',
+      );
       const ctx = context(command);
       const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
@@ -37,7 +42,7 @@ function checkCommand(context: MakeContext): Command {
       const models = pipelines.map((entry) => entry.value);
       const { loadObservationFiles } = await import('../load/observation-files.js');
       const facts = loadObservationFiles(
-        options.observations.map((file) => resolve(ctx.io.cwd, file)),
+        observations.map((file) => resolve(ctx.io.cwd, file)),
         ctx.io.cwd,
         models,
       );
