@@ -73,6 +73,8 @@ export async function run(
   now: () => Date = () => new Date(),
   contexts: Context[] = [],
 ): Promise<number> {
+  // `runbook help sla check` is `runbook sla check --help` (commander's help command takes one name).
+  if (args[0] === 'help' && args.length > 2) args = [...args.slice(1), '--help'];
   const program = buildProgram(io, now, contexts, args);
   if (args.length === 0) {
     program.outputHelp();

@@ -42,6 +42,15 @@ describe('CLI wiring (in process)', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr });
   });
 
+  it("shows a subcommand's help through help, with each option once", async () => {
+    const help = await runInProcess(['help', 'sla', 'check']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: runbook sla check \[options\]/);
+    const direct = await runInProcess(['sla', 'check', '--help']);
+    expect(direct.stdout).toBe(help.stdout);
+    expect(direct.stdout.match(/^ +--at <time>/gm)).toHaveLength(1);
+  });
+
   it('prints JSON for every look-up command', async () => {
     for (const args of [['list'], ['show', 'growth'], ['owners'], ['search', 'kafka']]) {
       const result = await runInProcess([...args, '--json']);

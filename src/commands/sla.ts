@@ -7,78 +7,81 @@ import { CheckFailed } from '../util/errors.js';
 import { examples, required, type MakeContext } from './command.js';
 
 function checkCommand(context: MakeContext): Command {
-  return new Command('check')
-    .description('status of every SLA rule from observed timestamps: pass, warn, breach or unknown')
-    .option(
-      '-o, --observations <file>',
-      'what happened, repeatable (required): runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option('--at <time>', 'judge as of this time (timestamp with offset, or a date); default now')
-    .addOption(
-      new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too')
-        .choices(['breach', 'warn'] as const)
-        .default('breach' as const),
-    )
-    .addHelpText(
-      'after',
-      examples(
-        'runbook sla check --observations observed.yaml',
-        'runbook sla check -o target/sources.json -o lineage/events.ndjson --json',
-        'runbook sla check -o observed.json --fail-on warn --at 2027-03-10T09:00:00Z',
-      ),
-    )
-    .action(async (options, command) => {
-      const observations = required(
-        options.observations,
-        '--observations <file>',
-        'runbook sla check --observations observed.yaml',
-      );
-      const ctx = context(command);
-      const { pipelines } = await ctx.catalog();
-      const calendar = await ctx.calendar();
-      // `--at` may also be parsed by the parent `sla` command when given before `check`.
-      const at = ctx.at(options.at ?? (command.optsWithGlobals() as { at?: string }).at, calendar);
-      const models = pipelines.map((entry) => entry.value);
-      const { loadObservationFiles } = await import('../load/observation-files.js');
-      const facts = loadObservationFiles(
-        observations.map((file) => resolve(ctx.io.cwd, file)),
-        ctx.io.cwd,
-        models,
-      );
-      const observed = new Map(
-        models.flatMap((pipeline) =>
-          pipeline.sla.map((rule) => [`${pipeline.id}.${rule.id}`, observationFor(pipeline, rule, facts, at)] as const),
+  return (
+    new Command('check')
+      .description('status of every SLA rule from observed timestamps: pass, warn, breach or unknown')
+      .option(
+        '-o, --observations <file>',
+        'what happened, repeatable (required): runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      // `--at` is the parent `sla` command's option, parsed before or after `check`.
+      .addOption(
+        new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too')
+          .choices(['breach', 'warn'] as const)
+          .default('breach' as const),
+      )
+      .addHelpText(
+        'after',
+        examples(
+          'runbook sla check --observations observed.yaml',
+          'runbook sla check -o target/sources.json -o lineage/events.ndjson --json',
+          'runbook sla check -o observed.json --fail-on warn --at 2027-03-10T09:00:00Z',
         ),
-      );
-      const results = models.flatMap((pipeline) =>
-        pipeline.sla.map((rule) =>
-          evaluateRule(pipeline, rule, observed.get(`${pipeline.id}.${rule.id}`), at, calendar),
-        ),
-      );
-      // Without --at, a time later than now is clock skew: said on stderr, and (as with --at) not used.
-      const askedAt = options.at ?? (command.optsWithGlobals() as { at?: string }).at;
-      if (askedAt === undefined) {
-        const future = models.flatMap((pipeline) =>
-          pipeline.sla.flatMap((rule) =>
-            futureTimestamps(observed.get(`${pipeline.id}.${rule.id}`), at).map(
-              (time) => `${pipeline.id}.${rule.id} ${time}`,
+      )
+      .action(async (options, command) => {
+        const observations = required(
+          options.observations,
+          '--observations <file>',
+          'runbook sla check --observations observed.yaml',
+        );
+        const ctx = context(command);
+        const { pipelines } = await ctx.catalog();
+        const calendar = await ctx.calendar();
+        const askedAt = (command.optsWithGlobals() as { at?: string }).at;
+        const at = ctx.at(askedAt, calendar);
+        const models = pipelines.map((entry) => entry.value);
+        const { loadObservationFiles } = await import('../load/observation-files.js');
+        const facts = loadObservationFiles(
+          observations.map((file) => resolve(ctx.io.cwd, file)),
+          ctx.io.cwd,
+          models,
+        );
+        const observed = new Map(
+          models.flatMap((pipeline) =>
+            pipeline.sla.map(
+              (rule) => [`${pipeline.id}.${rule.id}`, observationFor(pipeline, rule, facts, at)] as const,
             ),
           ),
         );
-        if (future.length > 0) {
-          ctx.io.err(
-            `runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`,
+        const results = models.flatMap((pipeline) =>
+          pipeline.sla.map((rule) =>
+            evaluateRule(pipeline, rule, observed.get(`${pipeline.id}.${rule.id}`), at, calendar),
+          ),
+        );
+        // Without --at, a time later than now is clock skew: said on stderr, and (as with --at) not used.
+        if (askedAt === undefined) {
+          const future = models.flatMap((pipeline) =>
+            pipeline.sla.flatMap((rule) =>
+              futureTimestamps(observed.get(`${pipeline.id}.${rule.id}`), at).map(
+                (time) => `${pipeline.id}.${rule.id} ${time}`,
+              ),
+            ),
           );
+          if (future.length > 0) {
+            ctx.io.err(
+              `runbook: warning: ${future.length === 1 ? 'an observed time is' : `${future.length} observed times are`} later than now (${at.toISOString()}), not used: ${future.slice(0, 3).join(', ')}${future.length > 3 ? ', ...' : ''}; is a clock wrong?\n`,
+            );
+          }
         }
-      }
-      if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
-      else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar, at, ctx.style, ctx.width));
-      const failing = results.filter(
-        (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
-      );
-      if (failing.length > 0) throw new CheckFailed('');
-    });
+        if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
+        else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar, at, ctx.style, ctx.width));
+        const failing = results.filter(
+          (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
+        );
+        if (failing.length > 0) throw new CheckFailed('');
+      })
+  );
 }
 
 export function slaCommand(context: MakeContext): Command {
