@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
 import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
-import { CheckFailed } from '../util/errors.js';
+import { CheckFailed, UsageError } from '../util/errors.js';
+import { closest } from '../util/suggest.js';
+import type { Context } from '../context.js';
 import { examples, required, type MakeContext } from './command.js';
 
 function checkCommand(context: MakeContext): Command {
@@ -84,6 +86,17 @@ function checkCommand(context: MakeContext): Command {
   );
 }
 
+/** The pipeline `sla <word>` names; a word that is no pipeline but close to `check` is taken as a misspelt `check`. */
+async function pipelineOrSubcommand(ctx: Context, query: string) {
+  try {
+    return await ctx.pipeline(query);
+  } catch (error) {
+    if (error instanceof UsageError && !/\s/.test(query) && closest(query.toLowerCase(), ['check']))
+      throw new UsageError(`no pipeline or subcommand "${query}": did you mean \`runbook sla check\`?`);
+    throw error;
+  }
+}
+
 export function slaCommand(context: MakeContext): Command {
   const sla = new Command('sla')
     .description('each SLA rule in words with its next deadline, in the roster time zone')
@@ -102,7 +115,9 @@ export function slaCommand(context: MakeContext): Command {
       const { pipelines } = await ctx.catalog();
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar);
-      const chosen = (query === undefined ? pipelines : [await ctx.pipeline(query)]).map((entry) => entry.value);
+      const chosen = (query === undefined ? pipelines : [await pipelineOrSubcommand(ctx, query)]).map(
+        (entry) => entry.value,
+      );
       const deadlines = chosen.flatMap((pipeline) => pipelineDeadlines(pipeline, at, calendar));
       if (ctx.json) ctx.printJson({ at: at.toISOString(), timezone: calendar.timeZone, deadlines });
       else
