@@ -62,11 +62,20 @@ describe('parseAt', () => {
     expect(parseAt('2026-12-24T12:00:00+01:00', now, 'UTC').toISOString()).toBe('2026-12-24T11:00:00.000Z');
   });
 
+  it('reads a local date and time in the zone, the first of a repeated hour and past a skipped one', () => {
+    expect(parseAt('2026-12-24T12:00', now, 'Europe/London').toISOString()).toBe('2026-12-24T12:00:00.000Z');
+    expect(parseAt('2026-07-01 09:30', now, 'Europe/London').toISOString()).toBe('2026-07-01T08:30:00.000Z');
+    // 01:30 happens twice on 25 October in London: the first (BST); 01:30 on 29 March does not happen: 02:30 BST.
+    expect(parseAt('2026-10-25T01:30', now, 'Europe/London').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(parseAt('2026-03-29T01:30', now, 'Europe/London').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(() => parseAt('2026-12-24T24:00', now, 'UTC')).toThrow('has the hour 24');
+  });
+
   it('refuses a year outside 1970–2199, an impossible timestamp and text that is not a time', () => {
     expect(() => parseAt('2300-01-01', now, 'UTC')).toThrow('has the year 2300: runbook works with 1970 to 2199');
     expect(() => parseAt('2026-02-30T10:00:00Z', now, 'UTC')).toThrow(UsageError);
     expect(() => parseAt('tomorrow', now, 'UTC')).toThrow(
-      '--at "tomorrow" is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, or a date like 2027-02-10',
+      '--at "tomorrow" is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, a local time like 2027-02-10T12:00, or a date like 2027-02-10',
     );
   });
 });

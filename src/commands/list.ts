@@ -6,7 +6,10 @@ export function listCommand(context: MakeContext): Command {
   return new Command('list')
     .description('one row per pipeline: id, name, owners, on-call mode')
     .addHelpText('after', examples('runbook list', 'runbook list --json'))
-    .option('--at <time>', 'next deadlines as of this time (timestamp with offset, or a date); default now')
+    .option(
+      '--at <time>',
+      'next deadlines as of this time (timestamp with offset, local time in the roster zone, or a date); default now',
+    )
     .action(async (options, command) => {
       const ctx = context(command);
       const { listJson, renderList } = await import('../render/list.js');

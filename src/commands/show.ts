@@ -27,7 +27,10 @@ export function showCommand(context: MakeContext): Command {
       'after',
       examples('runbook show engagement', 'runbook show exec          (by alias)', 'runbook show eng --json'),
     )
-    .option('--at <time>', 'deadlines as of this time (timestamp with offset, or a date); default now')
+    .option(
+      '--at <time>',
+      'deadlines as of this time (timestamp with offset, local time in the roster zone, or a date); default now',
+    )
     .action(async (query, options, command) => {
       const ctx = context(command);
       const { roster } = await ctx.catalog();

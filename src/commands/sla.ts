@@ -101,7 +101,10 @@ export function slaCommand(context: MakeContext): Command {
   const sla = new Command('sla')
     .description('each SLA rule in words with its next deadline, in the roster time zone')
     .argument('[pipeline]', 'just this pipeline')
-    .option('--at <time>', 'as of this time (timestamp with offset, or a date); default now')
+    .option(
+      '--at <time>',
+      'as of this time (timestamp with offset, local time in the roster zone, or a date); default now',
+    )
     .addHelpText(
       'after',
       examples(

@@ -10,7 +10,7 @@ export function whoCommand(context: MakeContext): Command {
   return new Command('who')
     .description('who is on call now: primary, senior backup, and until when')
     .argument('[pipeline]', 'just this pipeline')
-    .option('--at <time>', 'at this time instead (timestamp with offset, or a date)')
+    .option('--at <time>', 'at this time instead (timestamp with offset, local time in the roster zone, or a date)')
     .addHelpText('after', examples('runbook who', 'runbook who engagement', 'runbook who --at 2026-12-24 --json'))
     .action(async (query, options, command) => {
       const ctx = context(command);

@@ -1,4 +1,7 @@
-/** `--at <time>`: a timestamp with offset, or a date meaning local midnight in the roster's time zone. */
+/**
+ * `--at <time>`: a timestamp with offset; a local date and time (`2026-12-24T12:00`) in the roster's time zone;
+ * or a date, meaning local midnight there.
+ */
 import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from './dates.js';
 import { instantAt, type ZoneLike } from '../sla/local.js';
 import { UsageError } from './errors.js';
@@ -11,6 +14,14 @@ export function parseAt(text: string | undefined, now: Date, zone: ZoneLike): Da
       throw new UsageError(`--at ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
     return instantAt(text, 0, 0, zone);
   }
+  // A local date-time (no offset): wall-clock time in the zone, read by SPEC 2.3's rule for the hours that
+  // daylight saving skips or repeats.
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
+  if (local) {
+    const problem = timestampProblem(`${local[1]}T${local[2]}:${local[3]}Z`);
+    if (problem) throw new UsageError(`--at ${JSON.stringify(text)} ${problem}`);
+    return instantAt(local[1]!, Number(local[2]), Number(local[3]), zone);
+  }
   if (TIMESTAMP_PATTERN.test(text)) {
     const problem = timestampProblem(text);
     if (problem) throw new UsageError(`--at ${JSON.stringify(text)} ${problem}`);
@@ -18,6 +29,6 @@ export function parseAt(text: string | undefined, now: Date, zone: ZoneLike): Da
     if (!Number.isNaN(instant.getTime())) return instant;
   }
   throw new UsageError(
-    `--at ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, or a date like 2027-02-10`,
+    `--at ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, a local time like 2027-02-10T12:00, or a date like 2027-02-10`,
   );
 }
