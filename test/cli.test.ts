@@ -37,6 +37,7 @@ describe('CLI wiring (in process)', () => {
       'runbook: --observations <file> is required: for example, runbook sla check --observations observed.yaml\n',
     ],
     [['show'], "runbook: missing required argument 'pipeline'\n"],
+    [['rotate', '--weeks', '2', '--person', 'anna'], 'runbook: no person "anna" in the roster: did you mean "ana"?\n'],
     [['sla', 'chek'], 'runbook: no pipeline or subcommand "chek": did you mean `runbook sla check`?\n'],
   ])('runbook %j is a usage error (exit 2)', async (args, stderr) => {
     const result = await runInProcess(args);

@@ -2,6 +2,8 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
+import { closest } from '../util/suggest.js';
+import type { Person } from '../model/roster.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
@@ -16,6 +18,18 @@ const positiveWeeks = (value: string): number => {
     throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
   return Number(value);
 };
+
+/** The person an id names, in any case (`--person Ana` is ana); an unknown id gets a suggestion. */
+function personNamed(people: readonly Person[], id: string): Person {
+  const wanted = id.trim().toLowerCase();
+  const found = people.find((person) => person.id === wanted);
+  if (found) return found;
+  const guess = closest(
+    wanted,
+    people.map((person) => person.id),
+  );
+  throw new UsageError(`no person "${id}" in the roster${guess ? `: did you mean "${guess}"?` : ''}`);
+}
 
 export function rotateCommand(context: MakeContext): Command {
   return (
@@ -60,10 +74,7 @@ export function rotateCommand(context: MakeContext): Command {
           if (notRotating.length)
             throw new UsageError(`${notRotating.join(', ')}: no on-call rotation (oncall.mode is not rotation)`);
         }
-        const person =
-          options.person === undefined ? undefined : roster.people.find((entry) => entry.id === options.person);
-        if (options.person !== undefined && !person)
-          throw new UsageError(`no person "${options.person}" in the roster`);
+        const person = options.person === undefined ? undefined : personNamed(roster.people, options.person);
 
         if (options.start !== undefined && !isCalendarDate(options.start)) {
           throw new UsageError(`--start ${JSON.stringify(options.start)} is not a date: write YYYY-MM-DD`);
