@@ -22,11 +22,14 @@ describe('runbook sla', () => {
     expect(result.code).toBe(0);
     const { deadlines, timezone } = JSON.parse(result.stdout) as {
       timezone: string;
-      deadlines: { pipeline: string; rule: string; due?: string }[];
+      deadlines: { pipeline: string; rule: string; due?: string; leftSeconds?: number }[];
     };
     expect(timezone).toBe('Europe/London');
     const due = (pipeline: string) => deadlines.find((entry) => entry.pipeline === pipeline)?.due;
     expect(due('growth')).toBe('2027-02-12T17:00:00.000Z');
+    // Time left carries its unit in the key: whole seconds from --at to the due time.
+    const growth = deadlines.find((entry) => entry.pipeline === 'growth')!;
+    expect(growth.leftSeconds).toBe((Date.parse(growth.due!) - Date.parse(AT)) / 1000);
     expect(due('aggregated')).toBe('2027-02-26T17:00:00.000Z');
     expect(due('profit')).toBe('2027-02-26T17:00:00.000Z');
   });

@@ -28,7 +28,7 @@ export function md(text: string): string {
 }
 
 const nextDue = (deadlines: readonly Deadline[] | undefined, zone: ZoneLike): string => {
-  const next = deadlines?.filter((deadline) => deadline.due).sort((a, b) => a.left! - b.left!)[0];
+  const next = deadlines?.filter((deadline) => deadline.due).sort((a, b) => a.leftSeconds! - b.leftSeconds!)[0];
   return next ? `${formatLocal(next.due!, zone)} (${md(next.rule)})` : '—';
 };
 

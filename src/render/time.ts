@@ -45,5 +45,5 @@ export function deadlineWords(deadline: Deadline, zone: ZoneLike): string {
     return deadline.kind === 'freshness'
       ? 'rolling: checked against the newest arrival'
       : 'rolling: counted from when each issue opens';
-  return `due ${formatLocal(deadline.due, zone)}, ${formatLeft(deadline.left!)}`;
+  return `due ${formatLocal(deadline.due, zone)}, ${formatLeft(deadline.leftSeconds! * 1000)}`;
 }

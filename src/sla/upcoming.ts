@@ -13,8 +13,8 @@ export interface Deadline {
   summary: string;
   /** Next due point (ISO, UTC); absent for rolling rules (freshness, resolution within a duration). */
   due?: string;
-  /** Milliseconds from `at` to `due`. */
-  left?: number;
+  /** Whole seconds from `at` to `due` (the unit is in the name: JSON readers see it too). */
+  leftSeconds?: number;
 }
 
 /** Next due points already found for this `at` and calendar, by calendar point (many pipelines share a few). */
@@ -35,7 +35,7 @@ export function ruleDeadline(
     due = nextDue(parseCalendarPoint(point)!, at, calendar);
     memo.set(point, due);
   }
-  return { ...base, due: due.toISOString(), left: due.getTime() - at.getTime() };
+  return { ...base, due: due.toISOString(), leftSeconds: Math.floor((due.getTime() - at.getTime()) / 1000) };
 }
 
 export function pipelineDeadlines(
@@ -56,5 +56,5 @@ export function nextDeadline(
 ): Deadline | undefined {
   return pipelineDeadlines(pipeline, at, calendar, memo)
     .filter((deadline) => deadline.due !== undefined)
-    .sort((a, b) => a.left! - b.left!)[0];
+    .sort((a, b) => a.leftSeconds! - b.leftSeconds!)[0];
 }
