@@ -53,6 +53,27 @@ describe('CLI wiring (in process)', () => {
     expect(direct.stdout.match(/^ +--at <time>/gm)).toHaveLength(1);
   });
 
+  it('shows one common issue, steps first, found by id or by words from it', async () => {
+    const byId = await runInProcess(['show', 'engagement', 'late-click-data']);
+    expect(byId).toMatchObject({ code: 0, stderr: '' });
+    expect(byId.stdout).toMatch(
+      /^Late-arriving click data in Kafka causing missing aggregations \[late-click-data\]\n/,
+    );
+    const order = ['Steps', 'Symptoms', 'Cause', 'Who to call'].map((title) => byId.stdout.indexOf(`\n${title}\n`));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(byId.stdout).toContain('1. Check consumer lag on the click topics');
+    const byWords = await runInProcess(['show', 'engagement', 'aggregations', 'look', 'low']);
+    expect(byWords.stdout).toBe(byId.stdout);
+    const json = JSON.parse((await runInProcess(['show', 'engagement', 'late-click-data', '--json'])).stdout);
+    expect(json).toMatchObject({ pipeline: 'engagement', issue: { id: 'late-click-data' } });
+    expect(await runInProcess(['show', 'engagement', 'nothing', 'matches'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'runbook: no common issue of engagement matches "nothing matches": its issues are late-click-data, kafka-outage, duplicate-events\n',
+    });
+  });
+
   it('prints JSON for every look-up command', async () => {
     for (const args of [['list'], ['show', 'growth'], ['owners'], ['search', 'kafka']]) {
       const result = await runInProcess([...args, '--json']);

@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
-import { renderShow, showJson } from '../render/show.js';
+import { renderIssue, renderShow, showJson } from '../render/show.js';
+import { findIssue } from '../lookup/issue.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -23,20 +24,35 @@ export function showCommand(context: MakeContext): Command {
   return new Command('show')
     .description('everything about one pipeline: owners, escalation, common issues with steps, SLAs, on-call')
     .argument('<pipeline>', 'id, name or alias (case-insensitive), or a unique prefix')
+    .argument('[issue...]', 'just this common issue: its id, or words from it (steps first)')
     .addHelpText(
       'after',
-      examples('runbook show engagement', 'runbook show exec          (by alias)', 'runbook show eng --json'),
+      examples(
+        'runbook show engagement',
+        'runbook show engagement late-click-data',
+        'runbook show engagement aggregations look low',
+        'runbook show exec          (by alias)',
+        'runbook show eng --json',
+      ),
     )
     .option(
       '--at <time>',
       'deadlines as of this time (timestamp with offset, local time in the roster zone, or a date); default now',
     )
-    .action(async (query, options, command) => {
+    .action(async (query, words, options, command) => {
       const ctx = context(command);
       const { roster } = await ctx.catalog();
       const pipeline = (await ctx.pipeline(query)).value;
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar);
+      if (words.length > 0) {
+        const issue = findIssue(pipeline, words);
+        const onCall = await whoIsOnCall(ctx, pipeline, at);
+        if (ctx.json)
+          ctx.printJson({ pipeline: pipeline.id, issue, ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
+        else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall?.line));
+        return;
+      }
       const deadlines = pipelineDeadlines(pipeline, at, calendar);
       const onCall = await whoIsOnCall(ctx, pipeline, at);
       if (ctx.json)

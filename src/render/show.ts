@@ -1,6 +1,6 @@
 /** `runbook show`: everything an engineer on call needs about one pipeline. */
 import { type ZoneLike } from '../sla/local.js';
-import type { Pipeline } from '../model/pipeline.js';
+import type { CommonIssue, Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { describeDuration, parseDuration } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
@@ -126,5 +126,43 @@ export function renderShow(
     out.push(`  ${style.yellow('Duties')}`);
     for (const duty of pipeline.oncall.duties) bullet(duty, '  ');
   }
+  return out.join('\n');
+}
+
+/**
+ * `runbook show <pipeline> <issue>`: what a paged engineer needs first. The steps, then symptoms and cause,
+ * then who to call now and the way up.
+ */
+export function renderIssue(
+  pipeline: Pipeline,
+  issue: CommonIssue,
+  roster: Roster | undefined,
+  style: Style,
+  width: number,
+  onCallNow?: string,
+): string {
+  const out: string[] = [];
+  const heading = (title: string): void => void out.push('', style.bold.underline(title));
+  const bullet = (text: string, indent: string, mark = '- '): void =>
+    void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark));
+  out.push(
+    ...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '').map((line) => style.bold(line)),
+    style.dim(`${sanitizeLine(pipeline.name)} [${pipeline.id}]`),
+  );
+  heading('Steps');
+  if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, '  ', `${n + 1}. `));
+  else out.push(`  ${style.red('No steps recorded yet: add `resolution` to this issue.')}`);
+  if (issue.symptoms?.length) {
+    heading('Symptoms');
+    for (const symptom of issue.symptoms) bullet(symptom, '  ');
+  }
+  if (issue.cause) {
+    heading('Cause');
+    out.push(...wrap(sanitizeLine(issue.cause), width, '  '));
+  }
+  heading('Who to call');
+  if (onCallNow) bullet(`On call now: ${onCallNow}`, '  ');
+  if (issue.escalate) bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
+  escalationPath(pipeline, roster).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
   return out.join('\n');
 }
