@@ -276,8 +276,14 @@ describe('runbook who', () => {
     expect(runBin(['who', 'aggregated', '--at', '2026-12-24T12:00:00Z']).stdout).toContain(
       'aggregated   no shift this week (month-end weeks only)',
     );
-    expect(runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout).toContain(
-      'On call now: Emma Example <emma@example.com>, backed by Chloe Example',
+    const show = runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout;
+    expect(show).toContain('On call now: Emma Example <emma@example.com>, backed by Chloe Example');
+    // Who to call is near the top, and the escalation path names them.
+    expect(show.indexOf('On call now:')).toBeLessThan(show.indexOf('\nOwners\n'));
+    expect(show).toMatch(/1\. On-call engineer: Emma Example <emma@example\.com>, this week's primary/);
+    expect(show).toContain('2. Senior backup: Chloe Example <chloe@example.com>');
+    expect(runBin(['show', 'engagement', '--at', '2026-11-27T12:00:00Z']).stdout).toContain(
+      'On call now: no one yet; the rotation starts Mon 2026-11-30 10:00 Europe/London.',
     );
     expect(runBin(['who', 'growth'])).toMatchObject({
       code: 2,

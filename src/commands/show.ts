@@ -17,7 +17,11 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
   await noteUncoverable(ctx, ahead);
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
-  return { entries, line: whoLines(entries, [pipeline], schedule, at)[0]!.text };
+  const [current] = entries;
+  const text = whoLines(entries, [pipeline], schedule, at)[0]!.text;
+  // Before the first handover: "On call now: no one yet; the rotation starts ...".
+  const line = text.startsWith('The rotation starts') ? `no one yet; t${text.slice(1)}` : text;
+  return { entries, line, ...(current ? { names: current } : {}) };
 }
 
 export function showCommand(context: MakeContext): Command {
@@ -50,13 +54,13 @@ export function showCommand(context: MakeContext): Command {
         const onCall = await whoIsOnCall(ctx, pipeline, at);
         if (ctx.json)
           ctx.printJson({ pipeline: pipeline.id, issue, ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-        else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall?.line));
+        else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall));
         return;
       }
       const deadlines = pipelineDeadlines(pipeline, at, calendar);
       const onCall = await whoIsOnCall(ctx, pipeline, at);
       if (ctx.json)
         ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar, ctx.style, ctx.width, onCall?.line));
+      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar, ctx.style, ctx.width, onCall));
     }) as unknown as Command;
 }

@@ -24,14 +24,33 @@ export function teamWithContact(team: string, roster: Roster | undefined): strin
   return contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team);
 }
 
-/** On-call engineer -> senior backup -> primary owners -> secondary owners. */
-export function escalationPath(pipeline: Pipeline, roster: Roster | undefined): string[] {
+/** Who is on call now, when known: named in the escalation path. */
+export interface OnCallNames {
+  primary: { name: string; email: string };
+  backup?: { name: string; email: string };
+}
+
+const person = ({ name, email }: { name: string; email: string }): string => `${sanitizeLine(name)} <${email}>`;
+
+/** On-call engineer -> senior backup -> primary owners -> secondary owners; with names when `now` says who. */
+export function escalationPath(pipeline: Pipeline, roster: Roster | undefined, now?: OnCallNames): string[] {
   const { oncall, owners } = pipeline;
   const steps: string[] = [];
   if (oncall.mode === 'rotation' && oncall.team) {
-    steps.push(`On-call engineer: this week's primary from ${teamWithContact(oncall.team, roster)}`);
+    const team = teamWithContact(oncall.team, roster);
+    steps.push(
+      now
+        ? `On-call engineer: ${person(now.primary)}, this week's primary from ${team}`
+        : `On-call engineer: this week's primary from ${team}`,
+    );
     if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off')
-      steps.push(`Senior backup: the senior paired with a junior primary`);
+      steps.push(
+        now?.backup
+          ? `Senior backup: ${person(now.backup)}`
+          : now
+            ? 'Senior backup: none this week (the primary is a senior)'
+            : 'Senior backup: the senior paired with a junior primary',
+      );
   } else if (oncall.mode === 'business-hours') {
     steps.push('No on-call: raise it in working hours with the owners below');
   }
@@ -58,7 +77,7 @@ export function renderShow(
   zone: ZoneLike,
   style: Style,
   width: number,
-  onCallNow?: string,
+  onCallNow?: { line: string; names?: OnCallNames },
 ): string {
   const out: string[] = [];
   const heading = (title: string): void => void out.push('', style.bold.underline(title));
@@ -69,6 +88,9 @@ export function renderShow(
   const aliases = pipeline.aliases?.length ? style.dim(`  aka ${pipeline.aliases.map(sanitizeLine).join(', ')}`) : '';
   out.push(`${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}${aliases}`);
   if (pipeline.description) out.push(...wrap(sanitizeLine(pipeline.description), width, ''));
+  // Who to call comes first: the engineer paged at night looks for it before anything else.
+  if (onCallNow)
+    out.push('', ...wrap(`On call now: ${onCallNow.line}`, width, '  ', '').map((line) => style.bold(line)));
 
   heading('Owners');
   out.push(`  Primary    ${pipeline.owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
@@ -76,7 +98,7 @@ export function renderShow(
     out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
 
   heading('Escalation');
-  escalationPath(pipeline, roster).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+  escalationPath(pipeline, roster, onCallNow?.names).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
 
   heading(`Common issues (${pipeline.issues.length})`);
   if (pipeline.issues.length === 0) out.push('  None recorded.');
@@ -116,7 +138,6 @@ export function renderShow(
 
   heading('On call');
   para(oncallSummary(pipeline, roster));
-  if (onCallNow) out.push(...wrap(`On call now: ${onCallNow}`, width, '    ', '  '));
   const meeting = pipeline.oncall['handover-meeting'];
   if (meeting)
     para(
@@ -139,7 +160,7 @@ export function renderIssue(
   roster: Roster | undefined,
   style: Style,
   width: number,
-  onCallNow?: string,
+  onCallNow?: { line: string; names?: OnCallNames },
 ): string {
   const out: string[] = [];
   const heading = (title: string): void => void out.push('', style.bold.underline(title));
@@ -161,8 +182,8 @@ export function renderIssue(
     out.push(...wrap(sanitizeLine(issue.cause), width, '  '));
   }
   heading('Who to call');
-  if (onCallNow) bullet(`On call now: ${onCallNow}`, '  ');
+  if (onCallNow) bullet(`On call now: ${onCallNow.line}`, '  ');
   if (issue.escalate) bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
-  escalationPath(pipeline, roster).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+  escalationPath(pipeline, roster, onCallNow?.names).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
   return out.join('\n');
 }
