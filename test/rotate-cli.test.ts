@@ -285,10 +285,27 @@ describe('runbook who', () => {
     expect(runBin(['show', 'engagement', '--at', '2026-11-27T12:00:00Z']).stdout).toContain(
       'On call now: no one yet; the rotation starts Mon 2026-11-30 10:00 Europe/London.',
     );
-    expect(runBin(['who', 'growth'])).toMatchObject({
-      code: 2,
-      stderr: 'runbook: growth has no on-call rotation (oncall.mode: business-hours)\n',
-    });
+    // A pipeline handled in working hours: whom to contact and when, exit 0.
+    const growth = runBin(['who', 'growth', '--at', '2026-11-28T12:00:00Z']);
+    expect(growth).toMatchObject({ code: 0, stderr: '' });
+    expect(growth.stdout.replace(/\s+/g, ' ')).toBe(
+      'growth has no on-call: it is handled in working hours, Mon–Fri 09:00–17:00 Europe/London. It is outside them now (Sat 2026-11-28 12:00 Europe/London); they begin again Mon 2026-11-30 09:00 Europe/London. Then contact Accounts Team (accounts@example.com), then Data Engineering Team (#data-eng). ',
+    );
+    const during = runBin(['who', 'growth', '--at', '2026-11-30T10:00', '--json']);
+    expect(JSON.parse(during.stdout)).toEqual([
+      {
+        pipeline: 'growth',
+        mode: 'business-hours',
+        primary: null,
+        until: null,
+        contacts: [
+          { team: 'Accounts Team', contact: 'accounts@example.com' },
+          { team: 'Data Engineering Team', contact: '#data-eng' },
+        ],
+        workingHoursNow: true,
+        workingHoursFrom: '2026-11-30T10:00:00.000Z',
+      },
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 /** `runbook who` for people. */
 import type { Pipeline } from '../model/pipeline.js';
+import type { Roster } from '../model/roster.js';
+import type { WorkCalendar } from '../sla/calendar.js';
 import type { Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
 import { sanitizeLine } from '../util/sanitize.js';
@@ -57,4 +59,50 @@ export function renderWho(
     ),
   );
   return [style.dim(`On call at ${formatLocal(at, schedule.handover)}`), ...lines].join('\n');
+}
+
+/** `runbook who <pipeline>` for a pipeline handled in working hours, or with no on-call: whom to contact, and when. */
+export function renderNoRotation(
+  pipeline: Pipeline,
+  roster: Roster | undefined,
+  calendar: WorkCalendar,
+  at: Date,
+  hours: { now: boolean; next: Date },
+  width: number,
+): string {
+  const contacts = ownerContacts(pipeline, roster)
+    .map(({ team, contact }) => (contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team)))
+    .join(', then ');
+  const lines =
+    pipeline.oncall.mode === 'business-hours'
+      ? [
+          `${pipeline.id} has no on-call: it is handled in working hours, ${workweekWords(roster, calendar)}.`,
+          hours.now
+            ? `It is working hours now (${formatLocal(at, calendar)}): contact ${contacts}.`
+            : `It is outside them now (${formatLocal(at, calendar)}); they begin again ${formatLocal(hours.next, calendar)}. Then contact ${contacts}.`,
+        ]
+      : [`${pipeline.id} has no on-call arrangement (oncall.mode: none): contact its owners, ${contacts}.`];
+  return lines.flatMap((line) => wrap(line, width, '')).join('\n');
+}
+
+/** The owning teams, primary first, with their contact from the roster. */
+export function ownerContacts(
+  pipeline: Pipeline,
+  roster: Roster | undefined,
+): { team: string; contact: string | null }[] {
+  return [...pipeline.owners.primary, ...(pipeline.owners.secondary ?? [])].map((team) => ({
+    team,
+    contact: roster?.teams.find((known) => known.name === team)?.contact ?? null,
+  }));
+}
+
+/** "Mon–Fri 09:00–17:00 Europe/London" (or the days listed one by one when they do not run in a row). */
+function workweekWords(roster: Roster | undefined, calendar: WorkCalendar): string {
+  const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const days = [...calendar.workdays].sort((a, b) => a - b);
+  const inARow = days.every((day, i) => i === 0 || day === days[i - 1]! + 1);
+  const dayWords =
+    inARow && days.length > 2 ? `${names[days[0]!]}–${names[days.at(-1)!]}` : days.map((day) => names[day]).join(', ');
+  const hours = (roster?.workweek.hours ?? '09:00-17:00').replace('-', '–');
+  return `${dayWords} ${hours} ${calendar.timeZone}`;
 }

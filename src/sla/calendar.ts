@@ -1,7 +1,16 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
 import { parseClock } from '../model/points.js';
-import { addDays, daysInMonth, localDate, weekdayOf, type LocalDate, type Zone } from './local.js';
+import {
+  addDays,
+  daysInMonth,
+  instantAt,
+  localDate,
+  localDateOf,
+  weekdayOf,
+  type LocalDate,
+  type Zone,
+} from './local.js';
 
 /** A working calendar is a zone too: deadlines are read in it, with the offsets it knows. */
 export interface WorkCalendar extends Zone {
@@ -82,4 +91,21 @@ export function lastWorkingDay(calendar: WorkCalendar, year: number, month: numb
     if (isWorkingDay(calendar, date)) return date;
   }
   return undefined;
+}
+
+/**
+ * Whether `at` falls in working hours, and when working hours next begin (at itself when inside them): for
+ * pipelines handled in working hours rather than on call.
+ */
+export function workingHours(calendar: WorkCalendar, at: Date): { now: boolean; next: Date } {
+  const today = localDateOf(at, calendar);
+  for (let offset = 0; offset < 366; offset++) {
+    const day = addDays(today, offset);
+    if (!isWorkingDay(calendar, day)) continue;
+    const start = instantAt(day, calendar.start.hour, calendar.start.minute, calendar);
+    const end = instantAt(day, calendar.end.hour, calendar.end.minute, calendar);
+    if (at.getTime() < start.getTime()) return { now: false, next: start };
+    if (at.getTime() < end.getTime()) return { now: true, next: at };
+  }
+  return { now: false, next: at };
 }
