@@ -136,6 +136,28 @@ describe('runbook rotate on the shipped runbooks', () => {
     expect(table).toMatch(/^Mon 14 Dec 10:00\s+-\s+dev \+ana\s+kai \+isla$/m);
   });
 
+  it('honours --person in the table and the report too', () => {
+    const result = runBin([
+      'rotate',
+      '--weeks',
+      '4',
+      '--start',
+      '2026-11-30',
+      '--format',
+      'table',
+      '--person',
+      'dev',
+      '--report',
+    ]);
+    expect(result.code).toBe(0);
+    // dev's week, with the senior beside them; other weeks empty.
+    expect(result.stdout).toMatch(/^Mon 14 Dec 10:00\s+dev \+ana$/m);
+    expect(result.stdout).toMatch(/^Mon 7 Dec 10:00\s+-$/m);
+    expect(result.stdout).not.toMatch(/profit/);
+    const rows = result.stderr.split('\n').filter((line) => /^[a-z]+ +(senior|junior) /.test(line));
+    expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(['dev']);
+  });
+
   it('takes --pipeline to show only some pipelines', () => {
     const plan = json('--weeks', '4', '--pipeline', 'eng');
     expect(new Set(plan.shifts.map((shift) => shift.pipeline))).toEqual(new Set(['engagement']));

@@ -85,7 +85,13 @@ export function rotateCommand(context: MakeContext): Command {
             `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
           );
         }
-        const { view, personal, weeks, report, gap } = rotationWindow(input, first, weekCount, chosen, person?.id);
+        const { view, personal, shared, weeks, report, gap } = rotationWindow(
+          input,
+          first,
+          weekCount,
+          chosen,
+          person?.id,
+        );
         // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
         if (gap) throw new CheckFailed(gap.message);
 
@@ -103,7 +109,7 @@ export function rotateCommand(context: MakeContext): Command {
           }
           case 'table': {
             const { rotationTable } = await import('../render/rotation.js');
-            output = `${rotationTable(view, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
+            output = `${rotationTable(shared, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
             break;
           }
           default: {

@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../sla/local.js';
 import { instantAt } from '../sla/local.js';
-import { fairnessReport } from './report.js';
+import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, type Week } from './weeks.js';
 
@@ -26,8 +26,11 @@ export interface RotationWindow {
   view: Schedule;
   /** The same, narrowed to one person's shifts and meetings when one is asked for. */
   personal: Schedule;
+  /** One person's shifts with the other half of each pairing (for the table), or the whole view. */
+  shared: Schedule;
   weeks: Week[];
-  report: ReturnType<typeof fairnessReport>;
+  /** The fairness report: per person (just the one asked for, if any) and per team. */
+  report: FairnessReport;
   /** The first week in the window that no one can take for a pipeline shown, if any. */
   gap?: Gap;
 }
@@ -52,11 +55,25 @@ export function rotationWindow(
           shifts: view.shifts.filter((shift) => shift.person === person),
           meetings: view.meetings.filter((meeting) => meeting.attendees.includes(person)),
         };
+  // The person's shifts with whoever shares each (the backup beside them, the primary they back up).
+  const theirs = new Set(personal.shifts.map((shift) => `${shift.pipeline}@${shift.week}`));
+  const shared =
+    person === undefined
+      ? view
+      : { ...personal, shifts: view.shifts.filter((shift) => theirs.has(`${shift.pipeline}@${shift.week}`)) };
   return {
     view,
     personal,
+    shared,
     weeks: schedule.weeks.slice(first),
-    report: fairnessReport(view, input.roster, first),
+    report: forPerson(fairnessReport(view, input.roster, first), person),
     ...(gap ? { gap } : {}),
   };
+}
+
+/** One person's rows of the report (the team spreads stay: they are what that person's counts are read against). */
+function forPerson(report: FairnessReport, person: string | undefined): FairnessReport {
+  return person === undefined
+    ? report
+    : { ...report, people: report.people.filter((entry) => entry.person === person) };
 }
