@@ -4,6 +4,10 @@ import { onCallAt } from '../src/rotation/who.js';
 import { weekIndexAt } from '../src/rotation/weeks.js';
 import { grid, person, roster, rotating, schedule } from './helpers/rotation.js';
 
+/** A schedule for two seniors, ana and ben, on one pipeline (clicks unless given). */
+const anaAndBen = (options: Parameters<typeof roster>[1], weeks: number, pipeline = rotating('clicks')) =>
+  schedule(roster([person('ana'), person('ben')], options), [pipeline], weeks);
+
 describe('scheduler on small rosters', () => {
   it('rotates a team of seniors in turn, one shift a week each, no back-to-back', () => {
     const r = roster([person('ana'), person('ben'), person('cy')]);
@@ -64,25 +68,17 @@ describe('scheduler on small rosters', () => {
   });
 
   it('starts every shift at the handover hour local time across DST changes', () => {
-    const london = schedule(roster([person('ana'), person('ben')], { start: '2027-03-22' }), [rotating('clicks')], 2);
+    const london = anaAndBen({ start: '2027-03-22' }, 2);
     expect(london.weeks.map((week) => week.start.toISOString())).toEqual([
       '2027-03-22T10:00:00.000Z',
       '2027-03-29T09:00:00.000Z',
     ]);
-    const autumn = schedule(roster([person('ana'), person('ben')], { start: '2027-10-25' }), [rotating('clicks')], 2);
+    const autumn = anaAndBen({ start: '2027-10-25' }, 2);
     expect(autumn.weeks.map((week) => week.start.toISOString())).toEqual([
       '2027-10-25T09:00:00.000Z',
       '2027-11-01T10:00:00.000Z',
     ]);
-    const newYork = schedule(
-      roster([person('ana'), person('ben')], {
-        start: '2027-03-08',
-        timezone: 'America/New_York',
-        handover: 'monday 09:00',
-      }),
-      [rotating('clicks')],
-      2,
-    );
+    const newYork = anaAndBen({ start: '2027-03-08', timezone: 'America/New_York', handover: 'monday 09:00' }, 2);
     expect(newYork.weeks.map((week) => week.start.toISOString())).toEqual([
       '2027-03-08T14:00:00.000Z',
       '2027-03-15T13:00:00.000Z',
@@ -91,58 +87,30 @@ describe('scheduler on small rosters', () => {
   });
 
   it('snaps the epoch to the handover weekday on or after rotation.start', () => {
-    const s = schedule(
-      roster([person('ana'), person('ben')], { start: '2026-12-02', handover: 'friday 16:30' }),
-      [rotating('clicks')],
-      1,
-    );
+    const s = anaAndBen({ start: '2026-12-02', handover: 'friday 16:30' }, 1);
     expect(s.weeks[0]!.start.toISOString()).toBe('2026-12-04T16:30:00.000Z');
   });
 
   it('moves a handover meeting off an attendee holiday to the nearest earlier working day, same time', () => {
     // Monday 28 December 2026 is a bank holiday in England (Boxing Day moved), Friday the 25th is Christmas.
-    const s = schedule(
-      roster([person('ana'), person('ben')], { country: 'GB' }),
-      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
-      5,
-    );
+    const s = anaAndBen({ country: 'GB' }, 5, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
     const meeting = s.meetings.find((entry) => entry.week === 4)!;
     expect([meeting.start, meeting.end]).toEqual([new Date('2026-12-24T09:30:00Z'), new Date('2026-12-24T10:00:00Z')]);
     // Only the attendees' holidays count: with no calendar, the meeting stays on the handover day.
-    const plain = schedule(
-      roster([person('ana'), person('ben')]),
-      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
-      5,
-    );
+    const plain = anaAndBen({}, 5, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
     expect(plain.meetings.find((entry) => entry.week === 4)!.end).toEqual(new Date('2026-12-28T10:00:00Z'));
   });
 
   it('reads a handover at an hour that occurs twice (clocks going back) as its first occurrence, in every zone', () => {
-    const london = schedule(
-      roster([person('ana'), person('ben')], { start: '2026-10-18', handover: 'sunday 01:30' }),
-      [rotating('clicks')],
-      2,
-    );
-    const newYork = schedule(
-      roster([person('ana'), person('ben')], {
-        start: '2026-10-25',
-        handover: 'sunday 01:30',
-        timezone: 'America/New_York',
-      }),
-      [rotating('clicks')],
-      2,
-    );
+    const london = anaAndBen({ start: '2026-10-18', handover: 'sunday 01:30' }, 2);
+    const newYork = anaAndBen({ start: '2026-10-25', handover: 'sunday 01:30', timezone: 'America/New_York' }, 2);
     // 01:30 BST (00:30Z) on 25 October, 01:30 EDT (05:30Z) on 1 November: summer time both, not one of each.
     expect(london.weeks[1]!.start).toEqual(new Date('2026-10-25T00:30:00Z'));
     expect(newYork.weeks[1]!.start).toEqual(new Date('2026-11-01T05:30:00Z'));
   });
 
   it('adds a handover meeting ending at handover, outgoing and incoming primary', () => {
-    const s = schedule(
-      roster([person('ana'), person('ben')]),
-      [rotating('clicks', 'Team', { 'handover-meeting': '30m' })],
-      3,
-    );
+    const s = anaAndBen({}, 3, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
     expect(s.meetings).toEqual([
       {
         pipeline: 'clicks',

@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
-import { renderIssue, renderShow, showJson } from '../render/show.js';
+import { renderIssue, renderShow, showJson, type OnCallNow } from '../render/show.js';
+import { formatLocal } from '../render/time.js';
 import { findIssue } from '../lookup/issue.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
@@ -18,10 +19,13 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   await noteUncoverable(ctx, ahead);
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
   const [current] = entries;
-  const text = whoLines(entries, [pipeline], schedule, at)[0]!.text;
-  // Before the first handover: "On call now: no one yet; the rotation starts ...".
-  const line = text.startsWith('The rotation starts') ? `no one yet; t${text.slice(1)}` : text;
-  return { entries, line, ...(current ? { names: current } : {}) };
+  const first = schedule.weeks[0]!.start;
+  const line =
+    at.getTime() < first.getTime()
+      ? `no one yet; the rotation starts ${formatLocal(first, schedule.handover)}.`
+      : whoLines(entries, [pipeline], schedule, at)[0]!.text;
+  const now: OnCallNow = { line, ...(current ? { names: current } : {}) };
+  return { entries, now };
 }
 
 export function showCommand(context: MakeContext): Command {
@@ -49,18 +53,16 @@ export function showCommand(context: MakeContext): Command {
       const pipeline = (await ctx.pipeline(query)).value;
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar);
-      if (words.length > 0) {
-        const issue = findIssue(pipeline, words);
-        const onCall = await whoIsOnCall(ctx, pipeline, at);
-        if (ctx.json)
-          ctx.printJson({ pipeline: pipeline.id, issue, ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-        else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall));
+      const issue = words.length > 0 ? findIssue(pipeline, words) : undefined;
+      const onCall = await whoIsOnCall(ctx, pipeline, at);
+      const onCallJson = onCall ? { onCall: onCall.entries[0] ?? null } : {};
+      if (issue) {
+        if (ctx.json) ctx.printJson({ pipeline: pipeline.id, issue, ...onCallJson });
+        else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall?.now));
         return;
       }
       const deadlines = pipelineDeadlines(pipeline, at, calendar);
-      const onCall = await whoIsOnCall(ctx, pipeline, at);
-      if (ctx.json)
-        ctx.printJson({ ...showJson(pipeline, deadlines), ...(onCall ? { onCall: onCall.entries[0] ?? null } : {}) });
-      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar, ctx.style, ctx.width, onCall));
+      if (ctx.json) ctx.printJson({ ...showJson(pipeline, deadlines), ...onCallJson });
+      else ctx.print(renderShow(pipeline, roster?.value, deadlines, calendar, ctx.style, ctx.width, onCall?.now));
     }) as unknown as Command;
 }

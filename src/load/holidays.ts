@@ -8,8 +8,6 @@ import type HolidaysClass from 'date-holidays';
 import type { HolidayCatalog } from '../model/holidays.js';
 import type { HolidayLookup } from '../sla/calendar.js';
 
-export type { HolidayCatalog };
-
 declare const RUNBOOK_DATE_HOLIDAYS: string | undefined;
 
 const require = createRequire(import.meta.url);

@@ -236,7 +236,8 @@ export class Runbooks {
         broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
         ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
         holidays: this.holidays().entries(),
-        zones: [...new Set(['UTC', this.view.roster?.value.timezone ?? 'UTC'])].map((zone) => {
+        // The roster zone's offsets (UTC's are known without a table: the default calendar's are 0).
+        zones: (this.view.roster ? [this.view.roster.value.timezone] : []).map((zone) => {
           const now = this.options.now.getTime();
           const known = this.knownZones.find(
             (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,

@@ -19,9 +19,34 @@ export function showJson(pipeline: Pipeline, deadlines: readonly Deadline[]) {
   };
 }
 
+/** A team's contact from the roster, if it gives one. */
+export function contactOf(team: string, roster: Roster | undefined): string | undefined {
+  return roster?.teams.find((known) => known.name === team)?.contact;
+}
+
 export function teamWithContact(team: string, roster: Roster | undefined): string {
-  const contact = roster?.teams.find((known) => known.name === team)?.contact;
+  const contact = contactOf(team, roster);
   return contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team);
+}
+
+/** Who is on call now, in words, and their names for the escalation path (absent before the first handover). */
+export interface OnCallNow {
+  line: string;
+  names?: OnCallNames;
+}
+
+const NO_STEPS = 'No steps recorded yet: add `resolution` to this issue.';
+
+/** Lines of a terminal page, wrapped to `width`: a heading, a paragraph, a bullet or numbered item. */
+function page(style: Style, width: number) {
+  const out: string[] = [];
+  return {
+    out,
+    heading: (title: string): void => void out.push('', style.bold.underline(title)),
+    para: (text: string, indent = '  '): void => void out.push(...wrap(sanitizeLine(text), width, indent)),
+    bullet: (text: string, indent: string, mark = '- '): void =>
+      void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark)),
+  };
 }
 
 /** Who is on call now, when known: named in the escalation path. */
@@ -77,13 +102,9 @@ export function renderShow(
   zone: ZoneLike,
   style: Style,
   width: number,
-  onCallNow?: { line: string; names?: OnCallNames },
+  onCallNow?: OnCallNow,
 ): string {
-  const out: string[] = [];
-  const heading = (title: string): void => void out.push('', style.bold.underline(title));
-  const para = (text: string, indent = '  '): void => void out.push(...wrap(sanitizeLine(text), width, indent));
-  const bullet = (text: string, indent: string, mark = '- '): void =>
-    void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark));
+  const { out, heading, para, bullet } = page(style, width);
 
   const aliases = pipeline.aliases?.length ? style.dim(`  aka ${pipeline.aliases.map(sanitizeLine).join(', ')}`) : '';
   out.push(`${style.bold(sanitizeLine(pipeline.name))} ${style.cyan(`[${pipeline.id}]`)}${aliases}`);
@@ -121,7 +142,7 @@ export function renderShow(
     }
     out.push(`${inner}${style.yellow('Steps')}`);
     if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, inner, `${n + 1}. `));
-    else out.push(`${inner}  ${style.red('No steps recorded yet: add `resolution` to this issue.')}`);
+    else out.push(`${inner}  ${style.red(NO_STEPS)}`);
     if (issue.escalate) out.push(`${inner}${style.yellow('Escalate to')} ${teamWithContact(issue.escalate, roster)}`);
   });
 
@@ -160,19 +181,16 @@ export function renderIssue(
   roster: Roster | undefined,
   style: Style,
   width: number,
-  onCallNow?: { line: string; names?: OnCallNames },
+  onCallNow?: OnCallNow,
 ): string {
-  const out: string[] = [];
-  const heading = (title: string): void => void out.push('', style.bold.underline(title));
-  const bullet = (text: string, indent: string, mark = '- '): void =>
-    void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark));
+  const { out, heading, bullet } = page(style, width);
   out.push(
     ...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '').map((line) => style.bold(line)),
     style.dim(`${sanitizeLine(pipeline.name)} [${pipeline.id}]`),
   );
   heading('Steps');
   if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, '  ', `${n + 1}. `));
-  else out.push(`  ${style.red('No steps recorded yet: add `resolution` to this issue.')}`);
+  else out.push(`  ${style.red(NO_STEPS)}`);
   if (issue.symptoms?.length) {
     heading('Symptoms');
     for (const symptom of issue.symptoms) bullet(symptom, '  ');

@@ -8,6 +8,7 @@ import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 import { formatLocal } from './time.js';
+import { contactOf, teamWithContact } from './show.js';
 import { weekIndexAt } from '../rotation/weeks.js';
 
 const LABEL = 13;
@@ -70,8 +71,8 @@ export function renderNoRotation(
   hours: { now: boolean; next: Date },
   width: number,
 ): string {
-  const contacts = ownerContacts(pipeline, roster)
-    .map(({ team, contact }) => (contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team)))
+  const contacts = ownerTeams(pipeline)
+    .map((team) => teamWithContact(team, roster))
     .join(', then ');
   const lines =
     pipeline.oncall.mode === 'business-hours'
@@ -85,15 +86,14 @@ export function renderNoRotation(
   return lines.flatMap((line) => wrap(line, width, '')).join('\n');
 }
 
+const ownerTeams = (pipeline: Pipeline): string[] => [...pipeline.owners.primary, ...(pipeline.owners.secondary ?? [])];
+
 /** The owning teams, primary first, with their contact from the roster. */
 export function ownerContacts(
   pipeline: Pipeline,
   roster: Roster | undefined,
 ): { team: string; contact: string | null }[] {
-  return [...pipeline.owners.primary, ...(pipeline.owners.secondary ?? [])].map((team) => ({
-    team,
-    contact: roster?.teams.find((known) => known.name === team)?.contact ?? null,
-  }));
+  return ownerTeams(pipeline).map((team) => ({ team, contact: contactOf(team, roster) ?? null }));
 }
 
 /** "Mon–Fri 09:00–17:00 Europe/London" (or the days listed one by one when they do not run in a row). */
