@@ -1,5 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
@@ -9,7 +9,9 @@ import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf } from '../rotation/weeks.js';
-import { firstWeekShown, rotationWindow } from '../rotation/window.js';
+import { diffWindow, firstWeekShown, publishWindow, rotationWindow } from '../rotation/window.js';
+import { LOCK_FILE } from '../load/catalog.js';
+import { displayPath } from '../load/find.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
@@ -48,6 +50,8 @@ export function rotateCommand(context: MakeContext): Command {
       .addOption(new Option('-f, --format <format>', 'output format (default: ics; json with --json)').choices(FORMATS))
       .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
       .option('--report', 'print the fairness report to stderr')
+      .option('--publish', `record the weeks shown (and repairs of weeks already published) in ${LOCK_FILE}`)
+      .option('--diff', `what regenerating would change in the weeks published in ${LOCK_FILE}, and why`)
       .addHelpText(
         'after',
         examples(
@@ -55,12 +59,27 @@ export function rotateCommand(context: MakeContext): Command {
           'runbook rotate --weeks 26 --format table --report',
           'runbook rotate --weeks 12 --person ana -o ana.ics',
           'runbook rotate --weeks 8 --start 2027-01-04 --pipeline engagement --format json',
+          'runbook rotate --weeks 26 --publish',
+          'runbook rotate --diff',
         ),
       )
       .action(async (options, command) => {
-        const weekCount = required(options.weeks, '--weeks <n>', 'runbook rotate --weeks 12');
         const ctx = context(command);
-        const input = await rotationInput(ctx);
+        if (options.diff) {
+          if (options.publish) throw new UsageError('--diff shows what --publish would record: use one of them');
+          const input = await rotationInput(ctx);
+          const changes = diffWindow(input);
+          const lockFile = displayPath(join(ctx.runbooksDir(), LOCK_FILE), ctx.io.cwd);
+          if (ctx.json) ctx.printJson({ lock: input.lock ? lockFile : null, changes });
+          else if (!input.lock) ctx.print(`Nothing published yet: ${lockFile} is written by runbook rotate --weeks N --publish.`);
+          else {
+            const { renderDiff } = await import('../render/lock.js');
+            ctx.print(renderDiff(changes, lockFile, ctx.style, ctx.width));
+          }
+          return;
+        }
+        const weekCount = required(options.weeks, '--weeks <n>', 'runbook rotate --weeks 12');
+        let input = await rotationInput(ctx);
         const { roster } = input;
         const handover = handoverOf(roster);
 
@@ -85,7 +104,35 @@ export function rotateCommand(context: MakeContext): Command {
             `--start ${options.start} is before the rotation starts (rotation.start ${roster.rotation!.start} in the roster; the first handover is ${handover.epoch})`,
           );
         }
-        const { view, personal, shared, weeks, report, gap } = rotationWindow(
+        if (options.publish) {
+          if (chosen || person)
+            throw new UsageError('--publish records every pipeline and person: leave out --pipeline and --person');
+          const published = publishWindow(input, first, weekCount);
+          if (published.gap) throw new CheckFailed(published.gap.message);
+          const { lockYaml } = await import('../render/lock.js');
+          const path = join(ctx.runbooksDir(), LOCK_FILE);
+          writeAtomically(path, lockYaml(published.lock));
+          const count = (test: (entry: (typeof published.compared)[number]) => boolean) =>
+            published.compared.filter(test).length;
+          const summary = {
+            lock: displayPath(path, ctx.io.cwd),
+            from: published.weeks[first]!.days[0]!,
+            weeks: weekCount,
+            shifts: published.lock.filter((shift) => !shift.cancelled).length,
+            added: count((entry) => !entry.entry && entry.current.length > 0),
+            changed: count((entry) => entry.changed && entry.current.length > 0),
+            cancelled: count((entry) => entry.changed && entry.current.length === 0),
+          };
+          if (ctx.json) ctx.printJson(summary);
+          else
+            ctx.print(
+              `Published ${summary.weeks} weeks from ${summary.from} in ${summary.lock}: ${summary.shifts} shifts locked (${summary.added} new, ${summary.changed} changed, ${summary.cancelled} cancelled). Commit it with the runbooks.`,
+            );
+          if (!options.output) return;
+          // The calendar written beside it carries the revisions just recorded.
+          input = { ...input, lock: published.lock };
+        }
+        const { view, personal, shared, weeks, report, gap, published } = rotationWindow(
           input,
           first,
           weekCount,
@@ -119,7 +166,7 @@ export function rotateCommand(context: MakeContext): Command {
               throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
             const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
             // The whole view: a person's calendar names who backs them up or whom they back.
-            output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person });
+            output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person, published });
           }
         }
         if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);

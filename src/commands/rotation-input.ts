@@ -7,7 +7,7 @@ import { rotationAt } from '../rotation/who.js';
 import { UsageError } from '../util/errors.js';
 
 export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
-  const { pipelines, roster } = await ctx.catalog();
+  const { pipelines, roster, overrides, lock } = await ctx.catalog();
   if (!roster)
     throw new UsageError(
       'rotations need a roster: add roster.yaml with teams, people and rotation settings to the runbooks folder',
@@ -21,6 +21,8 @@ export async function rotationInput(ctx: Context): Promise<RotationInput & { ros
     pipelines: pipelines.map((entry) => entry.value),
     calendar: await ctx.calendar(),
     holidays: ctx.holidays().lookup,
+    ...(lock ? { lock: lock.value.shifts } : {}),
+    ...(overrides ? { overrides: overrides.value } : {}),
   };
 }
 

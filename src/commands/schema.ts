@@ -7,7 +7,7 @@ export function schemaCommand(context: MakeContext): Command {
     .description('print the JSON Schema of a runbook file, generated from the same schema the tool validates with')
     .addArgument(
       new Argument('[kind]', 'which file')
-        .choices(['pipeline', 'roster', 'observations'] satisfies SchemaName[])
+        .choices(['pipeline', 'roster', 'observations', 'overrides', 'lock'] satisfies SchemaName[])
         .default('pipeline'),
     )
     .addHelpText('after', examples('runbook schema pipeline > schema/pipeline.schema.json', 'runbook schema roster'))

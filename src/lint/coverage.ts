@@ -1,14 +1,21 @@
 /**
- * rotation-coverage: every rotation week from now on can be staffed under the hard rules, so CI catches an
- * uncoverable week (everyone in a team away over Christmas, say) before the calendar or `who` does.
+ * The rules that need the plan, read from the same schedule every command uses:
+ * - rotation-coverage: every rotation week from now on can be staffed under the hard rules, so CI catches an
+ *   uncoverable week (everyone in a team away over Christmas, say) before the calendar or `who` does;
+ * - override-rule: an override breaks no hard rule and covers some shift (the plan leaves out one that does);
+ * - lock-entry: a published shift names a rotation week, a pipeline and a person that exist;
+ * - lock-repair: a published shift the roster now makes change (publish again to record the repair).
  */
 import type { Loaded } from '../load/catalog.js';
+import type { Lock } from '../model/lock.js';
+import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
+import { instantAt } from '../sla/local.js';
 import { problemAt } from './context.js';
 
 export interface CoverageInput {
@@ -16,33 +23,124 @@ export interface CoverageInput {
   holidays: HolidayLookup;
 }
 
-export function coverageProblems(
-  { pipelines, roster }: { pipelines: readonly Loaded<Pipeline>[]; roster: Loaded<Roster> },
-  { now, holidays }: CoverageInput,
-): Problem[] {
-  if (!roster.value.rotation || !pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation')) return [];
+export interface PlanFiles {
+  pipelines: readonly Loaded<Pipeline>[];
+  roster: Loaded<Roster>;
+  overrides?: Loaded<Override[]>;
+  lock?: Loaded<Lock>;
+}
+
+export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFiles, input: CoverageInput): Problem[] {
+  const rotation = roster.value.rotation;
+  if (!rotation) return [];
   const handover = handoverOf(roster.value);
-  const current = Math.max(0, weekIndexAt(handover, now));
-  const calendar = rosterCalendar(roster.value, holidays);
+  const problems = lock ? lockEntryProblems(lock, pipelines, roster) : [];
+  if (!pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation') && !overrides && !lock) return problems;
+  const current = Math.max(0, weekIndexAt(handover, input.now));
+  const calendar = rosterCalendar(roster.value, input.holidays);
+  const lockedWeeks = (lock?.value.shifts ?? []).map((shift) => weekIndexOfDay(handover, shift.week));
+  const overrideWeeks = (overrides?.value ?? []).map((override) =>
+    weekIndexAt(handover, override.to.length === 10 ? instantAt(override.to, 0, 0, calendar) : new Date(override.to)),
+  );
+  const horizon = Math.ceil(Math.max(current + LOOKAHEAD_WEEKS, ...lockedWeeks, ...overrideWeeks)) + 1;
   const schedule = buildSchedule(
-    { roster: roster.value, pipelines: pipelines.map((loaded) => loaded.value), calendar, holidays },
-    current + LOOKAHEAD_WEEKS + 1,
+    {
+      roster: roster.value,
+      pipelines: pipelines.map((loaded) => loaded.value),
+      calendar,
+      holidays: input.holidays,
+      ...(lock ? { lock: lock.value.shifts } : {}),
+      ...(overrides ? { overrides: overrides.value } : {}),
+    },
+    horizon,
   );
   const byId = new Map(pipelines.map((loaded) => [loaded.value.id, loaded]));
   // One problem per pipeline: its first uncoverable week with the reason, then the other weeks by date.
   const byPipeline = new Map<string, typeof schedule.gaps>();
   for (const gap of schedule.gaps.filter((entry) => entry.week >= current))
     byPipeline.set(gap.pipeline, [...(byPipeline.get(gap.pipeline) ?? []), gap]);
-  return [...byPipeline].map(([pipeline, gaps]) => {
+  for (const [pipeline, gaps] of byPipeline) {
     const more = gaps.slice(1).map((gap) => schedule.weeks[gap.week]!.days[0]);
     const also = more.length
       ? `; also the weeks of ${more.length > 4 ? `${more.slice(0, 4).join(', ')} and ${more.length - 4} more` : more.join(', ')}`
       : '';
-    return problemAt(
-      byId.get(pipeline)!,
-      ['oncall', 'team'],
-      'rotation-coverage',
-      `${gaps[0]!.message}${also}: add people to the team or move an away range`,
+    problems.push(
+      problemAt(
+        byId.get(pipeline)!,
+        ['oncall', 'team'],
+        'rotation-coverage',
+        `${gaps[0]!.message}${also}: add people to the team or move an away range`,
+      ),
     );
+  }
+  if (overrides) {
+    const told = new Set<number>();
+    for (const rejection of schedule.rejected) {
+      if (rejection.week < current || told.has(rejection.override)) continue;
+      told.add(rejection.override);
+      const week = schedule.weeks[rejection.week]!.days[0];
+      problems.push(
+        problemAt(
+          overrides,
+          [rejection.override],
+          'override-rule',
+          `this override breaks a hard rule in the week of ${week}: ${rejection.message}; it is left out until fixed`,
+        ),
+      );
+    }
+    overrides.value.forEach((override, index) => {
+      if (schedule.covering.has(index)) return;
+      const ended = overrideWeeks[index]! < current;
+      if (ended) return;
+      problems.push(
+        problemAt(
+          overrides,
+          [index],
+          'override-rule',
+          `this override covers no ${override.role} shift of ${override.pipeline} between ${override.from} and ${override.to}: check the pipeline (one in the rotation), the role and the dates`,
+        ),
+      );
+    });
+  }
+  if (lock) {
+    for (const change of schedule.repairs) {
+      if (change.week < current) continue;
+      const day = schedule.weeks[change.week]!.days[0];
+      const index = lock.value.shifts.findIndex(
+        (shift) =>
+          shift.week === day && shift.pipeline === change.pipeline && shift.role === change.role && !shift.cancelled,
+      );
+      const what = `the published ${change.role} shift of ${change.pipeline} in the week of ${day}`;
+      problems.push(
+        problemAt(
+          lock,
+          index >= 0 ? ['shifts', index] : ['shifts'],
+          'lock-repair',
+          `${what} changes, ${change.before ?? 'no one'} -> ${change.after ?? 'no one'}: ${change.reason}; review it with \`runbook rotate --diff\` and record it with \`runbook rotate --weeks N --publish\``,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** lock-entry: each published shift names a rotation week, a pipeline and a person that exist. */
+function lockEntryProblems(lock: Loaded<Lock>, pipelines: readonly Loaded<Pipeline>[], roster: Loaded<Roster>) {
+  const handover = handoverOf(roster.value);
+  const known = new Set(pipelines.map((loaded) => loaded.value.id));
+  const people = new Set(roster.value.people.map((person) => person.id));
+  const problems: Problem[] = [];
+  lock.value.shifts.forEach((shift, index) => {
+    const at = (key: string, message: string) =>
+      problems.push(problemAt(lock, ['shifts', index, key], 'lock-entry', message));
+    const week = weekIndexOfDay(handover, shift.week);
+    if (!Number.isInteger(week) || week < 0)
+      at(
+        'week',
+        `${shift.week} is not the first day of a rotation week (they start ${handover.epoch} and every 7 days): publish again rather than edit the lock`,
+      );
+    if (!known.has(shift.pipeline)) at('pipeline', `no pipeline "${shift.pipeline}" in the runbooks folder`);
+    if (!people.has(shift.person)) at('person', `no person "${shift.person}" in the roster`);
   });
+  return problems;
 }

@@ -6,7 +6,7 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'file-encoding': 'The file is not UTF-8 text.',
   'file-binary': 'The file holds binary data, not YAML text.',
   'file-empty': 'The file is empty.',
-  'file-not-mapping': 'The file is not a mapping of keys.',
+  'file-not-mapping': 'The file is not a mapping of keys (or, for overrides.yaml, not a list).',
   'yaml-syntax': 'The file is not valid YAML.',
   'yaml-duplicate-key': 'A key appears twice in one mapping.',
   'schema-required': 'A required key is missing.',
@@ -32,4 +32,7 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'unmapped-text': 'Imported text that is not yet an SLA rule, duty or issue.',
   'holiday-calendar': 'A holiday country or region is unknown.',
   'rotation-coverage': 'A rotation week from now on cannot be staffed under the hard rules.',
+  'override-rule': 'An override breaks a hard rule, or covers no shift.',
+  'lock-entry': 'A published shift names a week, pipeline or person that does not exist.',
+  'lock-repair': 'A published shift must change to keep the hard rules: publish again to record it.',
 };

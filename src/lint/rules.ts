@@ -347,6 +347,9 @@ export const CROSS_FILE_RULES: ReadonlySet<string> = new Set([
   'team-exists',
   'rotation-team-members',
   'rotation-coverage',
+  'override-rule',
+  'lock-entry',
+  'lock-repair',
 ]);
 
 export function crossFileProblems(context: RuleContext): Problem[] {

@@ -4,8 +4,9 @@
  * others on stderr. A file lint passes, every command accepts.
  */
 import { dirname } from 'node:path';
-import type { Loaded } from '../load/catalog.js';
-import { isRosterFile } from '../load/catalog.js';
+import type { FileKind, Loaded } from '../load/catalog.js';
+import type { Lock } from '../model/lock.js';
+import type { Override } from '../model/overrides.js';
 import { checkFiles, type FileResult } from '../load/check-files.js';
 import { listYamlFiles } from '../load/find.js';
 import { originalPath } from '../load/salvage.js';
@@ -28,7 +29,7 @@ export interface ValidateOptions {
 
 export interface BrokenFile {
   file: string;
-  isRoster: boolean;
+  kind: FileKind;
   errors: Problem[];
 }
 
@@ -42,12 +43,15 @@ export interface Validation {
   pipelines: Loaded<Pipeline>[];
   /** The roster, when it has no error. */
   roster?: Loaded<Roster>;
+  /** The overrides and the lock, when their shape is right (the plan itself leaves out an override that breaks a rule). */
+  overrides?: Loaded<Override[]>;
+  lock?: Loaded<Lock>;
   /** Files with errors, in order, each with its errors (the first few, for a command that is asked about one). */
   broken: BrokenFile[];
 }
 
 /** Rules whose problems leave a file usable: the file is right, the weeks it asks for cannot be staffed. */
-const USABLE_DESPITE = new Set(['rotation-coverage']);
+const USABLE_DESPITE = new Set(['rotation-coverage', 'override-rule', 'lock-entry', 'lock-repair']);
 
 /** The longest message a problem carries: a value quoted from a file is cut, not repeated whole. */
 const MAX_MESSAGE = 400;
@@ -95,7 +99,10 @@ export function validate(results: readonly FileResult[], options: ValidateOption
     if (group) group.push(result);
     else byFolder.set(folder, [result]);
   }
-  const usableIn = new Map<string, { pipelines: Loaded<Pipeline>[]; roster?: Loaded<Roster> }>();
+  const usableIn = new Map<
+    string,
+    { pipelines: Loaded<Pipeline>[]; roster?: Loaded<Roster>; overrides?: Loaded<Override[]>; lock?: Loaded<Lock> }
+  >();
   for (const group of byFolder.values()) {
     const loaded = (result: FileResult) => ({
       value: result.entry!.value,
@@ -103,11 +110,15 @@ export function validate(results: readonly FileResult[], options: ValidateOption
       locate: locatorOf(result),
     });
     const readable = group.filter((result) => result.entry);
-    const rosterResult = readable.find((result) => isRosterFile(result.path));
+    const rosterResult = readable.find((result) => result.kind === 'roster');
+    const overridesResult = readable.find((result) => result.kind === 'overrides');
+    const lockResult = readable.find((result) => result.kind === 'lock');
     const pipelines = readable
-      .filter((result) => result !== rosterResult)
+      .filter((result) => result.kind === 'pipeline')
       .map((result) => loaded(result) as Loaded<Pipeline>);
     const roster = rosterResult && (loaded(rosterResult) as Loaded<Roster>);
+    const overrides = overridesResult && (loaded(overridesResult) as Loaded<Override[]>);
+    const lock = lockResult && (loaded(lockResult) as Loaded<Lock>);
     const found = crossFileProblems({ pipelines, roster, holidays: options.holidays });
     problems.push(...found);
 
@@ -119,13 +130,20 @@ export function validate(results: readonly FileResult[], options: ValidateOption
     );
     const usable = (result: FileResult) => result.entry?.valid === true && !failed.has(result.file);
     const usablePipelines = readable
-      .filter((result) => result !== rosterResult && usable(result))
+      .filter((result) => result.kind === 'pipeline' && usable(result))
       .map((result) => loaded(result) as Loaded<Pipeline>);
     const usableRoster = rosterResult && usable(rosterResult) ? roster : undefined;
+    const usableOverrides = overridesResult && usable(overridesResult) ? overrides : undefined;
+    const usableLock = lockResult && usable(lockResult) ? lock : undefined;
+    const inputs = {
+      pipelines: usablePipelines,
+      ...(usableOverrides ? { overrides: usableOverrides } : {}),
+      ...(usableLock ? { lock: usableLock } : {}),
+    };
     if (options.coverage && usableRoster) {
-      problems.push(...coverageProblems({ pipelines: usablePipelines, roster: usableRoster }, options.coverage));
+      problems.push(...coverageProblems({ ...inputs, roster: usableRoster }, options.coverage));
     }
-    usableIn.set(group[0]!.path, { pipelines: usablePipelines, ...(usableRoster ? { roster: usableRoster } : {}) });
+    usableIn.set(group[0]!.path, { ...inputs, ...(usableRoster ? { roster: usableRoster } : {}) });
   }
 
   const contextOnly = options.contextOnly ?? new Set<string>();
@@ -144,14 +162,19 @@ export function validate(results: readonly FileResult[], options: ValidateOption
     else if (errors.length < ERRORS_KEPT) errors.push(problem);
   }
   const all = [...usableIn.values()];
-  const rosters = all.flatMap((entry) => (entry.roster ? [entry.roster] : []));
+  const first = <K extends 'roster' | 'overrides' | 'lock'>(key: K) => {
+    const found = all.find((entry) => entry[key])?.[key];
+    return found ? { [key]: found } : {};
+  };
   return {
     problems: reported,
     pipelines: all.flatMap((entry) => entry.pipelines),
-    ...(rosters[0] ? { roster: rosters[0] } : {}),
+    ...first('roster'),
+    ...first('overrides'),
+    ...first('lock'),
     broken: [...brokenFiles].map(([file, errors]) => ({
       file,
-      isRoster: results.some((result) => result.file === file && isRosterFile(result.path)),
+      kind: results.find((result) => result.file === file)?.kind ?? 'pipeline',
       errors,
     })),
   };

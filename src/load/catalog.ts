@@ -15,9 +15,15 @@ export interface Loaded<T> {
 }
 
 export const ROSTER_FILE = 'roster.yaml';
+export const OVERRIDES_FILE = 'overrides.yaml';
+export const LOCK_FILE = 'rotation.lock.yaml';
 
-export function isRosterFile(path: string): boolean {
-  return basename(path).toLowerCase() === ROSTER_FILE;
+/** What a file of a runbooks folder holds, by its name: the roster, overrides, the lock, else a pipeline. */
+export type FileKind = 'pipeline' | 'roster' | 'overrides' | 'lock';
+
+export function fileKind(path: string): FileKind {
+  const name = basename(path).toLowerCase();
+  return name === ROSTER_FILE ? 'roster' : name === OVERRIDES_FILE ? 'overrides' : name === LOCK_FILE ? 'lock' : 'pipeline';
 }
 
 /** Checks a parsed source against its schema; problems are appended, the typed value returned when valid. */
@@ -40,14 +46,17 @@ export function validateSource<S extends z.ZodType>(
     });
     return undefined;
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  const list = fileKind(file) === 'overrides';
+  if (typeof data !== 'object' || Array.isArray(data) !== list) {
     problems.push({
       file,
       line: 1,
       column: 1,
       severity: 'error',
       rule: 'file-not-mapping',
-      message: `the file must be a mapping of keys (${what}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+      message: list
+        ? `the file must be a list (${what}), not ${typeof data === 'object' ? 'a mapping' : 'a single value'}`
+        : `the file must be a mapping of keys (${what}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
     });
     return undefined;
   }
@@ -60,7 +69,12 @@ export function validateSource<S extends z.ZodType>(
 }
 
 function kindOf(path: string): string {
-  return isRosterFile(path)
+  const kind = fileKind(path);
+  return kind === 'roster'
     ? 'a roster'
-    : `a pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
+    : kind === 'overrides'
+      ? 'overrides, each with pipeline, role, from, to, person and reason'
+      : kind === 'lock'
+        ? 'the published shifts, written by runbook rotate --publish'
+        : `a pipeline runbook (id: ${basename(path, extname(path))}, name, owners, issues, sla, oncall)`;
 }

@@ -11,13 +11,16 @@ import { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import { Roster } from '../model/roster.js';
 import { sanitizeStrings } from '../util/sanitize.js';
-import { displayPath, isRosterFile, validateSource } from './catalog.js';
+import { displayPath, fileKind, validateSource, type FileKind } from './catalog.js';
+import { Lock } from '../model/lock.js';
+import { Overrides } from '../model/overrides.js';
 import { salvage, type IndexMaps } from './salvage.js';
 import { positionIndex, readSource, type PositionIndex } from './source.js';
 
 export interface FileResult {
   path: string;
   file: string;
+  kind: FileKind;
   problems: Problem[];
   /** The content and where its nodes are; absent when the file is not a readable mapping. */
   entry?: {
@@ -37,25 +40,32 @@ export function checkFiles(paths: readonly string[], cwd: string): FileResult[] 
 function checkFile(path: string, cwd: string): FileResult {
   const file = displayPath(path, cwd);
   const problems: Problem[] = [];
+  const kind = fileKind(path);
   const read = readSource(path, file);
   problems.push(...read.problems);
-  if (!read.source) return { path, file, problems };
-  const roster = isRosterFile(path);
-  const schema = roster ? Roster : Pipeline;
+  if (!read.source) return { path, file, kind, problems };
+  const roster = kind === 'roster';
+  const schema = SCHEMAS[kind];
   const loaded = validateSource(read.source, schema, problems);
   const index = (): PositionIndex => positionIndex(read.source!);
   if (loaded && !problems.some((problem) => problem.severity === 'error')) {
-    return { path, file, problems, entry: { value: sanitizeStrings(loaded.value), valid: true, maps: new Map() } };
+    const entry = { value: sanitizeStrings(loaded.value), valid: true, maps: new Map() };
+    // Overrides and the lock are checked against the plan: their rules need every entry's line.
+    return { path, file, kind, problems, entry: kind === 'overrides' || kind === 'lock' ? { ...entry, index: index() } : entry };
   }
+  // Overrides and the lock are read whole or not at all: a partial schedule would be a wrong one.
   const data = loaded?.value ?? read.source.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, problems };
+  if (kind === 'overrides' || kind === 'lock') return { path, file, kind, problems };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, kind, problems };
   const id = basename(path, extname(path));
   const fallback = roster
     ? { teams: [], people: [] }
     : { id, name: id, owners: { primary: [] }, issues: [], sla: [], oncall: { mode: 'none' } };
   const { value, maps } = loaded ? { value: loaded.value, maps: new Map() } : salvage(schema, data, fallback);
-  return { path, file, problems, entry: { value, index: index(), valid: false, maps } };
+  return { path, file, kind, problems, entry: { value, index: index(), valid: false, maps } };
 }
+
+const SCHEMAS = { pipeline: Pipeline, roster: Roster, overrides: Overrides, lock: Lock } as const;
 
 /** Below this many files, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 400;

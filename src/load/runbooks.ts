@@ -26,6 +26,8 @@ import type { BrokenFile } from '../lint/validate.js';
 import { findPipeline } from '../lookup/match.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
+import type { Override } from '../model/overrides.js';
+import type { Lock } from '../model/lock.js';
 import { rosterCalendar, type WorkCalendar } from '../sla/calendar.js';
 import { tableOffsets, zoneTable, type ZoneTable } from '../sla/local.js';
 import { InputError } from '../util/errors.js';
@@ -42,6 +44,8 @@ export interface Entry<T> {
 export interface CatalogView {
   pipelines: Entry<Pipeline>[];
   roster?: Entry<Roster>;
+  overrides?: Entry<Override[]>;
+  lock?: Entry<Lock>;
   broken: BrokenFile[];
 }
 
@@ -106,6 +110,8 @@ export class Runbooks {
         view = {
           pipelines: hit.pipelines.map(named),
           ...(hit.roster ? { roster: named(hit.roster) } : {}),
+          ...(hit.overrides ? { overrides: named(hit.overrides) } : {}),
+          ...(hit.lock ? { lock: named(hit.lock) } : {}),
           broken: hit.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
         };
       }
@@ -119,12 +125,15 @@ export class Runbooks {
       view = {
         pipelines: validation.pipelines.map(entry),
         ...(validation.roster ? { roster: entry(validation.roster) } : {}),
+        ...(validation.overrides ? { overrides: entry(validation.overrides) } : {}),
+        ...(validation.lock ? { lock: entry(validation.lock) } : {}),
         broken: validation.broken,
       };
     }
     this.view = view;
-    const roster = view.broken.find((entry) => entry.isRoster);
-    if (roster) throw new InputError(roster.errors);
+    // Every answer depends on the roster's zone and teams, and on-call answers on the published weeks.
+    const stopping = view.broken.find((entry) => entry.kind === 'roster' || entry.kind === 'lock');
+    if (stopping) throw new InputError(stopping.errors);
     return view;
   }
 
@@ -188,7 +197,7 @@ export class Runbooks {
       const needle = query.trim().toLowerCase();
       const broken = view.broken.find(
         (entry) =>
-          !entry.isRoster &&
+          entry.kind === 'pipeline' &&
           basename(entry.file)
             .replace(/\.ya?ml$/i, '')
             .toLowerCase() === needle,
@@ -233,6 +242,8 @@ export class Runbooks {
       {
         pipelines: this.view.pipelines.map(base),
         ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
+        ...(this.view.overrides ? { overrides: base(this.view.overrides) } : {}),
+        ...(this.view.lock ? { lock: base(this.view.lock) } : {}),
         broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
         ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
         holidays: this.holidays().entries(),

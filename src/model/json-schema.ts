@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Observations } from './observations.js';
 import { Pipeline } from './pipeline.js';
 import { Roster } from './roster.js';
+import { Overrides } from './overrides.js';
+import { Lock } from './lock.js';
 
 export const SCHEMAS = {
   pipeline: {
@@ -19,6 +21,16 @@ export const SCHEMAS = {
     schema: Observations,
     title: 'runbook observations',
     description: 'Pipeline id -> SLA rule id -> what was observed.',
+  },
+  overrides: {
+    schema: Overrides,
+    title: 'runbook overrides',
+    description: 'Who covers which part of a pipeline role, laid over the planned rotation.',
+  },
+  lock: {
+    schema: Lock,
+    title: 'runbook published schedule',
+    description: 'The published shifts, written by runbook rotate --publish.',
   },
 } as const;
 

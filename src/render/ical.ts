@@ -1,8 +1,15 @@
 /** The rotation as an iCalendar feed (RFC 5545) that calendar clients subscribe to. */
-import { ICalCalendar, ICalCalendarMethod, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import {
+  ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalEventData,
+} from 'ical-generator';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { Meeting, Shift } from '../rotation/schedule.js';
+import { sequenceOf, shiftUid, type Compared } from '../rotation/published.js';
 import { escalationPath } from './show.js';
 import { sanitize, sanitizeLine } from '../util/sanitize.js';
 
@@ -15,6 +22,8 @@ export interface CalendarInput {
   stamp: Date;
   /** One person's calendar. */
   person?: Person;
+  /** The shifts shown, against what was published: SEQUENCE, and published events that no longer exist. */
+  published?: readonly Compared[];
 }
 
 /** TEXT values of calendar properties ical-generator writes as given (NAME, X-WR-CALNAME). */
@@ -36,7 +45,15 @@ function describe(pipeline: Pipeline, roster: Roster, role: string): string {
   return sanitize(lines.join('\n'));
 }
 
-export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, person }: CalendarInput): string {
+export function renderCalendar({
+  shifts,
+  meetings,
+  pipelines,
+  roster,
+  stamp,
+  person,
+  published = [],
+}: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
   const name = person
@@ -60,19 +77,31 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
   const pairKey = (shift: Shift): string =>
     `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
   const byRole = new Map(shifts.map((shift) => [`${shift.pipeline}\0${shift.week}\0${shift.role}`, shift]));
+  const compared = new Map(published.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
+  const sequence = (pipeline: string, week: number, role: string): number => {
+    const entry = compared.get(`${pipeline}\0${week}\0${role}`);
+    return entry ? sequenceOf(entry) : 0;
+  };
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
     const partner = byRole.get(pairKey(shift));
     const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${nameOf(partner.person)})` : '';
+    const cover = shift.override
+      ? `, covering for ${people.has(shift.override.covers) ? nameOf(shift.override.covers) : shift.override.covers}: ${sanitize(shift.override.reason)}`
+      : '';
     events.push({
-      id: `${shift.pipeline}-${shift.role}-${day(shift.start)}@runbook`,
-      sequence: 0,
+      id: shiftUid(shift),
+      sequence: sequence(shift.pipeline, shift.week, shift.role),
       stamp,
       start: shift.start,
       end: shift.end,
       summary: `${sanitize(pipeline.name)} on call, ${shift.role}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(pipeline, roster, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}`),
+      description: describe(
+        pipeline,
+        roster,
+        `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`,
+      ),
       transparency: ICalEventTransparency.TRANSPARENT,
       attendees: [attendee(shift.person)],
       x: [
@@ -82,13 +111,41 @@ export function renderCalendar({ shifts, meetings, pipelines, roster, stamp, per
       ],
     });
   }
+  // Published events that are no longer (in this calendar): cancelled, so a client that re-imports drops them.
+  const live = new Map(shifts.map((shift) => [shiftUid(shift), shift.person]));
+  for (const entry of published) {
+    for (const part of entry.published) {
+      const now = live.get(part.uid);
+      const gone = person ? part.person === person.id && now !== person.id : now === undefined;
+      if (!gone) continue;
+      const pipeline = pipelineOf.get(part.pipeline);
+      const holder = people.has(part.person) ? nameOf(part.person) : part.person;
+      events.push({
+        id: part.uid,
+        sequence: sequenceOf(entry),
+        stamp,
+        start: part.start,
+        end: part.end,
+        status: ICalEventStatus.CANCELLED,
+        summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
+        description: `This ${part.role} shift of ${holder} was published and no longer exists: runbook rotate --diff says why.`,
+        transparency: ICalEventTransparency.TRANSPARENT,
+        x: [
+          { key: 'X-RUNBOOK-PIPELINE', value: part.pipeline },
+          { key: 'X-RUNBOOK-ROLE', value: part.role },
+          { key: 'X-RUNBOOK-PERSON', value: part.person },
+        ],
+      });
+    }
+  }
   for (const meeting of meetings) {
     if (person && !meeting.attendees.includes(person.id)) continue;
     const pipeline = pipelineOf.get(meeting.pipeline)!;
     const [outgoing, incoming] = meeting.attendees.map(nameOf);
     events.push({
       id: `${meeting.pipeline}-handover-${day(meeting.end)}@runbook`,
-      sequence: 0,
+      // It changes with the incoming primary's shift.
+      sequence: sequence(meeting.pipeline, meeting.week, 'primary'),
       stamp,
       start: meeting.start,
       end: meeting.end,

@@ -39,9 +39,12 @@ export function whoLines(
         text: `no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})`,
       };
     const backup = entry.backup ? `, backed by ${sanitizeLine(entry.backup.name)} <${entry.backup.email}>` : '';
+    const covering = entry.covering
+      ? ` (covering for ${entry.covering.for}: ${sanitizeLine(entry.covering.reason)})`
+      : '';
     return {
       pipeline: pipeline.id,
-      text: `${sanitizeLine(entry.primary.name)} <${entry.primary.email}>${backup}, until ${formatLocal(entry.until, zone)}`,
+      text: `${sanitizeLine(entry.primary.name)} <${entry.primary.email}>${covering}${backup}, until ${formatLocal(entry.until, zone)}`,
     };
   });
 }

@@ -14,8 +14,11 @@ export interface Absence {
  * counts, its partial last day (until the next handover) included.
  */
 export function unavailability(person: Person, week: Week): string | undefined {
-  const first = week.days[0]!;
-  const last = week.lastDay;
+  return unavailableBetween(person, week.days[0]!, week.lastDay);
+}
+
+/** Why a person cannot be on call on some day from `first` to `last` (local dates, inclusive), if so. */
+export function unavailableBetween(person: Person, first: LocalDate, last: LocalDate): string | undefined {
   if (person.joined && person.joined > first) return `joins ${person.joined}`;
   if (person.left && person.left < last) return `left ${person.left}`;
   const away = person.away?.find((range) => range.from <= last && range.to >= first);

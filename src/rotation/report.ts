@@ -1,7 +1,7 @@
 /** The fairness report: per person and per team, over the weeks shown. */
 import type { Roster } from '../model/roster.js';
 import { unavailability } from './people.js';
-import type { Schedule } from './schedule.js';
+import { shareOf, type Schedule, type Shift } from './schedule.js';
 
 export interface PersonReport {
   person: string;
@@ -33,7 +33,11 @@ export interface FairnessReport {
   teams: TeamSpread[];
 }
 
-const spread = (values: number[]): number => (values.length ? Math.max(...values) - Math.min(...values) : 0);
+const spread = (values: number[]): number =>
+  values.length ? round(Math.max(...values) - Math.min(...values)) : 0;
+
+/** Shares of weeks to two places: a week covered Tuesday to Thursday counts 0.29 to the one who covered it. */
+const round = (value: number): number => Math.round(value * 100) / 100;
 
 export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: number): FairnessReport {
   const weeks = schedule.weeks.filter((week) => week.index >= fromWeek);
@@ -52,16 +56,19 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
     .map((person): PersonReport => {
       const own = byPerson.get(person.id) ?? [];
       const primary = own.filter((shift) => shift.role === 'primary');
+      const backup = own.filter((shift) => shift.role === 'backup');
+      // Covered time counts toward whoever covered it: a part of a week counts as that share of a shift.
+      const shares = (list: readonly Shift[]) => round(list.reduce((sum, shift) => sum + shareOf(shift), 0));
       return {
         person: person.id,
         name: person.name,
         level: person.level,
         teams: teams.filter((team) => team.members.includes(person.id)).map((team) => team.name),
-        primary: primary.length,
-        backup: own.length - primary.length,
+        primary: shares(primary),
+        backup: shares(backup),
         holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
-        holidayWeeks: primary.filter((shift) => shift.holidayDays > 0).length,
-        monthEnd: own.filter((shift) => shift.monthEnd).length,
+        holidayWeeks: shares(primary.filter((shift) => shift.holidayDays > 0)),
+        monthEnd: shares(own.filter((shift) => shift.monthEnd)),
         availableWeeks: weeks.filter((week) => unavailability(person, week) === undefined).length,
       };
     });

@@ -14,6 +14,9 @@ import { addDays, instantAt, weekdayOf } from '../sla/local.js';
 import { buildWeek, handoverOf, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
 import { leastCostAssignment } from './assignment.js';
+import type { LockedShift } from '../model/lock.js';
+import type { Override } from '../model/overrides.js';
+import { overlayWeek, type Rejection, type TimedOverride } from './overlay.js';
 
 export type Role = 'primary' | 'backup';
 
@@ -23,11 +26,26 @@ export interface Shift {
   role: Role;
   person: string;
   week: number;
+  /** The shift's whole week: a part of a split shift is less. */
+  weekStart: Date;
+  weekEnd: Date;
   start: Date;
   end: Date;
   /** Working days of the week that are holidays on this person's calendar. */
   holidayDays: number;
   monthEnd: boolean;
+  /** A part an override gave to `person`, covering whoever held it (SPEC 2.7). */
+  override?: { index: number; reason: string; covers: string };
+}
+
+/** A locked shift that the roster as it is now makes the plan change, and why (`rotate --diff`). */
+export interface Change {
+  week: number;
+  pipeline: string;
+  role: Role;
+  before: string | null;
+  after: string | null;
+  reason: string;
 }
 
 export interface Meeting {
@@ -54,6 +72,12 @@ export interface Schedule {
   meetings: Meeting[];
   /** Weeks left uncovered: the other pipelines and weeks are planned as usual. */
   gaps: Gap[];
+  /** Locked shifts changed to keep the hard rules (each the smallest change), in week order. */
+  repairs: Change[];
+  /** Overrides, or their parts in a week, left out because they break a hard rule. */
+  rejected: Rejection[];
+  /** The overrides that covered some shift of the weeks planned. */
+  covering: Set<number>;
 }
 
 export interface RotationInput {
@@ -61,6 +85,10 @@ export interface RotationInput {
   pipelines: readonly Pipeline[];
   calendar: WorkCalendar;
   holidays: HolidayLookup;
+  /** The published shifts (SPEC 2.8): their weeks keep their people, repaired only where a hard rule breaks. */
+  lock?: readonly LockedShift[];
+  /** Laid over the plan (SPEC 2.7), in file order. */
+  overrides?: readonly Override[];
 }
 
 /** The week could not be covered under the hard rules (the rotate command stops with exit 1, nothing written). */
@@ -85,6 +113,11 @@ interface Assignment {
   team: Team;
   primary: Person;
   backup?: Person;
+}
+
+/** How much of its week a shift (or the part of it an override split off) is. */
+export function shareOf(shift: Shift): number {
+  return (shift.end.getTime() - shift.start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
 }
 
 export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
@@ -163,7 +196,26 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
   /** The last week each person was on call, in any role and any team. */
   const lastOnCall = new Map<string, number>();
   const lastPrimary = new Map<string, string>();
-  const schedule: Schedule = { handover, weeks: [], shifts: [], meetings: [], gaps: [] };
+  const schedule: Schedule = {
+    handover,
+    weeks: [],
+    shifts: [],
+    meetings: [],
+    gaps: [],
+    repairs: [],
+    rejected: [],
+    covering: new Set(),
+  };
+  const locked = lockedByWeek(input.lock ?? []);
+  const overrides = timedOverrides(input.overrides ?? [], calendar);
+  const overlay = {
+    people,
+    teamOf: (pipeline: string) => teamOf.get(pipeline),
+    pairing,
+    zone: calendar,
+    holidayDays: (person: Person, days: readonly string[]) =>
+      days.filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)).length,
+  };
 
   for (let index = 0; index < weekCount; index++) {
     const week = weekAt(index);
@@ -180,10 +232,23 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
       options.set(team.name, teamOptions(team, tallies.get(team.name)!, standing));
     }
+    // A published week keeps its people; a locked shift that now breaks a hard rule is repaired alone.
+    const weekLock = locked.get(week.days[0]!);
+    const fixed: Assignment[] = [];
+    const taken = new Set<string>();
+    if (weekLock) {
+      const next = locked.get(addDays(week.days[0]!, 7));
+      const onNext = new Set([...(next?.values() ?? [])].flatMap((entry) => [entry.primary, entry.backup]));
+      const kept = keepLocked(weekLock, active, teamOf, options, standing, taken, onNext);
+      fixed.push(...kept.fixed);
+      for (const change of kept.changes) schedule.repairs.push({ ...change, week: index });
+      const fixedIds = new Set(fixed.map((entry) => entry.pipeline.id));
+      active = active.filter((pipeline) => !fixedIds.has(pipeline.id));
+    }
     // A team with more pipelines this week than people free to take them leaves the excess uncovered at once
     // (one shift a week each), so the search below never grinds through what cannot fit.
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
-      const free = team.members.filter((id) => away.get(id) === undefined).length;
+      const free = team.members.filter((id) => away.get(id) === undefined && !taken.has(id)).length;
       const drawing = active.filter((pipeline) => teamOf.get(pipeline.id) === team);
       if (free === 0 || drawing.length <= free) continue;
       for (const pipeline of drawing.slice(free)) {
@@ -197,13 +262,41 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     let chosen: Assignment[] | undefined;
     while (!chosen) {
       try {
-        chosen = assignWeek(active, teamOf, options, away, pairing, week, handover);
+        chosen = assignWeek(active, teamOf, options, away, pairing, week, handover, taken);
       } catch (error) {
         if (!(error instanceof UncoverableWeek)) throw error;
         schedule.gaps.push({ pipeline: error.pipeline, week: index, message: error.message });
         active = active.filter((pipeline) => pipeline.id !== error.pipeline);
       }
     }
+    if (weekLock)
+      // A pipeline with no published shift this week (new to the rotation), or one no replacement could keep,
+      // was planned around the locked ones.
+      for (const entry of chosen) {
+        const reason = weekLock.has(entry.pipeline.id)
+          ? `no one could take the published shift alone: the week of ${entry.pipeline.id} was planned again`
+          : `${entry.pipeline.id} had no published shift that week`;
+        schedule.repairs.push({
+          week: index,
+          pipeline: entry.pipeline.id,
+          role: 'primary',
+          before: null,
+          after: entry.primary.id,
+          reason,
+        });
+        if (entry.backup)
+          schedule.repairs.push({
+            week: index,
+            pipeline: entry.pipeline.id,
+            role: 'backup',
+            before: null,
+            after: entry.backup.id,
+            reason,
+          });
+      }
+    active = [...active, ...fixed.map((entry) => entry.pipeline)];
+    chosen = [...fixed, ...chosen].sort((x, y) => compareText(x.pipeline.id, y.pipeline.id));
+    const weekShifts: Shift[] = [];
     for (const { pipeline, team, primary, backup } of chosen) {
       const teamTally = tallies.get(team.name)!;
       for (const [role, person] of [
@@ -217,12 +310,14 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
           [t.primary, t.holidayPrimaryWeeks] = [t.primary + 1, t.holidayPrimaryWeeks + (days > 0 ? 1 : 0)];
         else [t.backup, t.holidayBackupWeeks] = [t.backup + 1, t.holidayBackupWeeks + (days > 0 ? 1 : 0)];
         lastOnCall.set(person.id, index);
-        schedule.shifts.push({
+        weekShifts.push({
           pipeline: pipeline.id,
           team: team.name,
           role,
           person: person.id,
           week: index,
+          weekStart: week.start,
+          weekEnd: week.end,
           start: week.start,
           end: week.end,
           holidayDays: days,
@@ -250,6 +345,18 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
         });
       }
       lastPrimary.set(pipeline.id, primary.id);
+    }
+    // The overrides of the week, laid over it; the time each covers counts toward whoever covered it.
+    const laid = overlayWeek(week, weekShifts, overrides, overlay, schedule.covering);
+    schedule.rejected.push(...laid.rejected);
+    for (const shift of laid.shifts) {
+      schedule.shifts.push(shift);
+      if (!shift.override) continue;
+      const teamTally = tallies.get(shift.team)!;
+      const share = shareOf(shift);
+      const key = shift.role === 'primary' ? 'primary' : 'backup';
+      teamTally.get(shift.override.covers)![key] -= share;
+      teamTally.get(shift.person)![key] += share;
     }
 
     // Fair shares: each slot of a team this week is owed equally to its members who could have taken it.
@@ -457,6 +564,7 @@ function assignWeek(
   pairing: boolean,
   week: Week,
   handover: Handover,
+  taken: ReadonlySet<string> = new Set(),
 ): Assignment[] {
   for (const pipeline of active) {
     const team = teamOf.get(pipeline.id)!;
@@ -468,7 +576,7 @@ function assignWeek(
       );
     }
   }
-  const busy = new Set<string>();
+  const busy = new Set<string>(taken);
   const chosen: Assignment[] = [];
   let budget = SEARCH_BUDGET;
   let deepest = 0;
@@ -510,4 +618,149 @@ function* chain<T>(first: Iterable<T>, then: () => Iterable<T>): Generator<T> {
 
 export function weekName(week: Week, handover: Handover): string {
   return `week of ${week.days[0]} (from ${handover.epoch === week.days[0] ? 'the first handover' : 'handover'} ${String(handover.hour).padStart(2, '0')}:${String(handover.minute).padStart(2, '0')} ${handover.timeZone})`;
+}
+
+/** The published shifts by week (first day), then pipeline: the cancelled ones are not shifts. */
+function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, { primary?: string; backup?: string }>> {
+  const weeks = new Map<string, Map<string, { primary?: string; backup?: string }>>();
+  for (const shift of lock) {
+    if (shift.cancelled) continue;
+    let week = weeks.get(shift.week);
+    if (!week) weeks.set(shift.week, (week = new Map()));
+    const entry = week.get(shift.pipeline) ?? {};
+    entry[shift.role] = shift.person;
+    week.set(shift.pipeline, entry);
+  }
+  return weeks;
+}
+
+/** Overrides with their times as instants: a date is local midnight in the roster's zone. */
+function timedOverrides(overrides: readonly Override[], calendar: WorkCalendar): TimedOverride[] {
+  const instant = (text: string): Date => (text.length === 10 ? instantAt(text, 0, 0, calendar) : new Date(text));
+  return overrides.map((override, index) => ({
+    ...override,
+    index,
+    start: instant(override.from),
+    end: instant(override.to),
+  }));
+}
+
+/**
+ * The locked assignments of a week, kept where they still keep the hard rules; a locked person who no longer
+ * can (away, left, out of the team) is replaced by the best-placed free teammate, preferring one that leaves
+ * the rest of the week as it was (no backup to add or drop). `taken` collects who holds a kept shift.
+ */
+function keepLocked(
+  weekLock: ReadonlyMap<string, { primary?: string; backup?: string }>,
+  active: readonly Pipeline[],
+  teamOf: ReadonlyMap<string, Team>,
+  options: ReadonlyMap<string, Options>,
+  standing: Standing,
+  taken: Set<string>,
+  /** Who holds a published shift the week after: a replacement from them would be on call two weeks running. */
+  onNext: ReadonlySet<string | undefined>,
+): { fixed: Assignment[]; changes: Omit<Change, 'week'>[] } {
+  const { people, away, pairing } = standing;
+  const fixed: Assignment[] = [];
+  const changes: Omit<Change, 'week'>[] = [];
+  const activeIds = new Set(active.map((pipeline) => pipeline.id));
+  for (const [pipelineId, entry] of [...weekLock].sort(([x], [y]) => compareText(x, y))) {
+    if (activeIds.has(pipelineId)) continue;
+    const reason = teamOf.has(pipelineId)
+      ? `${pipelineId} has no shift that week (month-end weeks only)`
+      : `${pipelineId} is no longer in the rotation`;
+    for (const role of ['primary', 'backup'] as const) {
+      const before = entry[role];
+      if (before !== undefined) changes.push({ pipeline: pipelineId, role, before, after: null, reason });
+    }
+  }
+  // Kept shifts first, so a replacement never takes someone a kept shift holds.
+  const why = (id: string, team: Team): string | undefined => {
+    if (!people.has(id)) return `${id} is no longer in the roster`;
+    if (!team.members.includes(id)) return `${id} is no longer in ${team.name}`;
+    const reason = away.get(id);
+    return reason === undefined ? undefined : `${id} ${reason}`;
+  };
+  const locked = active.flatMap((pipeline) => {
+    const entry = weekLock.get(pipeline.id);
+    return entry?.primary === undefined ? [] : [{ pipeline, team: teamOf.get(pipeline.id)!, entry }];
+  });
+  for (const { entry, team } of locked) {
+    for (const id of [entry.primary, entry.backup])
+      if (id !== undefined && why(id, team) === undefined) taken.add(id);
+  }
+  const needsBackup = (person: Person) => pairing && person.level === 'junior';
+  const freeSenior = (id: string | undefined, team: Team, primary: Person): Person | undefined => {
+    if (id === undefined || why(id, team) !== undefined || id === primary.id) return undefined;
+    const person = people.get(id)!;
+    return person.level === 'senior' ? person : undefined;
+  };
+  for (const { pipeline, team, entry } of locked) {
+    const { best, rest } = options.get(team.name)!;
+    const brokenPrimary = why(entry.primary!, team);
+    let primary = brokenPrimary === undefined ? people.get(entry.primary!)! : undefined;
+    if (!primary) {
+      const lockedBackup = freeSenior(entry.backup, team, people.get(entry.primary!) ?? ({} as Person));
+      const candidates = [...new Set(best.map((option) => option.primary))]
+        .filter((person) => !taken.has(person.id) && person.id !== entry.backup)
+        .sort((x, y) => Number(onNext.has(x.id)) - Number(onNext.has(y.id)));
+      // The smallest change: a replacement that keeps the week's backup as it is (needed, or not), else any.
+      primary =
+        candidates.find((person) => needsBackup(person) === (lockedBackup !== undefined)) ??
+        candidates.find((person) => !needsBackup(person) || seniorsFree(team, people, taken, away, person).length) ??
+        undefined;
+      if (!primary) continue;
+      changes.push({
+        pipeline: pipeline.id,
+        role: 'primary',
+        before: entry.primary!,
+        after: primary.id,
+        reason: brokenPrimary!,
+      });
+      taken.add(primary.id);
+    }
+    let backup: Person | undefined;
+    if (needsBackup(primary)) {
+      backup = freeSenior(entry.backup, team, primary);
+      if (!backup) {
+        const ranked = [...best, ...rest()]
+          .filter((option) => option.backup && !taken.has(option.backup.id) && option.backup.id !== primary!.id)
+          .map((option) => option.backup!);
+        backup = ranked[0] ?? seniorsFree(team, people, taken, away, primary)[0];
+        if (!backup) {
+          taken.delete(primary.id);
+          continue;
+        }
+        const reason =
+          entry.backup === undefined
+            ? `${primary.id} is a junior: a junior primary needs a senior backup`
+            : (why(entry.backup, team) ?? `${entry.backup} cannot back up ${primary.id}`);
+        changes.push({ pipeline: pipeline.id, role: 'backup', before: entry.backup ?? null, after: backup.id, reason });
+        taken.add(backup.id);
+      }
+    } else if (entry.backup !== undefined) {
+      changes.push({
+        pipeline: pipeline.id,
+        role: 'backup',
+        before: entry.backup,
+        after: null,
+        reason: pairing ? `no backup needed: ${primary.id} is a senior` : 'pairing is off',
+      });
+    }
+    fixed.push({ pipeline, team, primary, ...(backup ? { backup } : {}) });
+  }
+  return { fixed, changes };
+}
+
+function seniorsFree(
+  team: Team,
+  people: ReadonlyMap<string, Person>,
+  taken: ReadonlySet<string>,
+  away: ReadonlyMap<string, string | undefined>,
+  besides: Person,
+): Person[] {
+  return team.members
+    .filter((id) => id !== besides.id && !taken.has(id) && away.get(id) === undefined)
+    .map((id) => people.get(id)!)
+    .filter((person) => person.level === 'senior');
 }

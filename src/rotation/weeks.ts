@@ -66,3 +66,9 @@ export function buildWeek(handover: Handover, calendar: WorkCalendar, index: num
   const lastDay = handover.hour || handover.minute ? addDays(first, 7) : days[6]!;
   return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, lastDay, monthEnd };
 }
+
+/** Which week a local date starts: a whole number when it is a handover day, a fraction otherwise. */
+export function weekIndexOfDay(handover: Handover, day: LocalDate): number {
+  const utc = (date: LocalDate) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+  return (utc(day) - utc(handover.epoch)) / (7 * 86_400_000);
+}

@@ -9,6 +9,8 @@ export interface OnCall {
   backup?: Pick<Person, 'id' | 'name' | 'email'>;
   since: string;
   until: string;
+  /** When an override gave the primary part to someone: whom they cover, and why. */
+  covering?: { for: string; reason: string };
 }
 
 /** The week of `at` must be inside the schedule: build it with `weekIndexAt(...) + 1` weeks. */
@@ -19,7 +21,10 @@ export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date
     const { name, email } = byId.get(id)!;
     return { id, name, email };
   };
-  const shifts = schedule.shifts.filter((shift) => shift.week === index);
+  // The part of each shift that holds `at`: an override may have split the week.
+  const shifts = schedule.shifts.filter(
+    (shift) => shift.week === index && shift.start.getTime() <= at.getTime() && shift.end.getTime() > at.getTime(),
+  );
   return [...new Set(shifts.map((shift) => shift.pipeline))].map((pipeline) => {
     const primary = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'primary')!;
     const backup = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'backup');
@@ -29,6 +34,7 @@ export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date
       ...(backup ? { backup: brief(backup.person) } : {}),
       since: primary.start.toISOString(),
       until: primary.end.toISOString(),
+      ...(primary.override ? { covering: { for: primary.override.covers, reason: primary.override.reason } } : {}),
     };
   });
 }

@@ -7,7 +7,9 @@ import type { LocalDate } from '../sla/local.js';
 import { instantAt } from '../sla/local.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
-import { handoverOf, weekIndexAt, type Week } from './weeks.js';
+import { handoverOf, weekIndexAt, weekIndexOfDay, type Week } from './weeks.js';
+import { compareWithLock, lockChanges, publishLock, type Compared } from './published.js';
+import type { LockedShift } from '../model/lock.js';
 
 /**
  * The index of the first week shown: the week holding `start` at its handover time, else the week holding
@@ -33,6 +35,8 @@ export interface RotationWindow {
   report: FairnessReport;
   /** The first week in the window that no one can take for a pipeline shown, if any. */
   gap?: Gap;
+  /** The shifts shown against what was published (for the calendar's SEQUENCE and cancellations). */
+  published: Compared[];
 }
 
 export function rotationWindow(
@@ -61,6 +65,7 @@ export function rotationWindow(
     person === undefined
       ? view
       : { ...personal, shifts: view.shifts.filter((shift) => theirs.has(`${shift.pipeline}@${shift.week}`)) };
+  const published = compareWithLock(schedule, input.lock ?? [], first, first + count).filter(shown);
   return {
     view,
     personal,
@@ -68,7 +73,41 @@ export function rotationWindow(
     weeks: schedule.weeks.slice(first),
     report: forPerson(fairnessReport(view, input.roster, first), person),
     ...(gap ? { gap } : {}),
+    published,
   };
+}
+
+/** The last week the lock holds (-1 without one). */
+function lockEnd(input: RotationInput): number {
+  const handover = handoverOf(input.roster, input.calendar.offsets);
+  const weeks = (input.lock ?? []).map((shift) => weekIndexOfDay(handover, shift.week)).filter(Number.isInteger);
+  return Math.max(-1, ...weeks);
+}
+
+/**
+ * What `rotate --publish` records: the shifts of the weeks `[first, first + count)` and every week already
+ * locked (with their repairs), each with its revision; and the first week no one can take, if any.
+ */
+export function publishWindow(
+  input: RotationInput,
+  first: number,
+  count: number,
+): { lock: LockedShift[]; compared: Compared[]; weeks: Week[]; gap?: Gap } {
+  const schedule = buildSchedule(input, Math.max(first + count, lockEnd(input) + 1));
+  const compared = compareWithLock(schedule, input.lock ?? [], first, first + count);
+  const gap = schedule.gaps.find((entry) => entry.week >= first);
+  return {
+    lock: publishLock(compared, input.lock ?? []),
+    compared,
+    weeks: schedule.weeks,
+    ...(gap ? { gap } : {}),
+  };
+}
+
+/** What regenerating would change against the lock (`rotate --diff`), in week order. */
+export function diffWindow(input: RotationInput): ReturnType<typeof lockChanges> {
+  const end = lockEnd(input);
+  return end < 0 ? [] : lockChanges(buildSchedule(input, end + 1));
 }
 
 /** One person's rows of the report (the team spreads stay: they are what that person's counts are read against). */

@@ -1,0 +1,150 @@
+/**
+ * Overrides laid over a week's planned shifts (SPEC 2.7). Each is held to the hard rules against the week as
+ * it stands (the plan, the lock and the overrides before it in the file); one that breaks none splits the shift
+ * it covers, and the part it covers goes to the person who covers it.
+ */
+import type { Override } from '../model/overrides.js';
+import type { Person, Team } from '../model/roster.js';
+import { localDateOf, type LocalDate, type Zone } from '../sla/local.js';
+import { unavailableBetween } from './people.js';
+import type { Shift } from './schedule.js';
+import type { Week } from './weeks.js';
+
+/** An override with its times resolved to instants, and its place in the file. */
+export interface TimedOverride extends Override {
+  index: number;
+  start: Date;
+  end: Date;
+}
+
+/** An override (or the part of it in one week) that breaks a hard rule: commands leave it out, lint reports it. */
+export interface Rejection {
+  override: number;
+  week: number;
+  message: string;
+}
+
+export interface OverlayFacts {
+  people: ReadonlyMap<string, Person>;
+  teamOf: (pipeline: string) => Team | undefined;
+  pairing: boolean;
+  zone: Zone;
+  /** Working days among `days` that are holidays on the person's calendar. */
+  holidayDays: (person: Person, days: readonly LocalDate[]) => number;
+}
+
+const overlaps = (a: { start: Date; end: Date }, start: Date, end: Date): boolean =>
+  a.start.getTime() < end.getTime() && a.end.getTime() > start.getTime();
+
+/** The local dates a time range touches, among the week's. */
+export function daysTouched(week: Week, start: Date, end: Date, zone: Zone): LocalDate[] {
+  const first = localDateOf(start, zone);
+  const last = localDateOf(new Date(end.getTime() - 1), zone);
+  return [...week.days, week.lastDay].filter((day, i, all) => all.indexOf(day) === i && day >= first && day <= last);
+}
+
+/**
+ * The week's shifts with its overrides laid over them (in file order), and the overrides refused. `covered`
+ * collects the overrides that covered some shift, so one that covers none anywhere can be named.
+ */
+export function overlayWeek(
+  week: Week,
+  planned: readonly Shift[],
+  overrides: readonly TimedOverride[],
+  facts: OverlayFacts,
+  covered: Set<number>,
+): { shifts: Shift[]; rejected: Rejection[] } {
+  let shifts = [...planned];
+  const rejected: Rejection[] = [];
+  for (const override of overrides) {
+    if (!overlaps(week, override.start, override.end)) continue;
+    const start = new Date(Math.max(override.start.getTime(), week.start.getTime()));
+    const end = new Date(Math.min(override.end.getTime(), week.end.getTime()));
+    const targets = shifts.filter(
+      (shift) => shift.pipeline === override.pipeline && shift.role === override.role && overlaps(shift, start, end),
+    );
+    if (targets.length === 0) continue;
+    covered.add(override.index);
+    const refuse = (message: string) => rejected.push({ override: override.index, week: week.index, message });
+    const problem = breaksRule(override, start, end, week, shifts, targets, facts);
+    if (problem) {
+      refuse(problem);
+      continue;
+    }
+    const person = facts.people.get(override.person)!;
+    const next: Shift[] = [];
+    for (const shift of shifts) {
+      if (!targets.includes(shift)) {
+        next.push(shift);
+        continue;
+      }
+      const part = (from: Date, to: Date, holder: Person, cover?: Shift['override']): Shift => ({
+        ...shift,
+        person: holder.id,
+        start: from,
+        end: to,
+        holidayDays: facts.holidayDays(holder, daysTouched(week, from, to, facts.zone)),
+        ...(cover ? { override: cover } : { override: undefined }),
+      });
+      const holder = facts.people.get(shift.person)!;
+      const from = new Date(Math.max(shift.start.getTime(), start.getTime()));
+      const to = new Date(Math.min(shift.end.getTime(), end.getTime()));
+      if (shift.start < from) next.push(trim(part(shift.start, from, holder, shift.override)));
+      next.push(
+        part(from, to, person, {
+          index: override.index,
+          reason: override.reason,
+          covers: shift.override?.covers ?? shift.person,
+        }),
+      );
+      if (to < shift.end) next.push(trim(part(to, shift.end, holder, shift.override)));
+    }
+    shifts = next;
+  }
+  return { shifts, rejected };
+}
+
+/** A part with no override keeps no `override` key. */
+function trim(shift: Shift): Shift {
+  if (shift.override !== undefined) return shift;
+  const { override: _, ...rest } = shift;
+  return rest;
+}
+
+/** The hard rule an override would break in this week, named, or undefined. */
+function breaksRule(
+  override: TimedOverride,
+  start: Date,
+  end: Date,
+  week: Week,
+  shifts: readonly Shift[],
+  targets: readonly Shift[],
+  facts: OverlayFacts,
+): string | undefined {
+  const who = override.person;
+  const person = facts.people.get(who);
+  if (!person) return `${who} is not one of the people in the roster`;
+  const team = facts.teamOf(override.pipeline);
+  if (!team?.members.includes(who)) return `${who} is not in ${team?.name ?? 'the pipeline’s team'}, which covers ${override.pipeline}`;
+  if (override.role === 'backup' && person.level !== 'senior')
+    return `${who} is a junior: a backup is a senior (the rule that pairs juniors with seniors)`;
+  const away = unavailableBetween(person, ...range(daysTouched(week, start, end, facts.zone)));
+  if (away) return `${who} ${away}`;
+  const earlier = targets.find((shift) => shift.override);
+  if (earlier) return `it overlaps the override of entry ${earlier.override!.index + 1} for the same shift`;
+  if (targets.every((shift) => shift.person === who)) return `${who} already holds that ${override.role} shift`;
+  const other = shifts.find((shift) => shift.person === who && !targets.includes(shift) && overlaps(shift, start, end));
+  if (other) return `${who} holds another shift then (${other.pipeline} ${other.role}): nobody holds two shifts at once`;
+  if (override.role === 'primary' && facts.pairing && person.level === 'junior') {
+    const backups = shifts.filter(
+      (shift) => shift.pipeline === override.pipeline && shift.role === 'backup' && overlaps(shift, start, end),
+    );
+    if (backups.length === 0)
+      return `${who} is a junior and that shift has no senior backup (its primary is a senior): a junior primary needs one`;
+  }
+  return undefined;
+}
+
+function range(days: readonly LocalDate[]): [LocalDate, LocalDate] {
+  return [days[0]!, days[days.length - 1]!];
+}
