@@ -175,6 +175,65 @@ if (part('rotate')) {
   );
 }
 
+if (part('living')) {
+  console.log('5. a living rotation: a 52-week lock and 200 overrides, against the plan alone (20 people, 4 pipelines)');
+  const plain = generate(join(work, 'living-plain'), { pipelines: 4, people: 20, teams: 2 });
+  const living = generate(join(work, 'living'), { pipelines: 4, people: 20, teams: 2 });
+  const cli = (dir, ...args) => spawnSync(process.execPath, [BIN, '--dir', dir, ...args], { env, encoding: 'utf8' });
+  cli(living, 'rotate', '--weeks', '52', '--start', '2026-11-30', '--publish');
+  // 200 overrides, Tuesday 00:00 to Thursday 00:00 UTC of a shift, each by a teammate on no shift that week (a
+  // senior, or a junior for a primary backed by a senior), written as a team's file would be.
+  const plan = JSON.parse(cli(living, 'rotate', '--weeks', '52', '--start', '2026-11-30', '--format', 'json').stdout);
+  const rosterText = readFileSync(join(living, 'roster.yaml'), 'utf8');
+  const teams = [...rosterText.matchAll(/members: \[([^\]]*)\]/g)].map((match) => match[1].split(', '));
+  const senior = (id) => Number(id.slice(1)) % 3 === 0;
+  const entries = [];
+  const covering = new Map();
+  for (const shift of plan.shifts) {
+    if (entries.length === 200) break;
+    if (!covering.has(shift.start)) covering.set(shift.start, new Set());
+    const busy = new Set([
+      ...plan.shifts.filter((other) => other.start === shift.start).map((other) => other.person),
+      ...covering.get(shift.start),
+    ]);
+    const team = teams.find((members) => members.includes(shift.person));
+    const backed = plan.shifts.some(
+      (other) => other.start === shift.start && other.pipeline === shift.pipeline && other.role === 'backup',
+    );
+    const cover = team.find((id) => !busy.has(id) && (senior(id) || (shift.role === 'primary' && backed)));
+    if (!cover) continue;
+    covering.get(shift.start).add(cover);
+    const tuesday = new Date(Date.parse(shift.start) + 86_400_000);
+    const from = `${tuesday.toISOString().slice(0, 10)}T00:00:00Z`;
+    const to = `${new Date(tuesday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
+    entries.push(
+      `- { pipeline: ${shift.pipeline}, role: ${shift.role}, from: ${from}, to: ${to}, person: ${cover}, reason: cover ${entries.length + 1} }`,
+    );
+  }
+  writeFileSync(join(living, 'overrides.yaml'), `${entries.join('\n')}\n`);
+  const listed = JSON.parse(cli(living, 'override', 'list', '--json').stdout);
+  const inForce = listed.filter((entry) => entry.status === 'in force').length;
+  const lockLines = readFileSync(join(living, 'rotation.lock.yaml'), 'utf8').match(/^ {2}- \{/gm).length;
+  console.log(`  lock: ${lockLines} shifts over 52 weeks; overrides: ${entries.length} (${inForce} in force)`);
+  const who = (dir) => [BIN, '--dir', dir, 'who', '--at', '2027-09-01T12:00:00Z'];
+  const rotate = (dir) => [BIN, '--dir', dir, 'rotate', '--weeks', '52', '--start', '2026-11-30', '-o', join(work, 'living.ics')];
+  const whoPlain = measure('who, plan alone', who(plain), { memory: false });
+  const whoLiving = measure('who, with the lock and 200 overrides', who(living), { memory: false });
+  const rotatePlain = measure('rotate --weeks 52, plan alone', rotate(plain), { memory: false });
+  const rotateLiving = measure('rotate --weeks 52, with the lock and 200 overrides', rotate(living), { memory: false });
+  results.living = {
+    lockShifts: lockLines,
+    overrides: entries.length,
+    inForce,
+    who: { plain: whoPlain, living: whoLiving, overhead: ratio(whoLiving, whoPlain) },
+    rotate: { plain: rotatePlain, living: rotateLiving, overhead: ratio(rotateLiving, rotatePlain) },
+    targetOverhead: 1.2,
+  };
+  console.log(
+    `  who x${results.living.who.overhead}, rotate x${results.living.rotate.overhead} (target <= 1.2 each)\n`,
+  );
+}
+
 if (part('sla')) {
   console.log('4. sla check: 10,000 incidents, and a 10,000-result dbt sources.json');
   const dir = generateSla(join(work, 'sla'), { incidents: 10_000, results: 10_000 });

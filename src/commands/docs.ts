@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
-import { rotationInput } from './rotation-input.js';
+import { noteLeftOut, rotationInput } from './rotation-input.js';
 import { rotationAt } from '../rotation/who.js';
 
 /** Weeks of the rotation listed in the handbook. */
@@ -28,6 +28,7 @@ export function docsCommand(context: MakeContext): Command {
       if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
         const input = await rotationInput(ctx);
         const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
+        await noteLeftOut(ctx, schedule.rejected, week);
         rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
       }
       const { renderHandbook } = await import('../render/markdown.js');

@@ -7,6 +7,7 @@ import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
+import { overrideCommand, swapCommand } from './override.js';
 import { rotateCommand } from './rotate.js';
 import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
@@ -24,6 +25,8 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['schema', schemaCommand],
   ['sla', slaCommand],
   ['rotate', rotateCommand],
+  ['override', overrideCommand],
+  ['swap', swapCommand],
   ['who', whoCommand],
   ['docs', docsCommand],
   ['import', importCommand],

@@ -2,11 +2,10 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { join, resolve } from 'node:path';
 import { isCalendarDate } from '../util/dates.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
-import { closest } from '../util/suggest.js';
-import type { Person } from '../model/roster.js';
+import { personNamed } from '../lookup/person.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
-import { rotationInput } from './rotation-input.js';
+import { noteLeftOut, rotationInput } from './rotation-input.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf } from '../rotation/weeks.js';
 import { diffWindow, firstWeekShown, publishWindow, rotationWindow } from '../rotation/window.js';
@@ -20,18 +19,6 @@ const positiveWeeks = (value: string): number => {
     throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
   return Number(value);
 };
-
-/** The person an id names, in any case (`--person Ana` is ana); an unknown id gets a suggestion. */
-function personNamed(people: readonly Person[], id: string): Person {
-  const wanted = id.trim().toLowerCase();
-  const found = people.find((person) => person.id === wanted);
-  if (found) return found;
-  const guess = closest(
-    wanted,
-    people.map((person) => person.id),
-  );
-  throw new UsageError(`no person "${id}" in the roster${guess ? `: did you mean "${guess}"?` : ''}`);
-}
 
 export function rotateCommand(context: MakeContext): Command {
   return (
@@ -71,7 +58,8 @@ export function rotateCommand(context: MakeContext): Command {
           const changes = diffWindow(input);
           const lockFile = displayPath(join(ctx.runbooksDir(), LOCK_FILE), ctx.io.cwd);
           if (ctx.json) ctx.printJson({ lock: input.lock ? lockFile : null, changes });
-          else if (!input.lock) ctx.print(`Nothing published yet: ${lockFile} is written by runbook rotate --weeks N --publish.`);
+          else if (!input.lock)
+            ctx.print(`Nothing published yet: ${lockFile} is written by runbook rotate --weeks N --publish.`);
           else {
             const { renderDiff } = await import('../render/lock.js');
             ctx.print(renderDiff(changes, lockFile, ctx.style, ctx.width));
@@ -141,6 +129,7 @@ export function rotateCommand(context: MakeContext): Command {
         );
         // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
         if (gap) throw new CheckFailed(gap.message);
+        await noteLeftOut(ctx, view.rejected, first);
 
         let output: string;
         switch (options.format ?? (ctx.json ? 'json' : 'ics')) {

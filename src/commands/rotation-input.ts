@@ -5,6 +5,8 @@ import type { Gap, RotationInput } from '../rotation/schedule.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
 import { UsageError } from '../util/errors.js';
+import type { Rejection } from '../rotation/overlay.js';
+import { OVERRIDES_FILE } from '../load/catalog.js';
 
 export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
   const { pipelines, roster, overrides, lock } = await ctx.catalog();
@@ -55,5 +57,15 @@ export async function noteUncoverable(
   const files = [...new Set(gaps.map((gap) => fileOf.get(gap.pipeline) ?? gap.pipeline))];
   ctx.io.err(
     `runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why\n`,
+  );
+}
+
+/** One line on stderr naming the overrides the answer left out because they break a hard rule (from week `from` on). */
+export async function noteLeftOut(ctx: Context, rejected: readonly Rejection[], from: number): Promise<void> {
+  const numbers = [...new Set(rejected.filter((entry) => entry.week >= from).map((entry) => entry.override + 1))];
+  if (numbers.length === 0) return;
+  const file = (await ctx.catalog()).overrides?.file ?? OVERRIDES_FILE;
+  ctx.io.err(
+    `runbook: ${file}: override${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} left out: ${numbers.length === 1 ? 'it breaks' : 'they break'} a hard rule (\`runbook lint\` says which)\n`,
   );
 }

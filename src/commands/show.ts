@@ -6,7 +6,8 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './command.js';
-import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
+import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
+import { weekIndexAt } from '../rotation/weeks.js';
 import { whoLines } from '../render/who.js';
 
 /** This week's shift of a rotating pipeline, when the roster has rotation settings. */
@@ -17,6 +18,7 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
   const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
   await noteUncoverable(ctx, ahead);
+  await noteLeftOut(ctx, schedule.rejected, weekIndexAt(schedule.handover, at));
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);
   const [current] = entries;
   const first = schedule.weeks[0]!.start;

@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { examples, type MakeContext } from './command.js';
-import { noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
+import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
 import { CheckFailed } from '../util/errors.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
@@ -48,6 +48,7 @@ export function whoCommand(context: MakeContext): Command {
       const gaps = schedule.gaps.filter((gap) => gap.week === week && (!pipeline || gap.pipeline === pipeline.id));
       for (const gap of gaps) ctx.io.err(`runbook: ${gap.message}\n`);
       await noteUncoverable(ctx, ahead, gaps);
+      await noteLeftOut(ctx, schedule.rejected, weekIndexAt(schedule.handover, at));
       if (pipeline && gaps.length > 0) {
         if (ctx.json) ctx.printJson(onCall);
         throw new CheckFailed('');

@@ -23,7 +23,13 @@ export type FileKind = 'pipeline' | 'roster' | 'overrides' | 'lock';
 
 export function fileKind(path: string): FileKind {
   const name = basename(path).toLowerCase();
-  return name === ROSTER_FILE ? 'roster' : name === OVERRIDES_FILE ? 'overrides' : name === LOCK_FILE ? 'lock' : 'pipeline';
+  return name === ROSTER_FILE
+    ? 'roster'
+    : name === OVERRIDES_FILE
+      ? 'overrides'
+      : name === LOCK_FILE
+        ? 'lock'
+        : 'pipeline';
 }
 
 /** Checks a parsed source against its schema; problems are appended, the typed value returned when valid. */

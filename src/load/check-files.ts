@@ -51,7 +51,13 @@ function checkFile(path: string, cwd: string): FileResult {
   if (loaded && !problems.some((problem) => problem.severity === 'error')) {
     const entry = { value: sanitizeStrings(loaded.value), valid: true, maps: new Map() };
     // Overrides and the lock are checked against the plan: their rules need every entry's line.
-    return { path, file, kind, problems, entry: kind === 'overrides' || kind === 'lock' ? { ...entry, index: index() } : entry };
+    return {
+      path,
+      file,
+      kind,
+      problems,
+      entry: kind === 'overrides' || kind === 'lock' ? { ...entry, index: index() } : entry,
+    };
   }
   // Overrides and the lock are read whole or not at all: a partial schedule would be a wrong one.
   const data = loaded?.value ?? read.source.data;

@@ -18,7 +18,7 @@ export function lockYaml(shifts: readonly LockedShift[]): string {
   return [
     '# The published on-call schedule, written by `runbook rotate --weeks N --publish`: commit it with the runbooks.',
     '# These weeks keep their people when the roster changes; `runbook rotate --diff` shows what an edit would',
-    '# repair. Record changes with --publish (revisions become the calendar events\' SEQUENCE) rather than by hand.',
+    "# repair. Record changes with --publish (revisions become the calendar events' SEQUENCE) rather than by hand.",
     '# yaml-language-server: $schema=../schema/lock.schema.json',
     shifts.length ? 'shifts:' : 'shifts: []',
     ...shifts.map(line),

@@ -2,7 +2,7 @@
 import { type ZoneLike, zoneName } from '../sla/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import type { Schedule } from '../rotation/schedule.js';
+import { partsOf, type Role, type Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
 import { describeDuration, parseDuration } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
@@ -181,11 +181,14 @@ function oncallPage(input: HandbookInput): string {
       );
       for (const week of upcoming) {
         const cells = rotating.map((pipeline) => {
-          const shifts = schedule.shifts.filter((shift) => shift.week === week.index && shift.pipeline === pipeline.id);
-          const primary = shifts.find((shift) => shift.role === 'primary');
-          const backup = shifts.find((shift) => shift.role === 'backup');
           const name = (id: string) => md(people.get(id)?.name ?? id);
-          return primary ? `${name(primary.person)}${backup ? ` (backup ${name(backup.person)})` : ''}` : '—';
+          // A shift overrides split is its holders in order: Emma Example → Dev Example → Emma Example.
+          const holders = (role: Role) =>
+            partsOf(schedule.shifts, pipeline.id, week.index, role)
+              .map((shift) => name(shift.person))
+              .join(' → ');
+          const [primary, backup] = [holders('primary'), holders('backup')];
+          return primary ? `${primary}${backup ? ` (backup ${backup})` : ''}` : '—';
         });
         out.push(`| ${formatLocal(week.start, zone)} | ${cells.join(' | ')} |`);
       }

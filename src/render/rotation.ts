@@ -2,7 +2,7 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import type { FairnessReport } from '../rotation/report.js';
-import type { Schedule, Shift } from '../rotation/schedule.js';
+import { partsOf, type Role, type Schedule, type Shift } from '../rotation/schedule.js';
 import type { Week } from '../rotation/weeks.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
@@ -26,6 +26,7 @@ export function rotationJson(schedule: Schedule, weeks: readonly Week[], report:
         end: shift.end.toISOString(),
         holidayDays: shift.holidayDays,
         monthEnd: shift.monthEnd,
+        ...(shift.override ? { override: { covers: shift.override.covers, reason: shift.override.reason } } : {}),
       })),
     meetings: schedule.meetings
       .filter((meeting) => shown.has(meeting.week))
@@ -73,18 +74,20 @@ export function rotationTable(
   const rows = weeks.map((week) => [
     `${formatShort(week.start, schedule.handover)}${week.monthEnd ? style.dim(' ME') : ''}`,
     ...shown.map((pipeline) => {
-      const shifts = schedule.shifts.filter((shift) => shift.week === week.index && shift.pipeline === pipeline.id);
-      const primary = shifts.find((shift) => shift.role === 'primary');
-      const backup = shifts.find((shift) => shift.role === 'backup');
+      // A shift overrides split shows its holders in order: emma>dev>emma.
+      const holders = (role: Role) =>
+        partsOf(schedule.shifts, pipeline.id, week.index, role)
+          .map((shift) => `${shift.person}${shift.holidayDays > 0 ? '*' : ''}`)
+          .join('>');
+      const [primary, backup] = [holders('primary'), holders('backup')];
       if (!primary) return style.dim('-');
-      const mark = (shift: Shift) => (shift.holidayDays > 0 ? '*' : '');
-      return `${primary.person}${mark(primary)}${backup ? ` +${backup.person}${mark(backup)}` : ''}`;
+      return `${primary}${backup ? ` +${backup}` : ''}`;
     }),
   ]);
   return [
     renderTable(['WEEK FROM', ...shown.map((pipeline) => pipeline.id)], rows, style, width),
     style.dim(
-      `Primary, then +senior backup. * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`,
+      `Primary, then +senior backup; a>b>a: b covers part of a's shift (runbook override list). * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`,
     ),
   ].join('\n');
 }

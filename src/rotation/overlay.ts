@@ -78,18 +78,22 @@ export function overlayWeek(
         next.push(shift);
         continue;
       }
-      const part = (from: Date, to: Date, holder: Person, cover?: Shift['override']): Shift => ({
-        ...shift,
-        person: holder.id,
-        start: from,
-        end: to,
-        holidayDays: facts.holidayDays(holder, daysTouched(week, from, to, facts.zone)),
-        ...(cover ? { override: cover } : { override: undefined }),
-      });
+      const part = (from: Date, to: Date, holder: Person, cover?: Shift['override']): Shift => {
+        const piece: Shift = {
+          ...shift,
+          person: holder.id,
+          start: from,
+          end: to,
+          holidayDays: facts.holidayDays(holder, daysTouched(week, from, to, facts.zone)),
+        };
+        if (cover) piece.override = cover;
+        else delete piece.override;
+        return piece;
+      };
       const holder = facts.people.get(shift.person)!;
       const from = new Date(Math.max(shift.start.getTime(), start.getTime()));
       const to = new Date(Math.min(shift.end.getTime(), end.getTime()));
-      if (shift.start < from) next.push(trim(part(shift.start, from, holder, shift.override)));
+      if (shift.start < from) next.push(part(shift.start, from, holder, shift.override));
       next.push(
         part(from, to, person, {
           index: override.index,
@@ -97,18 +101,11 @@ export function overlayWeek(
           covers: shift.override?.covers ?? shift.person,
         }),
       );
-      if (to < shift.end) next.push(trim(part(to, shift.end, holder, shift.override)));
+      if (to < shift.end) next.push(part(to, shift.end, holder, shift.override));
     }
     shifts = next;
   }
   return { shifts, rejected };
-}
-
-/** A part with no override keeps no `override` key. */
-function trim(shift: Shift): Shift {
-  if (shift.override !== undefined) return shift;
-  const { override: _, ...rest } = shift;
-  return rest;
 }
 
 /** The hard rule an override would break in this week, named, or undefined. */
@@ -125,7 +122,8 @@ function breaksRule(
   const person = facts.people.get(who);
   if (!person) return `${who} is not one of the people in the roster`;
   const team = facts.teamOf(override.pipeline);
-  if (!team?.members.includes(who)) return `${who} is not in ${team?.name ?? 'the pipeline’s team'}, which covers ${override.pipeline}`;
+  if (!team?.members.includes(who))
+    return `${who} is not in ${team?.name ?? 'the pipeline’s team'}, which covers ${override.pipeline}`;
   if (override.role === 'backup' && person.level !== 'senior')
     return `${who} is a junior: a backup is a senior (the rule that pairs juniors with seniors)`;
   const away = unavailableBetween(person, ...range(daysTouched(week, start, end, facts.zone)));
@@ -134,7 +132,8 @@ function breaksRule(
   if (earlier) return `it overlaps the override of entry ${earlier.override!.index + 1} for the same shift`;
   if (targets.every((shift) => shift.person === who)) return `${who} already holds that ${override.role} shift`;
   const other = shifts.find((shift) => shift.person === who && !targets.includes(shift) && overlaps(shift, start, end));
-  if (other) return `${who} holds another shift then (${other.pipeline} ${other.role}): nobody holds two shifts at once`;
+  if (other)
+    return `${who} holds another shift then (${other.pipeline} ${other.role}): nobody holds two shifts at once`;
   if (override.role === 'primary' && facts.pairing && person.level === 'junior') {
     const backups = shifts.filter(
       (shift) => shift.pipeline === override.pipeline && shift.role === 'backup' && overlaps(shift, start, end),

@@ -31,7 +31,11 @@ export interface Compared {
 }
 
 const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
-const compact = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const compact = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** A stable event id: pipeline, role and week start; a later part of a split week adds its own start. */
 export function partUid(pipeline: string, role: string, weekStarts: Date, start: Date): string {
@@ -100,7 +104,8 @@ export function compareWithLock(
     if (!Number.isInteger(week) || week < 0 || week >= schedule.weeks.length) continue;
     const compared = group(entry.pipeline, entry.role, week);
     compared.entry = entry;
-    compared.published = entry.cancelled ? [] : publishedParts(entry, handover, week);
+    // A cancelled shift keeps its parts: calendars go on cancelling them.
+    compared.published = publishedParts(entry, handover, week);
   }
   for (const shift of schedule.shifts)
     if ((shift.week >= from && shift.week < to) || groups.has(key(shift.pipeline, shift.role, shift.week)))

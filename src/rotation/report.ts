@@ -33,8 +33,7 @@ export interface FairnessReport {
   teams: TeamSpread[];
 }
 
-const spread = (values: number[]): number =>
-  values.length ? round(Math.max(...values) - Math.min(...values)) : 0;
+const spread = (values: number[]): number => (values.length ? round(Math.max(...values) - Math.min(...values)) : 0);
 
 /** Shares of weeks to two places: a week covered Tuesday to Thursday counts 0.29 to the one who covered it. */
 const round = (value: number): number => Math.round(value * 100) / 100;

@@ -120,6 +120,13 @@ export function shareOf(shift: Shift): number {
   return (shift.end.getTime() - shift.start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
 }
 
+/** The parts of one pipeline's role in one week, in time order: one unless overrides split the shift. */
+export function partsOf(shifts: readonly Shift[], pipeline: string, week: number, role: Role): Shift[] {
+  return shifts
+    .filter((shift) => shift.week === week && shift.pipeline === pipeline && shift.role === role)
+    .sort((x, y) => x.start.getTime() - y.start.getTime());
+}
+
 export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
   return pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').sort((a, b) => compareText(a.id, b.id));
 }
@@ -626,7 +633,7 @@ function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, { p
   for (const shift of lock) {
     if (shift.cancelled) continue;
     let week = weeks.get(shift.week);
-    if (!week) weeks.set(shift.week, (week = new Map()));
+    if (!week) weeks.set(shift.week, (week = new Map<string, { primary?: string; backup?: string }>()));
     const entry = week.get(shift.pipeline) ?? {};
     entry[shift.role] = shift.person;
     week.set(shift.pipeline, entry);
@@ -686,8 +693,7 @@ function keepLocked(
     return entry?.primary === undefined ? [] : [{ pipeline, team: teamOf.get(pipeline.id)!, entry }];
   });
   for (const { entry, team } of locked) {
-    for (const id of [entry.primary, entry.backup])
-      if (id !== undefined && why(id, team) === undefined) taken.add(id);
+    for (const id of [entry.primary, entry.backup]) if (id !== undefined && why(id, team) === undefined) taken.add(id);
   }
   const needsBackup = (person: Person) => pairing && person.level === 'junior';
   const freeSenior = (id: string | undefined, team: Team, primary: Person): Person | undefined => {
@@ -724,7 +730,7 @@ function keepLocked(
       backup = freeSenior(entry.backup, team, primary);
       if (!backup) {
         const ranked = [...best, ...rest()]
-          .filter((option) => option.backup && !taken.has(option.backup.id) && option.backup.id !== primary!.id)
+          .filter((option) => option.backup && !taken.has(option.backup.id) && option.backup.id !== primary.id)
           .map((option) => option.backup!);
         backup = ranked[0] ?? seniorsFree(team, people, taken, away, primary)[0];
         if (!backup) {

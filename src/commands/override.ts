@@ -1,0 +1,232 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { examples, required, type MakeContext } from './command.js';
+import { rotationInput } from './rotation-input.js';
+import type { Context } from '../context.js';
+import { OVERRIDES_FILE } from '../load/catalog.js';
+import { displayPath } from '../load/find.js';
+import { withAdded, withRemoved } from '../load/overrides-file.js';
+import { personNamed } from '../lookup/person.js';
+import type { Override } from '../model/overrides.js';
+import { refusal, scheduleWithOverrides, shiftOf } from '../rotation/cover.js';
+import { partsOf, rotationPipelines, type RotationInput, type Shift } from '../rotation/schedule.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
+import { UsageError } from '../util/errors.js';
+import { instantAt } from '../sla/local.js';
+import { writeAtomically } from '../util/write.js';
+import { sanitizeLine } from '../util/sanitize.js';
+
+const iso = (date: Date): string => date.toISOString().replace(/\.000Z$/, 'Z');
+
+/** An override time as the file keeps it: a date, or a timestamp with offset (a local time gets the zone's). */
+function overrideTime(text: string, option: string, input: RotationInput): string {
+  if (isCalendarDate(text)) return text;
+  if (TIMESTAMP_PATTERN.test(text) && !timestampProblem(text)) return text;
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
+  if (local && isCalendarDate(local[1]!) && Number(local[2]) < 24 && Number(local[3]) < 60)
+    return iso(instantAt(local[1]!, Number(local[2]), Number(local[3]), input.calendar));
+  throw new UsageError(
+    `${option} ${JSON.stringify(text)} is not a time: write a date (2027-03-02, local midnight), a local time (2027-03-02T09:00) or a timestamp with offset`,
+  );
+}
+
+/** The overrides file: its path, text, and the entries the commands use (refused while it has errors). */
+async function overridesFile(ctx: Context) {
+  const path = join(ctx.runbooksDir(), OVERRIDES_FILE);
+  const file = displayPath(path, ctx.io.cwd);
+  const input = await rotationInput(ctx);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  if (text !== undefined && text.trim() !== '' && !input.overrides)
+    throw new UsageError(`${file} has errors: fix them first (\`runbook lint ${file}\` lists them)`);
+  return { path, file, text, input };
+}
+
+/** Writes the added overrides once the hard rules allow them; the file is untouched otherwise. */
+async function addOverrides(ctx: Context, added: Override[]): Promise<void> {
+  const { path, file, text, input } = await overridesFile(ctx);
+  const problem = refusal(input, added);
+  if (problem) throw new UsageError(`nothing written: ${problem}`);
+  writeAtomically(path, withAdded(text, file, added));
+  const first = (input.overrides?.length ?? 0) + 1;
+  if (ctx.json) ctx.printJson({ file, added: added.map((entry, i) => ({ n: first + i, ...entry })) });
+  else
+    for (const [i, entry] of added.entries())
+      ctx.print(
+        `${file}: override ${first + i} added: ${entry.person} covers ${entry.pipeline} ${entry.role} from ${entry.from} to ${entry.to} (${sanitizeLine(entry.reason)})`,
+      );
+}
+
+export function overrideCommand(context: MakeContext): Command {
+  const command = new Command('override').description(
+    `who covers a part of a pipeline role, laid over the plan (${OVERRIDES_FILE})`,
+  );
+  command
+    .command('add')
+    .description('record that a person covers a time range of a pipeline role, checked against the hard rules')
+    .option('-p, --pipeline <id>', 'the pipeline (id, name or alias) (required)')
+    .addOption(
+      new Option('--role <role>', 'which role is covered').choices(['primary', 'backup'] as const).default('primary'),
+    )
+    .option('--from <time>', 'start: a date (local midnight), a local time 2027-03-02T09:00, or a timestamp (required)')
+    .option('--to <time>', 'end, exclusive, written the same ways (required)')
+    .option('--person <id>', 'who covers (required)')
+    .option('--reason <text>', 'why: the calendar and the report show it (required)')
+    .addHelpText(
+      'after',
+      examples(
+        'runbook override add --pipeline engagement --from 2027-03-02 --to 2027-03-05 --person ben --reason "ana at a conference"',
+        'runbook override add -p profit --role backup --from 2027-01-12T09:00 --to 2027-01-13T09:00 --person isla --reason "jonas at the dentist"',
+      ),
+    )
+    .action(async (options, sub) => {
+      const example =
+        'runbook override add --pipeline engagement --from 2027-03-02 --to 2027-03-05 --person ben --reason "ana at a conference"';
+      const query = required(options.pipeline, '--pipeline <id>', example);
+      const from = required(options.from, '--from <time>', example);
+      const to = required(options.to, '--to <time>', example);
+      const who = required(options.person, '--person <id>', example);
+      const reason = required(options.reason, '--reason <text>', example);
+      const ctx = context(sub);
+      const pipeline = (await ctx.pipeline(query)).value;
+      const input = await rotationInput(ctx);
+      if (!rotationPipelines([pipeline]).length)
+        throw new UsageError(
+          `${pipeline.id} has no on-call rotation (oncall.mode is ${pipeline.oncall.mode}): there is no shift to cover`,
+        );
+      if (reason.trim() === '') throw new UsageError('--reason must say why: the calendar and the report show it');
+      const entry: Override = {
+        pipeline: pipeline.id,
+        role: options.role,
+        from: overrideTime(from, '--from', input),
+        to: overrideTime(to, '--to', input),
+        person: personNamed(input.roster.people, who).id,
+        reason: reason.trim(),
+      };
+      const span = (text: string) => (text.length === 10 ? instantAt(text, 0, 0, input.calendar) : new Date(text));
+      if (span(entry.to) <= span(entry.from)) throw new UsageError(`--to ${to} is not after --from ${from}`);
+      await addOverrides(ctx, [entry]);
+    });
+  command
+    .command('list')
+    .description('the overrides, numbered, each with whether it holds under the hard rules')
+    .addHelpText('after', examples('runbook override list', 'runbook override list --json'))
+    .action(async (_options, sub) => {
+      const ctx = context(sub);
+      const { file, input } = await overridesFile(ctx);
+      const overrides = input.overrides ?? [];
+      const schedule = scheduleWithOverrides(input, overrides);
+      const rows = overrides.map((entry, index) => {
+        const broken = schedule.rejected.find((rejection) => rejection.override === index);
+        const status = broken
+          ? `left out: ${broken.message}`
+          : schedule.covering.has(index)
+            ? 'in force'
+            : 'covers no shift';
+        return { n: index + 1, ...entry, status };
+      });
+      if (ctx.json) return ctx.printJson(rows);
+      if (rows.length === 0) return ctx.print(`No overrides in ${file}: add one with runbook override add.`);
+      const { renderTable } = await import('../render/table.js');
+      ctx.print(
+        renderTable(
+          ['#', 'PIPELINE', 'ROLE', 'FROM', 'TO', 'PERSON', 'REASON', 'STATUS'],
+          rows.map((row) => [
+            String(row.n),
+            row.pipeline,
+            row.role,
+            row.from,
+            row.to,
+            row.person,
+            sanitizeLine(row.reason),
+            row.status,
+          ]),
+          ctx.style,
+          ctx.width,
+        ),
+      );
+    });
+  command
+    .command('remove')
+    .description('remove an override by its number in `override list`')
+    .argument('<n>', 'the override’s number')
+    .addHelpText('after', examples('runbook override remove 3'))
+    .action(async (n, _options, sub) => {
+      const ctx = context(sub);
+      if (!/^\d+$/.test(n) || Number(n) < 1)
+        throw new UsageError(`override numbers start at 1 (\`runbook override list\`), not ${JSON.stringify(n)}`);
+      const { path, file, text } = await overridesFile(ctx);
+      if (text === undefined) throw new UsageError(`no ${file}: there is nothing to remove`);
+      writeAtomically(path, withRemoved(text, file, Number(n) - 1));
+      if (ctx.json) ctx.printJson({ file, removed: Number(n) });
+      else ctx.print(`${file}: override ${n} removed.`);
+    });
+  return command;
+}
+
+export function swapCommand(context: MakeContext): Command {
+  return new Command('swap')
+    .description('two people swap weeks: the first takes the second’s week, the second takes the first’s')
+    .argument('<person>', 'who gives away the first --week')
+    .argument('<other>', 'who takes it, and gives away their own week')
+    .option(
+      '--week <date...>',
+      'a date in the first person’s week; a second: the other’s week (default: their next shift after it)',
+    )
+    .option('-p, --pipeline <id>', 'the pipeline, when the first person holds shifts of several that week')
+    .addHelpText(
+      'after',
+      examples('runbook swap ana ben --week 2027-03-01', 'runbook swap ana ben --week 2027-03-01 --week 2027-04-12'),
+    )
+    .action(async (first, second, options, command) => {
+      const weeks = required(options.week, '--week <date>', 'runbook swap ana ben --week 2027-03-01');
+      if (weeks.length > 2)
+        throw new UsageError('--week takes one week (the first person’s) or two (theirs, then the other’s)');
+      for (const day of weeks)
+        if (!isCalendarDate(day)) throw new UsageError(`--week ${JSON.stringify(day)} is not a date: write YYYY-MM-DD`);
+      const ctx = context(command);
+      const input = await rotationInput(ctx);
+      const a = personNamed(input.roster.people, first);
+      const b = personNamed(input.roster.people, second);
+      if (a.id === b.id) throw new UsageError(`${a.id} cannot swap with themselves`);
+      const pipeline = options.pipeline === undefined ? undefined : (await ctx.pipeline(options.pipeline)).value.id;
+      const handover = handoverOf(input.roster, input.calendar.offsets);
+      const weekOf = (day: string) => weekIndexAt(handover, instantAt(day, handover.hour, handover.minute, handover));
+      const w1 = weekOf(weeks[0]!);
+      const w2 = weeks[1] === undefined ? undefined : weekOf(weeks[1]);
+      if (w1 < 0 || (w2 !== undefined && w2 < 0))
+        throw new UsageError(`--week is before the rotation starts (${handover.epoch})`);
+      const schedule = scheduleWithOverrides(input, input.overrides ?? [], Math.max(w1, w2 ?? 0) + 53);
+      const mine = shiftOf(schedule, a.id, w1, pipeline);
+      if (!mine)
+        throw new UsageError(
+          `${a.id} holds no shift${pipeline ? ` of ${pipeline}` : ''} in the week of ${schedule.weeks[w1]!.days[0]}`,
+        );
+      let theirs = w2 === undefined ? undefined : shiftOf(schedule, b.id, w2, pipeline ?? mine.pipeline);
+      if (w2 === undefined)
+        for (let week = w1 + 1; !theirs && week < schedule.weeks.length; week++)
+          theirs = shiftOf(schedule, b.id, week, mine.pipeline);
+      if (!theirs)
+        throw new UsageError(
+          w2 === undefined
+            ? `${b.id} holds no later shift of ${mine.pipeline} within a year: name their week with a second --week`
+            : `${b.id} holds no shift of ${pipeline ?? mine.pipeline} in the week of ${schedule.weeks[w2]!.days[0]}`,
+        );
+      const day = (week: number) => schedule.weeks[week]!.days[0]!;
+      const reason = `swap: ${b.id} takes ${a.id}'s week of ${day(mine.week)}, ${a.id} takes ${b.id}'s week of ${day(theirs.week)}`;
+      // Every part each holds of that shift (an earlier override may have split it): one override a part.
+      const cover = (shift: Shift, holder: string, by: string): Override[] =>
+        partsOf(schedule.shifts, shift.pipeline, shift.week, shift.role)
+          .filter((part) => part.person === holder)
+          .map((part) => ({
+            pipeline: part.pipeline,
+            role: part.role,
+            from: iso(part.start),
+            to: iso(part.end),
+            person: by,
+            reason,
+          }));
+      await addOverrides(ctx, [...cover(mine, a.id, b.id), ...cover(theirs, b.id, a.id)]);
+    }) as unknown as Command;
+}
