@@ -176,7 +176,9 @@ if (part('rotate')) {
 }
 
 if (part('living')) {
-  console.log('5. a living rotation: a 52-week lock and 200 overrides, against the plan alone (20 people, 4 pipelines)');
+  console.log(
+    '5. a living rotation: a 52-week lock and 200 overrides, against the plan alone (20 people, 4 pipelines)',
+  );
   const plain = generate(join(work, 'living-plain'), { pipelines: 4, people: 20, teams: 2 });
   const living = generate(join(work, 'living'), { pipelines: 4, people: 20, teams: 2 });
   const cli = (dir, ...args) => spawnSync(process.execPath, [BIN, '--dir', dir, ...args], { env, encoding: 'utf8' });
@@ -216,7 +218,18 @@ if (part('living')) {
   const lockLines = readFileSync(join(living, 'rotation.lock.yaml'), 'utf8').match(/^ {2}- \{/gm).length;
   console.log(`  lock: ${lockLines} shifts over 52 weeks; overrides: ${entries.length} (${inForce} in force)`);
   const who = (dir) => [BIN, '--dir', dir, 'who', '--at', '2027-09-01T12:00:00Z'];
-  const rotate = (dir) => [BIN, '--dir', dir, 'rotate', '--weeks', '52', '--start', '2026-11-30', '-o', join(work, 'living.ics')];
+  const rotate = (dir) => [
+    BIN,
+    '--dir',
+    dir,
+    'rotate',
+    '--weeks',
+    '52',
+    '--start',
+    '2026-11-30',
+    '-o',
+    join(work, 'living.ics'),
+  ];
   const whoPlain = measure('who, plan alone', who(plain), { memory: false });
   const whoLiving = measure('who, with the lock and 200 overrides', who(living), { memory: false });
   const rotatePlain = measure('rotate --weeks 52, plan alone', rotate(plain), { memory: false });

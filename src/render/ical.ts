@@ -1,11 +1,5 @@
 /** The rotation as an iCalendar feed (RFC 5545) that calendar clients subscribe to. */
-import {
-  ICalCalendar,
-  ICalCalendarMethod,
-  ICalEventStatus,
-  ICalEventTransparency,
-  type ICalEventData,
-} from 'ical-generator';
+import { ICalCalendar, ICalCalendarMethod } from 'ical-generator';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { Meeting, Shift } from '../rotation/schedule.js';
@@ -26,12 +20,9 @@ export interface CalendarInput {
   published?: readonly Compared[];
 }
 
-/** TEXT values of calendar properties ical-generator writes as given (NAME, X-WR-CALNAME). */
-const escapeText = (text: string): string =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
-function describe(pipeline: Pipeline, roster: Roster, role: string): string {
-  const lines = [`${sanitizeLine(pipeline.name)}: ${role}.`, '', 'Escalation:'];
+/** What every event of a pipeline says after its first line: the way up, the common issues, the duties. */
+function aboutPipeline(pipeline: Pipeline, roster: Roster): string {
+  const lines = ['', 'Escalation:'];
   escalationPath(pipeline, roster).forEach((step, index) => lines.push(`${index + 1}. ${step}`));
   if (pipeline.issues.length) {
     lines.push('', 'Common issues:');
@@ -56,11 +47,18 @@ export function renderCalendar({
 }: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
+  // Every event of a pipeline ends the same way: written once.
+  const about = new Map<string, string>();
+  const describe = (pipeline: Pipeline, role: string): string => {
+    let tail = about.get(pipeline.id);
+    if (tail === undefined) about.set(pipeline.id, (tail = aboutPipeline(pipeline, roster)));
+    return `${sanitize(`${sanitizeLine(pipeline.name)}: ${role}.`)}\n${tail}`;
+  };
   const name = person
     ? `On call: ${sanitizeLine(person.name)}`
     : `On call: ${[...new Set(shifts.map((shift) => pipelineOf.get(shift.pipeline)!.name))].map(sanitizeLine).join(', ')}`;
   const calendar = new ICalCalendar({
-    name: escapeText(name),
+    name: text(name),
     prodId: { company: 'runbook', product: 'runbook', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 6 * 3600,
@@ -73,7 +71,7 @@ export function renderCalendar({
   };
   // Text values are escaped by ical-generator: names keep their commas, semicolons and line breaks.
   const nameOf = (id: string): string => sanitize(people.get(id)!.name);
-  const events: ICalEventData[] = [];
+  const events: EventData[] = [];
   const pairKey = (shift: Shift): string =>
     `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
   const byRole = new Map(shifts.map((shift) => [`${shift.pipeline}\0${shift.week}\0${shift.role}`, shift]));
@@ -97,17 +95,13 @@ export function renderCalendar({
       start: shift.start,
       end: shift.end,
       summary: `${sanitize(pipeline.name)} on call, ${shift.role}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(
-        pipeline,
-        roster,
-        `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`,
-      ),
-      transparency: ICalEventTransparency.TRANSPARENT,
+      description: describe(pipeline, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`),
+      transparency: 'TRANSPARENT',
       attendees: [attendee(shift.person)],
       x: [
-        { key: 'X-RUNBOOK-PIPELINE', value: shift.pipeline },
-        { key: 'X-RUNBOOK-ROLE', value: shift.role },
-        { key: 'X-RUNBOOK-PERSON', value: shift.person },
+        ['X-RUNBOOK-PIPELINE', shift.pipeline],
+        ['X-RUNBOOK-ROLE', shift.role],
+        ['X-RUNBOOK-PERSON', shift.person],
       ],
     });
   }
@@ -126,14 +120,15 @@ export function renderCalendar({
         stamp,
         start: part.start,
         end: part.end,
-        status: ICalEventStatus.CANCELLED,
+        status: 'CANCELLED',
         summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
         description: `This ${part.role} shift of ${holder} was published and no longer exists: runbook rotate --diff says why.`,
-        transparency: ICalEventTransparency.TRANSPARENT,
+        transparency: 'TRANSPARENT',
+        attendees: [],
         x: [
-          { key: 'X-RUNBOOK-PIPELINE', value: part.pipeline },
-          { key: 'X-RUNBOOK-ROLE', value: part.role },
-          { key: 'X-RUNBOOK-PERSON', value: part.person },
+          ['X-RUNBOOK-PIPELINE', part.pipeline],
+          ['X-RUNBOOK-ROLE', part.role],
+          ['X-RUNBOOK-PERSON', part.person],
         ],
       });
     }
@@ -152,30 +147,78 @@ export function renderCalendar({
       summary: `${sanitize(pipeline.name)} handover: ${outgoing} to ${incoming}`,
       description: describe(
         pipeline,
-        roster,
         `knowledge-transfer meeting from ${outgoing} (outgoing primary) to ${incoming} (incoming primary)`,
       ),
-      transparency: ICalEventTransparency.OPAQUE,
+      transparency: 'OPAQUE',
       attendees: meeting.attendees.map(attendee),
       x: [
-        { key: 'X-RUNBOOK-PIPELINE', value: meeting.pipeline },
-        { key: 'X-RUNBOOK-ROLE', value: 'handover' },
-        { key: 'X-RUNBOOK-PERSON', value: meeting.attendees[1] },
+        ['X-RUNBOOK-PIPELINE', meeting.pipeline],
+        ['X-RUNBOOK-ROLE', 'handover'],
+        ['X-RUNBOOK-PERSON', meeting.attendees[1]],
       ],
     });
   }
-  // ical-generator writes each property; the folding is ours: its own encodes every character separately,
-  // which took seconds for a year of shifts. The calendar's own lines (no events) are small.
+  // ical-generator writes the calendar's own lines; the events are ours, in the same form (its per-event
+  // objects cost a third of a year's calendar), and so is the folding (its own encodes every character apart).
   const head = calendar.toString().replace(/END:VCALENDAR$/, '');
-  const body = events.map((event) => foldLines(calendar.createEvent(event).toString())).join('');
+  const body = events.map((event) => foldLines(eventText(event))).join('');
   return `${head}${body}END:VCALENDAR\r\n`;
 }
 
+/** One event as the calendar holds it. */
+interface EventData {
+  id: string;
+  sequence: number;
+  stamp: Date;
+  start: Date;
+  end: Date;
+  status?: 'CANCELLED';
+  summary: string;
+  description: string;
+  transparency: 'TRANSPARENT' | 'OPAQUE';
+  attendees: { email: string; name: string }[];
+  x: [string, string][];
+}
+
+/** RFC 5545 3.3.11 TEXT: backslash, semicolon and comma escaped, line breaks as \n. */
+const text = (value: string): string => value.replace(/[\\;,]/g, (match) => `\\${match}`).replace(/\r\n|\r|\n/g, '\\n');
+/** A quoted parameter value (CN): backslash and double quote escaped. */
+const quoted = (value: string): string =>
+  value.replace(/[\\"]/g, (match) => `\\${match}`).replace(/\r\n|\r|\n/g, '\\n');
+/** A UTC date-time: 20261130T100000Z. */
+const utc = (date: Date): string =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+
+/** An event's unfolded lines, property by property in the order calendar clients expect (as ical-generator writes them). */
+function eventText(event: EventData): string {
+  let lines =
+    `BEGIN:VEVENT\r\nUID:${event.id}\r\nSEQUENCE:${event.sequence}\r\nDTSTAMP:${utc(event.stamp)}\r\n` +
+    `DTSTART:${utc(event.start)}\r\nDTEND:${utc(event.end)}\r\nSUMMARY:${text(event.summary)}\r\n` +
+    `TRANSP:${event.transparency}\r\nDESCRIPTION:${text(event.description)}\r\n`;
+  for (const attendee of event.attendees)
+    lines += `ATTENDEE;ROLE=REQ-PARTICIPANT;CN="${quoted(attendee.name)}":MAILTO:${text(attendee.email)}\r\n`;
+  if (event.status) lines += `STATUS:${event.status}\r\n`;
+  for (const [key, value] of event.x) lines += `${key}:${text(value)}\r\n`;
+  return `${lines}END:VEVENT\r\n`;
+}
+
 /** RFC 5545 3.1: lines longer than 75 octets continue on the next line after a single space. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldLines(text: string): string {
   let out = '';
   for (const line of text.split('\r\n')) {
     if (line === '') continue;
+    // Most lines are ASCII, one octet a character: cut them without walking each character.
+    if (ASCII.test(line)) {
+      let folded = line.slice(0, 75);
+      for (let at = 75; at < line.length; at += 74) folded += `\r\n ${line.slice(at, at + 74)}`;
+      out += `${folded}\r\n`;
+      continue;
+    }
     let octets = 0;
     let start = 0;
     let folded = '';
