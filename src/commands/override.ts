@@ -129,6 +129,9 @@ export function overrideCommand(context: MakeContext): Command {
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print(`No overrides in ${file}: add one with runbook override add.`);
       const { renderTable } = await import('../render/table.js');
+      const { formatStamp } = await import('../render/time.js');
+      // A timestamp on the roster's clocks, as the rest of the output reads; a date as written.
+      const local = (text: string) => (text.length === 10 ? text : formatStamp(text, input.calendar));
       ctx.print(
         renderTable(
           ['#', 'PIPELINE', 'ROLE', 'FROM', 'TO', 'PERSON', 'REASON', 'STATUS'],
@@ -136,8 +139,8 @@ export function overrideCommand(context: MakeContext): Command {
             String(row.n),
             row.pipeline,
             row.role,
-            row.from,
-            row.to,
+            local(row.from),
+            local(row.to),
             row.person,
             sanitizeLine(row.reason),
             row.status,
@@ -214,7 +217,7 @@ export function swapCommand(context: MakeContext): Command {
             : `${b.id} holds no shift of ${pipeline ?? mine.pipeline} in the week of ${schedule.weeks[w2]!.days[0]}`,
         );
       const day = (week: number) => schedule.weeks[week]!.days[0]!;
-      const reason = `swap: ${b.id} takes ${a.id}'s week of ${day(mine.week)}, ${a.id} takes ${b.id}'s week of ${day(theirs.week)}`;
+      const reason = `swap of ${a.id} and ${b.id}, weeks of ${day(mine.week)} and ${day(theirs.week)}`;
       // Every part each holds of that shift (an earlier override may have split it): one override a part.
       const cover = (shift: Shift, holder: string, by: string): Override[] =>
         partsOf(schedule.shifts, shift.pipeline, shift.week, shift.role)

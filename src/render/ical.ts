@@ -47,12 +47,12 @@ export function renderCalendar({
 }: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
-  // Every event of a pipeline ends the same way: written once.
+  // Every event of a pipeline ends the same way: written (and escaped) once.
   const about = new Map<string, string>();
   const describe = (pipeline: Pipeline, role: string): string => {
     let tail = about.get(pipeline.id);
-    if (tail === undefined) about.set(pipeline.id, (tail = aboutPipeline(pipeline, roster)));
-    return `${sanitize(`${sanitizeLine(pipeline.name)}: ${role}.`)}\n${tail}`;
+    if (tail === undefined) about.set(pipeline.id, (tail = text(aboutPipeline(pipeline, roster))));
+    return `${text(sanitize(`${sanitizeLine(pipeline.name)}: ${role}.`))}\\n${tail}`;
   };
   const name = person
     ? `On call: ${sanitizeLine(person.name)}`
@@ -122,7 +122,9 @@ export function renderCalendar({
         end: part.end,
         status: 'CANCELLED',
         summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
-        description: `This ${part.role} shift of ${holder} was published and no longer exists: runbook rotate --diff says why.`,
+        description: text(
+          `This ${part.role} shift of ${holder} was published and no longer exists: runbook rotate --diff says why.`,
+        ),
         transparency: 'TRANSPARENT',
         attendees: [],
         x: [
@@ -161,7 +163,7 @@ export function renderCalendar({
   // ical-generator writes the calendar's own lines; the events are ours, in the same form (its per-event
   // objects cost a third of a year's calendar), and so is the folding (its own encodes every character apart).
   const head = calendar.toString().replace(/END:VCALENDAR$/, '');
-  const body = events.map((event) => foldLines(eventText(event))).join('');
+  const body = events.map(eventText).join('');
   return `${head}${body}END:VCALENDAR\r\n`;
 }
 
@@ -174,6 +176,7 @@ interface EventData {
   end: Date;
   status?: 'CANCELLED';
   summary: string;
+  /** Already escaped as TEXT (most of it is the same for every event of a pipeline, and escaped once). */
   description: string;
   transparency: 'TRANSPARENT' | 'OPAQUE';
   attendees: { email: string; name: string }[];
@@ -195,13 +198,13 @@ const utc = (date: Date): string =>
 /** An event's unfolded lines, property by property in the order calendar clients expect (as ical-generator writes them). */
 function eventText(event: EventData): string {
   let lines =
-    `BEGIN:VEVENT\r\nUID:${event.id}\r\nSEQUENCE:${event.sequence}\r\nDTSTAMP:${utc(event.stamp)}\r\n` +
-    `DTSTART:${utc(event.start)}\r\nDTEND:${utc(event.end)}\r\nSUMMARY:${text(event.summary)}\r\n` +
-    `TRANSP:${event.transparency}\r\nDESCRIPTION:${text(event.description)}\r\n`;
+    `BEGIN:VEVENT\r\n${foldLine(`UID:${event.id}`)}SEQUENCE:${event.sequence}\r\nDTSTAMP:${utc(event.stamp)}\r\n` +
+    `DTSTART:${utc(event.start)}\r\nDTEND:${utc(event.end)}\r\n${foldLine(`SUMMARY:${text(event.summary)}`)}` +
+    `TRANSP:${event.transparency}\r\n${foldLine(`DESCRIPTION:${event.description}`)}`;
   for (const attendee of event.attendees)
-    lines += `ATTENDEE;ROLE=REQ-PARTICIPANT;CN="${quoted(attendee.name)}":MAILTO:${text(attendee.email)}\r\n`;
+    lines += foldLine(`ATTENDEE;ROLE=REQ-PARTICIPANT;CN="${quoted(attendee.name)}":MAILTO:${text(attendee.email)}`);
   if (event.status) lines += `STATUS:${event.status}\r\n`;
-  for (const [key, value] of event.x) lines += `${key}:${text(value)}\r\n`;
+  for (const [key, value] of event.x) lines += foldLine(`${key}:${text(value)}`);
   return `${lines}END:VEVENT\r\n`;
 }
 
@@ -210,31 +213,33 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 export function foldLines(text: string): string {
   let out = '';
-  for (const line of text.split('\r\n')) {
-    if (line === '') continue;
-    // Most lines are ASCII, one octet a character: cut them without walking each character.
-    if (ASCII.test(line)) {
-      let folded = line.slice(0, 75);
-      for (let at = 75; at < line.length; at += 74) folded += `\r\n ${line.slice(at, at + 74)}`;
-      out += `${folded}\r\n`;
-      continue;
-    }
-    let octets = 0;
-    let start = 0;
-    let folded = '';
-    for (let i = 0; i < line.length;) {
-      const code = line.codePointAt(i)!;
-      const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      const units = code > 0xffff ? 2 : 1;
-      if (octets + width > (folded ? 74 : 75)) {
-        folded += `${folded ? ' ' : ''}${line.slice(start, i)}\r\n`;
-        start = i;
-        octets = 0;
-      }
-      octets += width;
-      i += units;
-    }
-    out += `${folded}${folded ? ' ' : ''}${line.slice(start)}\r\n`;
-  }
+  for (const line of text.split('\r\n')) if (line !== '') out += foldLine(line);
   return out;
+}
+
+/** One content line, folded, with its CRLF. */
+function foldLine(line: string): string {
+  if (line.length <= 75 / 4 || (line.length <= 75 && ASCII.test(line))) return `${line}\r\n`;
+  // Most lines are ASCII, one octet a character: cut them without walking each character.
+  if (ASCII.test(line)) {
+    let folded = line.slice(0, 75);
+    for (let at = 75; at < line.length; at += 74) folded += `\r\n ${line.slice(at, at + 74)}`;
+    return `${folded}\r\n`;
+  }
+  let octets = 0;
+  let start = 0;
+  let folded = '';
+  for (let i = 0; i < line.length;) {
+    const code = line.codePointAt(i)!;
+    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    const units = code > 0xffff ? 2 : 1;
+    if (octets + width > (folded ? 74 : 75)) {
+      folded += `${folded ? ' ' : ''}${line.slice(start, i)}\r\n`;
+      start = i;
+      octets = 0;
+    }
+    octets += width;
+    i += units;
+  }
+  return `${folded}${folded ? ' ' : ''}${line.slice(start)}\r\n`;
 }

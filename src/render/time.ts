@@ -27,6 +27,12 @@ export function formatLocal(instant: Date | string, zone: ZoneLike): string {
   return `${DAYS[t.weekday]} ${t.year}-${two(t.month + 1)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)} ${zoneName(zone)}`;
 }
 
+/** "2027-03-15 10:00": an instant on the zone's clocks, compact, for tables. */
+export function formatStamp(instant: Date | string, zone: ZoneLike): string {
+  const t = wallClock(instant, zone);
+  return `${t.year}-${two(t.month + 1)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
+}
+
 /** "in 2 days 5 hours", "5 hours ago" (to the minute). */
 export function formatLeft(ms: number): string {
   const words = describeDuration(Math.floor(Math.abs(ms) / 60_000) * 60_000);
