@@ -168,6 +168,35 @@ describe('publishing, then a roster edit (SPEC 2.8)', () => {
   });
 });
 
+describe('lint of the lock', () => {
+  it('names a week, pipeline or person the lock holds that does not exist, at the value', async () => {
+    const story = shippedCopy();
+    await story.runbook('rotate', '--weeks', '2', '--start', '2026-11-30', '--publish');
+    story.edit(
+      'rotation.lock.yaml',
+      (text) => `${text}  - { week: 2026-12-02, pipeline: nope, role: primary, person: zed, revision: 0 }\n`,
+    );
+    const line = story.read('rotation.lock.yaml').trimEnd().split('\n').length;
+    const lint = await story.runbook('lint', '--format', 'json');
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout).problems).toMatchObject([
+      {
+        line,
+        column: 13,
+        rule: 'lock-entry',
+        message: expect.stringContaining('2026-12-02 is not the first day of a rotation week'),
+      },
+      { line, rule: 'lock-entry', message: 'no pipeline "nope" in the runbooks folder' },
+      { line, rule: 'lock-entry', message: 'no person "zed" in the roster' },
+    ]);
+    // A broken lock stops the on-call answers rather than give ones that ignore what was published.
+    story.edit('rotation.lock.yaml', (text) => text.replace('revision: 0 }', 'revision: -1 }'));
+    const who = await story.runbook('who');
+    expect(who.code).toBe(2);
+    expect(who.stderr).toMatch(/^runbook: runbooks\/rotation\.lock\.yaml:\d+:\d+: error: /);
+  });
+});
+
 describe('overrides and swaps (SPEC 2.7)', () => {
   const story = shippedCopy();
   const week = ['--weeks', '1', '--start', '2027-03-01'];
