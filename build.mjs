@@ -86,7 +86,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: process.env.RUNBOOK_NO_MINIFY !== "1",
+  minify: process.env.RUNBOOK_NO_MINIFY !== '1',
   legalComments: 'linked',
   logLevel: 'warning',
 };
