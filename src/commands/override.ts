@@ -10,6 +10,7 @@ import { withAdded, withRemoved } from '../load/overrides-file.js';
 import { personNamed } from '../lookup/person.js';
 import type { Override } from '../model/overrides.js';
 import { refusal, scheduleWithOverrides, shiftOf } from '../rotation/cover.js';
+import { overrideInstant } from '../rotation/overlay.js';
 import { partsOf, rotationPipelines, type RotationInput, type Shift } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
@@ -104,7 +105,7 @@ export function overrideCommand(context: MakeContext): Command {
         person: personNamed(input.roster.people, who).id,
         reason: reason.trim(),
       };
-      const span = (text: string) => (text.length === 10 ? instantAt(text, 0, 0, input.calendar) : new Date(text));
+      const span = (text: string) => overrideInstant(text, input.calendar);
       if (span(entry.to) <= span(entry.from)) throw new UsageError(`--to ${to} is not after --from ${from}`);
       await addOverrides(ctx, [entry]);
     });

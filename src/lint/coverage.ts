@@ -15,7 +15,8 @@ import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
-import { instantAt } from '../sla/local.js';
+import { weeksToCover } from '../rotation/cover.js';
+import { overrideInstant } from '../rotation/overlay.js';
 import { problemAt } from './context.js';
 
 export interface CoverageInput {
@@ -38,11 +39,13 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
   if (!pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation') && !overrides && !lock) return problems;
   const current = Math.max(0, weekIndexAt(handover, input.now));
   const calendar = rosterCalendar(roster.value, input.holidays);
-  const lockedWeeks = (lock?.value.shifts ?? []).map((shift) => weekIndexOfDay(handover, shift.week));
   const overrideWeeks = (overrides?.value ?? []).map((override) =>
-    weekIndexAt(handover, override.to.length === 10 ? instantAt(override.to, 0, 0, calendar) : new Date(override.to)),
+    weekIndexAt(handover, overrideInstant(override.to, calendar)),
   );
-  const horizon = Math.ceil(Math.max(current + LOOKAHEAD_WEEKS, ...lockedWeeks, ...overrideWeeks)) + 1;
+  const horizon = Math.max(
+    current + LOOKAHEAD_WEEKS + 1,
+    weeksToCover(handover, calendar, lock?.value.shifts, overrides?.value),
+  );
   const schedule = buildSchedule(
     {
       roster: roster.value,

@@ -4,20 +4,31 @@
  */
 import type { Override } from '../model/overrides.js';
 import { buildSchedule, type RotationInput, type Schedule, type Shift } from './schedule.js';
-import { handoverOf, weekIndexAt, weekIndexOfDay } from './weeks.js';
-import { instantAt } from '../sla/local.js';
+import { handoverOf, weekIndexAt, weekIndexOfDay, type Handover } from './weeks.js';
+import type { ZoneLike } from '../sla/local.js';
+import type { LockedShift } from '../model/lock.js';
+import { overrideInstant } from './overlay.js';
 
-/** The instant an override time names: a date is local midnight in the roster's zone. */
-export function overrideInstant(text: string, input: RotationInput): Date {
-  return text.length === 10 ? instantAt(text, 0, 0, input.calendar) : new Date(text);
+/**
+ * How many weeks from the epoch a plan must reach to hold every locked week and every override's last week
+ * (0 without either).
+ */
+export function weeksToCover(
+  handover: Handover,
+  zone: ZoneLike,
+  lock: readonly LockedShift[] = [],
+  overrides: readonly Override[] = [],
+): number {
+  const locked = lock.map((shift) => weekIndexOfDay(handover, shift.week)).filter(Number.isInteger);
+  const ends = overrides.map((entry) => weekIndexAt(handover, overrideInstant(entry.to, zone)));
+  return Math.max(-1, ...locked, ...ends) + 1;
 }
 
-/** The schedule through every override's last week and every locked week. */
+/** The schedule through every override's last week and every locked week (and `atLeast` weeks). */
 export function scheduleWithOverrides(input: RotationInput, overrides: readonly Override[], atLeast = 0): Schedule {
   const handover = handoverOf(input.roster, input.calendar.offsets);
-  const ends = overrides.map((entry) => weekIndexAt(handover, overrideInstant(entry.to, input)));
-  const locked = (input.lock ?? []).map((shift) => weekIndexOfDay(handover, shift.week)).filter(Number.isInteger);
-  return buildSchedule({ ...input, overrides }, Math.max(atLeast, 0, ...ends, ...locked) + 1);
+  const weeks = weeksToCover(handover, input.calendar, input.lock, overrides);
+  return buildSchedule({ ...input, overrides }, Math.max(atLeast + 1, weeks, 1));
 }
 
 /** Why the added overrides cannot be written (a hard rule, or nothing to cover), or undefined. */

@@ -5,7 +5,7 @@
  */
 import type { Override } from '../model/overrides.js';
 import type { Person, Team } from '../model/roster.js';
-import { localDateOf, type LocalDate, type Zone } from '../sla/local.js';
+import { instantAt, localDateOf, type LocalDate, type Zone, type ZoneLike } from '../sla/local.js';
 import { unavailableBetween } from './people.js';
 import type { Shift } from './schedule.js';
 import type { Week } from './weeks.js';
@@ -15,6 +15,11 @@ export interface TimedOverride extends Override {
   index: number;
   start: Date;
   end: Date;
+}
+
+/** The instant an override's `from` or `to` names: a date is local midnight in the roster's zone. */
+export function overrideInstant(text: string, zone: ZoneLike): Date {
+  return text.length === 10 ? instantAt(text, 0, 0, zone) : new Date(text);
 }
 
 /** An override (or the part of it in one week) that breaks a hard rule: commands leave it out, lint reports it. */

@@ -16,7 +16,7 @@ import { compareText } from '../util/compare.js';
 import { leastCostAssignment } from './assignment.js';
 import type { LockedShift } from '../model/lock.js';
 import type { Override } from '../model/overrides.js';
-import { overlayWeek, type Rejection, type TimedOverride } from './overlay.js';
+import { overlayWeek, overrideInstant, type Rejection, type TimedOverride } from './overlay.js';
 
 export type Role = 'primary' | 'backup';
 
@@ -643,12 +643,11 @@ function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, { p
 
 /** Overrides with their times as instants: a date is local midnight in the roster's zone. */
 function timedOverrides(overrides: readonly Override[], calendar: WorkCalendar): TimedOverride[] {
-  const instant = (text: string): Date => (text.length === 10 ? instantAt(text, 0, 0, calendar) : new Date(text));
   return overrides.map((override, index) => ({
     ...override,
     index,
-    start: instant(override.from),
-    end: instant(override.to),
+    start: overrideInstant(override.from, calendar),
+    end: overrideInstant(override.to, calendar),
   }));
 }
 

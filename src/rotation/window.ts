@@ -7,7 +7,8 @@ import type { LocalDate } from '../sla/local.js';
 import { instantAt } from '../sla/local.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
-import { handoverOf, weekIndexAt, weekIndexOfDay, type Week } from './weeks.js';
+import { handoverOf, weekIndexAt, type Week } from './weeks.js';
+import { weeksToCover } from './cover.js';
 import { compareWithLock, lockChanges, publishLock, type Compared } from './published.js';
 import type { LockedShift } from '../model/lock.js';
 
@@ -79,9 +80,7 @@ export function rotationWindow(
 
 /** The last week the lock holds (-1 without one). */
 function lockEnd(input: RotationInput): number {
-  const handover = handoverOf(input.roster, input.calendar.offsets);
-  const weeks = (input.lock ?? []).map((shift) => weekIndexOfDay(handover, shift.week)).filter(Number.isInteger);
-  return Math.max(-1, ...weeks);
+  return weeksToCover(handoverOf(input.roster, input.calendar.offsets), input.calendar, input.lock) - 1;
 }
 
 /**
