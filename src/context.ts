@@ -50,9 +50,17 @@ export class Context {
     return this.options.json === true;
   }
 
-  /** Columns to lay text out in: the terminal's width up to 100, else 80. */
+  /** Columns to lay prose out in: the terminal's width up to 100 (longer lines read badly), else 80. */
   get width(): number {
     return Math.max(60, Math.min(this.io.columns ?? 80, 100));
+  }
+
+  /**
+   * Columns a table may use: the whole terminal; unlimited when the output is not a terminal, so each row stays
+   * on one line for grep, cut and awk (as `git` and `gh` do).
+   */
+  get tableWidth(): number {
+    return this.io.isTTY ? Math.max(40, this.io.columns ?? 80) : Infinity;
   }
 
   runbooksDir(): string {

@@ -114,3 +114,35 @@ describe('CLI wiring (in process)', () => {
     ]);
   });
 });
+
+describe('the terminal: tables sized to it, one line a row when piped, the issue page on one screen', () => {
+  const tty = (columns: number, ...args: string[]) =>
+    runInProcess(args, { columns, env: { NO_COLOR: '1' }, now: new Date('2026-12-02T12:00:00Z') });
+
+  it('piped: every row of list on one line, however long', async () => {
+    const { stdout } = await runInProcess(['list']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 4 + 1);
+    expect(lines[1]).toMatch(
+      /^aggregated .*Business Analytics Team then Data Engineering Team .*Fri 26 Feb 2027 17:00 resolution$/,
+    );
+  });
+
+  it('on a terminal: within its width, and using a wide one', async () => {
+    const narrow = (await tty(80, 'list')).stdout.trimEnd().split('\n');
+    expect(Math.max(...narrow.map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(narrow.length).toBeLessThanOrEqual(1 + 10 + 1);
+    const wide = (await tty(200, 'list')).stdout.trimEnd().split('\n');
+    expect(wide[1]).toMatch(/Aggregated Data for Executives and Investors {2}Business Analytics Team /);
+    expect(wide.length).toBeLessThan(narrow.length);
+  });
+
+  it('show <pipeline> <issue> at 80 × 24: who is on call first, the steps next, all in 23 lines', async () => {
+    const { stdout } = await tty(80, 'show', 'engagement', 'late-click-data');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines[1]).toMatch(/^Engagement \[engagement\], on call now: \w+ Example <\w+@example\.com>/);
+    expect(lines.findIndex((line) => line === 'Steps')).toBeLessThanOrEqual(3);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+});

@@ -133,7 +133,7 @@ describe('runbook rotate on the shipped runbooks', () => {
     );
     const table = rotate('--weeks', '4', '--format', 'table').stdout;
     expect(table).toMatch(/^WEEK FROM\s+aggregated\s+engagement\s+profit$/m);
-    expect(table).toMatch(/^Mon 14 Dec 10:00\s+-\s+dev \+ana\s+kai \+isla$/m);
+    expect(table).toMatch(/^Mon 14 Dec 2026 10:00\s+-\s+dev \+ana\s+kai \+isla$/m);
   });
 
   it('honours --person in the table and the report too', () => {
@@ -151,8 +151,8 @@ describe('runbook rotate on the shipped runbooks', () => {
     ]);
     expect(result.code).toBe(0);
     // dev's week, with the senior beside them; other weeks empty.
-    expect(result.stdout).toMatch(/^Mon 14 Dec 10:00\s+dev \+ana$/m);
-    expect(result.stdout).toMatch(/^Mon 7 Dec 10:00\s+-$/m);
+    expect(result.stdout).toMatch(/^Mon 14 Dec 2026 10:00\s+dev \+ana$/m);
+    expect(result.stdout).toMatch(/^Mon 7 Dec 2026 10:00\s+-$/m);
     expect(result.stdout).not.toMatch(/profit/);
     const rows = result.stderr.split('\n').filter((line) => /^[a-z]+ +(senior|junior) /.test(line));
     expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(['dev']);

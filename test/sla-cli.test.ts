@@ -99,7 +99,7 @@ describe('runbook sla check', () => {
 
   it('prints a table for people', () => {
     const { stdout } = check(arrival(60));
-    expect(stdout).toMatch(/engagement\s+arrival\s+BREACH\s+Wed 10 Feb 00:00\s+newest data is 60 hours\s/);
+    expect(stdout).toMatch(/engagement\s+arrival\s+BREACH\s+Wed 10 Feb 2027 00:00\s+newest data is 60 hours\s/);
     expect(stdout).toContain('5 rules: 0 pass, 0 warn, 1 breach, 4 unknown');
   });
 

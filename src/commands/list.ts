@@ -19,6 +19,6 @@ export function listCommand(context: MakeContext): Command {
       const memo = new Map<string, Date>();
       const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar, memo)]));
       if (ctx.json) ctx.printJson(listJson(pipelines, next));
-      else ctx.print(renderList(pipelines, next, calendar, ctx.style, ctx.width));
+      else ctx.print(renderList(pipelines, next, calendar, ctx.style, ctx.tableWidth));
     });
 }

@@ -147,7 +147,7 @@ export function overrideCommand(context: MakeContext): Command {
             row.status,
           ]),
           ctx.style,
-          ctx.width,
+          ctx.tableWidth,
         ),
       );
     });

@@ -17,6 +17,6 @@ export function ownersCommand(context: MakeContext): Command {
       );
       const shown = team === undefined ? all : [teamOwnership(all, team)];
       if (ctx.json) ctx.printJson(shown);
-      else ctx.print(renderOwners(shown, ctx.style, ctx.width));
+      else ctx.print(renderOwners(shown, ctx.style, ctx.tableWidth));
     }) as unknown as Command;
 }

@@ -62,7 +62,7 @@ export function rotateCommand(context: MakeContext): Command {
             ctx.print(`Nothing published yet: ${lockFile} is written by runbook rotate --weeks N --publish.`);
           else {
             const { renderDiff } = await import('../render/lock.js');
-            ctx.print(renderDiff(changes, lockFile, ctx.style, ctx.width));
+            ctx.print(renderDiff(changes, lockFile, ctx.style, ctx.tableWidth));
           }
           return;
         }
@@ -145,7 +145,7 @@ export function rotateCommand(context: MakeContext): Command {
           }
           case 'table': {
             const { rotationTable } = await import('../render/rotation.js');
-            output = `${rotationTable(shared, weeks, input.pipelines, ctx.style, ctx.width)}\n`;
+            output = `${rotationTable(shared, weeks, input.pipelines, ctx.style, ctx.tableWidth)}\n`;
             break;
           }
           default: {
@@ -162,7 +162,7 @@ export function rotateCommand(context: MakeContext): Command {
         else ctx.io.out(output);
         if (options.report) {
           const { renderReport } = await import('../render/rotation.js');
-          ctx.io.err(`${renderReport(report, ctx.style, ctx.width)}\n`);
+          ctx.io.err(`${renderReport(report, ctx.style, ctx.tableWidth)}\n`);
         }
       })
   );

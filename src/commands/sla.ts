@@ -77,7 +77,8 @@ function checkCommand(context: MakeContext): Command {
           }
         }
         if (ctx.json) ctx.printJson({ at: at.toISOString(), results });
-        else ctx.print((await import('../render/sla.js')).renderCheck(results, calendar, at, ctx.style, ctx.width));
+        else
+          ctx.print((await import('../render/sla.js')).renderCheck(results, calendar, at, ctx.style, ctx.tableWidth));
         const failing = results.filter(
           (result) => result.status === 'breach' || (options.failOn === 'warn' && result.status === 'warn'),
         );

@@ -4,13 +4,18 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
-import { renderTable } from './table.js';
+import { fits, renderTable } from './table.js';
 import { formatShort } from './time.js';
 
 export function oncallWords(pipeline: Pipeline): string {
   const { oncall } = pipeline;
   if (oncall.mode === 'rotation') return oncall.weeks === 'last-of-month' ? 'month-end weeks' : 'weekly rotation';
   return oncall.mode === 'business-hours' ? 'working hours' : 'none';
+}
+
+function briefOncall(pipeline: Pipeline): string {
+  const words = oncallWords(pipeline);
+  return words === 'weekly rotation' ? 'rotation' : words === 'month-end weeks' ? 'month-end' : words;
 }
 
 export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<string, Deadline | undefined>) {
@@ -37,19 +42,24 @@ export function renderList(
   width: number,
 ): string {
   if (pipelines.length === 0) return 'No pipeline runbooks in this folder.';
-  const rows = pipelines.map((pipeline) => [
-    style.cyan(pipeline.id),
-    sanitizeLine(pipeline.name),
-    [
-      pipeline.owners.primary.map(sanitizeLine).join(', '),
-      ...(pipeline.owners.secondary?.length
-        ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)]
-        : []),
-    ].join('\n'),
-    oncallWords(pipeline),
-    nextDue(next.get(pipeline.id), zone),
-  ]);
-  return `${renderTable(['ID', 'NAME', 'OWNERS', 'ON CALL', 'NEXT DUE'], rows, style, width)}\n${style.dim(`Times in ${zoneName(zone)}.`)}`;
+  const head = ['ID', 'NAME', 'OWNERS', 'ON CALL', 'NEXT DUE'];
+  const rows = (brief: boolean) =>
+    pipelines.map((pipeline) => [
+      style.cyan(pipeline.id),
+      sanitizeLine(pipeline.name),
+      [
+        pipeline.owners.primary.map(sanitizeLine).join(', '),
+        // On a narrow terminal the primary owners only (`show` has the rest), so a row takes two or three lines.
+        ...(pipeline.owners.secondary?.length && !brief
+          ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)]
+          : []),
+      ].join('\n'),
+      brief ? briefOncall(pipeline) : oncallWords(pipeline),
+      nextDue(next.get(pipeline.id), zone),
+    ]);
+  const full = rows(false);
+  const shown = fits(head, full, width) || !Number.isFinite(width) ? full : rows(true);
+  return `${renderTable(head, shown, style, width, [4])}\n${style.dim(`Times in ${zoneName(zone)}.${shown === full ? '' : ' Secondary owners: runbook show <id>.'}`)}`;
 }
 
 function nextDue(deadline: Deadline | undefined, zone: ZoneLike): string {

@@ -38,11 +38,12 @@ export interface OnCallNow {
 const NO_STEPS = 'No steps recorded yet: add `resolution` to this issue.';
 
 /** Lines of a terminal page, wrapped to `width`: a heading, a paragraph, a bullet or numbered item. */
-function page(style: Style, width: number) {
+function page(style: Style, width: number, { compact = false } = {}) {
   const out: string[] = [];
   return {
     out,
-    heading: (title: string): void => void out.push('', style.bold.underline(title)),
+    // A compact page (one issue, read at 3 a.m. on a small terminal) has no blank line before a heading.
+    heading: (title: string): void => void out.push(...(compact ? [] : ['']), style.bold.underline(title)),
     para: (text: string, indent = '  '): void => void out.push(...wrap(sanitizeLine(text), width, indent)),
     bullet: (text: string, indent: string, mark = '- '): void =>
       void out.push(...wrap(sanitizeLine(text), width, indent + ' '.repeat(mark.length), indent + mark)),
@@ -58,17 +59,23 @@ export interface OnCallNames {
 const person = ({ name, email }: { name: string; email: string }): string => `${sanitizeLine(name)} <${email}>`;
 
 /** On-call engineer -> senior backup -> primary owners -> secondary owners; with names when `now` says who. */
-export function escalationPath(pipeline: Pipeline, roster: Roster | undefined, now?: OnCallNames): string[] {
+export function escalationPath(
+  pipeline: Pipeline,
+  roster: Roster | undefined,
+  now?: OnCallNames,
+  /** Named people only, no team or empty backup (the issue page, which says who is on call at its top). */
+  brief = false,
+): string[] {
   const { oncall, owners } = pipeline;
   const steps: string[] = [];
   if (oncall.mode === 'rotation' && oncall.team) {
     const team = teamWithContact(oncall.team, roster);
     steps.push(
       now
-        ? `On-call engineer: ${person(now.primary)}, this week's primary from ${team}`
+        ? `On-call engineer: ${person(now.primary)}${brief ? '' : `, this week's primary from ${team}`}`
         : `On-call engineer: this week's primary from ${team}`,
     );
-    if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off')
+    if ((roster?.rotation?.pairing ?? 'junior-with-senior') !== 'off' && !(brief && now && !now.backup))
       steps.push(
         now?.backup
           ? `Senior backup: ${person(now.backup)}`
@@ -183,10 +190,16 @@ export function renderIssue(
   width: number,
   onCallNow?: OnCallNow,
 ): string {
-  const { out, heading, bullet } = page(style, width);
+  // The steps and who is on call come first, and the page fits one 80 × 24 screen where it can.
+  const { out, heading, bullet } = page(style, width, { compact: true });
+  out.push(...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '').map((line) => style.bold(line)));
+  const about = `${sanitizeLine(pipeline.name)} [${pipeline.id}]`;
   out.push(
-    ...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '').map((line) => style.bold(line)),
-    style.dim(`${sanitizeLine(pipeline.name)} [${pipeline.id}]`),
+    ...(onCallNow
+      ? wrap(`${about}, on call now: ${onCallNow.line}`, width, '  ', '').map((line, i) =>
+          i === 0 ? line.replace(about, style.dim(about)) : line,
+        )
+      : [style.dim(about)]),
   );
   heading('Steps');
   if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, '  ', `${n + 1}. `));
@@ -200,8 +213,10 @@ export function renderIssue(
     out.push(...wrap(sanitizeLine(issue.cause), width, '  '));
   }
   heading('Who to call');
-  if (onCallNow) bullet(`On call now: ${onCallNow.line}`, '  ');
-  if (issue.escalate) bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
-  escalationPath(pipeline, roster, onCallNow?.names).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+  if (issue.escalate && !pipeline.owners.primary.includes(issue.escalate))
+    bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
+  escalationPath(pipeline, roster, onCallNow?.names, true).forEach((step, index) =>
+    bullet(step, '  ', `${index + 1}. `),
+  );
   return out.join('\n');
 }

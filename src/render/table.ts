@@ -8,8 +8,20 @@ const visible = (text: string): number => {
   return most;
 };
 
+/** Whether a table fits `width` without wrapping a cell. */
+export function fits(head: readonly string[], rows: readonly string[][], width: number): boolean {
+  const widths = fitWidths(head, rows, Infinity);
+  return widths.reduce((sum, w) => sum + w, 0) <= width;
+}
+
 /** Column widths (content + gap) that fit `width`, never narrower than a column's longest word. */
-export function fitWidths(head: readonly string[], rows: readonly string[][], width: number): number[] {
+export function fitWidths(
+  head: readonly string[],
+  rows: readonly string[][],
+  width: number,
+  /** Columns whose lines are never wrapped (a date and time reads badly over two lines). */
+  whole: readonly number[] = [],
+): number[] {
   const cells = (column: number): string[] =>
     [head[column] ?? '', ...rows.map((row) => row[column] ?? '')].map(stripAnsi);
   const widest = (values: Iterable<number>): number => {
@@ -21,7 +33,9 @@ export function fitWidths(head: readonly string[], rows: readonly string[][], wi
   const natural = columns.map((texts) => widest(texts.map(visible)) + GAP);
   if (natural.reduce((sum, w) => sum + w, 0) <= width) return natural;
   const minimum = columns.map(
-    (texts) => widest(texts.flatMap((cell) => cell.split(/\s+/)).map((word) => word.length)) + GAP,
+    (texts, column) =>
+      widest(texts.flatMap((cell) => cell.split(whole.includes(column) ? '\n' : /\s+/)).map((word) => word.length)) +
+      GAP,
   );
   const widths = [...natural];
   // Take a column at a time from the widest that can still wrap, until the table fits.
@@ -66,10 +80,18 @@ function wrapLine(line: string, width: number): string[] {
  * A borderless table: each column as wide as `fitWidths` says (content plus a gap), cells wrapped on word
  * boundaries, trailing spaces trimmed. Linear in the number of rows (10,000 rows lay out in milliseconds).
  */
-export function renderTable(head: readonly string[], rows: readonly string[][], style: Style, width: number): string {
-  const widths = fitWidths(head, rows, width);
+export function renderTable(
+  head: readonly string[],
+  rows: readonly string[][],
+  style: Style,
+  width: number,
+  whole: readonly number[] = [],
+): string {
+  // Unlimited width (output to a pipe or a file): every row on one line, for grep and cut.
+  const flat = Number.isFinite(width) ? rows : rows.map((row) => row.map((cell) => cell.replace(/\n/g, ' ')));
+  const widths = fitWidths(head, flat, width, whole);
   const lines: string[] = [];
-  for (const row of [head.map((title) => style.bold(title)), ...rows]) {
+  for (const row of [head.map((title) => style.bold(title)), ...flat]) {
     const cells = widths.map((columnWidth, column) =>
       (row[column] ?? '').split('\n').flatMap((line) => wrapLine(line, columnWidth - GAP)),
     );

@@ -39,10 +39,10 @@ export function formatLeft(ms: number): string {
   return ms >= 0 ? `in ${words}` : `${words} ago`;
 }
 
-/** "Fri 12 Feb 17:00": short, for table cells whose zone is named in the heading. */
+/** "Fri 12 Feb 2027 17:00": short (the year kept: a table may span two), for cells whose zone is named in the heading. */
 export function formatShort(instant: Date | string, zone: ZoneLike): string {
   const t = wallClock(instant, zone);
-  return `${DAYS[t.weekday]} ${t.day} ${MONTHS[t.month]} ${two(t.hour)}:${two(t.minute)}`;
+  return `${DAYS[t.weekday]} ${t.day} ${MONTHS[t.month]} ${t.year} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** "due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours", or the rolling rule's nature. */

@@ -20,7 +20,7 @@ export const BIN = fileURLToPath(new URL('../../bin/runbook.js', import.meta.url
 
 export async function runInProcess(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; columns?: number } = {},
 ): Promise<Result> {
   let stdout = '';
   let stderr = '';
@@ -31,7 +31,9 @@ export async function runInProcess(
       err: (text) => void (stderr += text),
       env: { XDG_CACHE_HOME: CACHE, ...options.env },
       cwd: options.cwd ?? PROJECT,
-      isTTY: false,
+      // A terminal of that many columns (colour off unless asked for), else a pipe.
+      isTTY: options.columns !== undefined,
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
     },
     () => options.now ?? new Date('2027-02-10T12:00:00Z'),
   );
