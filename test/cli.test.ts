@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from './helpers/run.js';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
@@ -144,5 +147,25 @@ describe('the terminal: tables sized to it, one line a row when piped, the issue
     expect(lines[1]).toMatch(/^Engagement \[engagement\], on call now: \w+ Example <\w+@example\.com>/);
     expect(lines.findIndex((line) => line === 'Steps')).toBeLessThanOrEqual(3);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('runbook init', () => {
+  it('writes a starter folder that lints clean, and never over existing files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'runbook-init-'));
+    const init = await runInProcess(['init', 'demo'], { cwd: root });
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    expect(init.stdout).toContain('wrote demo/runbooks/roster.yaml');
+    expect(readFileSync(join(root, 'demo', 'runbooks', 'orders.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schema\/pipeline\.schema\.json\n/,
+    );
+    expect(existsSync(join(root, 'demo', 'schema', 'pipeline.schema.json'))).toBe(true);
+    const lint = await runInProcess(['--dir', 'demo/runbooks', 'lint'], { cwd: root });
+    expect(lint).toMatchObject({ code: 0, stdout: '✔ 2 files checked, no problems\n' });
+    const roster = readFileSync(join(root, 'demo', 'runbooks', 'roster.yaml'), 'utf8');
+    const again = await runInProcess(['init', 'demo'], { cwd: root });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^runbook: demo\/runbooks\/roster\.yaml, .* already exist: nothing written\n$/);
+    expect(readFileSync(join(root, 'demo', 'runbooks', 'roster.yaml'), 'utf8')).toBe(roster);
   });
 });

@@ -4,6 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import type { AnyCommand, MakeContext } from './command.js';
 import { docsCommand } from './docs.js';
 import { importCommand } from './import.js';
+import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
@@ -30,6 +31,7 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['who', whoCommand],
   ['docs', docsCommand],
   ['import', importCommand],
+  ['init', initCommand],
 ];
 
 /**

@@ -1,0 +1,50 @@
+import { Command } from '@commander-js/extra-typings';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../load/find.js';
+import { localDateOf } from '../sla/local.js';
+import { UsageError } from '../util/errors.js';
+import { writeAtomically } from '../util/write.js';
+import { examples, type MakeContext } from './command.js';
+
+export function initCommand(context: MakeContext): Command {
+  return new Command('init')
+    .description('a starter runbooks/ folder: a roster and one pipeline that lint clean, with editor schemas')
+    .argument('[dir]', 'the project folder to put runbooks/ and schema/ in', '.')
+    .addHelpText('after', examples('runbook init', 'runbook init demo && runbook --dir demo/runbooks lint'))
+    .action(async (dir, _options, command) => {
+      const ctx = context(command);
+      const root = resolve(ctx.io.cwd, dir);
+      const { STARTER_PIPELINE, starterRoster } = await import('../init/starter.js');
+      const { jsonSchema } = await import('../model/json-schema.js');
+      const files: [string, string][] = [
+        [join(root, 'runbooks', 'roster.yaml'), starterRoster(localDateOf(ctx.now, 'Europe/London'))],
+        [join(root, 'runbooks', 'orders.yaml'), STARTER_PIPELINE],
+        ...(['pipeline', 'roster', 'observations', 'overrides', 'lock'] as const).map((name): [string, string] => [
+          join(root, 'schema', `${name}.schema.json`),
+          `${JSON.stringify(jsonSchema(name), null, 2)}\n`,
+        ]),
+      ];
+      const existing = files.filter(([path]) => existsSync(path)).map(([path]) => displayPath(path, ctx.io.cwd));
+      // Never over what is there: a starter is for a folder that has none yet.
+      if (existing.length)
+        throw new UsageError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written`);
+      for (const [path, text] of files) {
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeAtomically(path, text);
+      }
+      const written = files.map(([path]) => displayPath(path, ctx.io.cwd));
+      if (ctx.json) return ctx.printJson({ files: written });
+      const runbooks = displayPath(join(root, 'runbooks'), ctx.io.cwd);
+      ctx.print(
+        [
+          ...written.map((file) => `wrote ${file}`),
+          '',
+          'Next:',
+          `  runbook --dir ${runbooks} lint           # every problem, with its line`,
+          `  runbook --dir ${runbooks} show orders    # what the engineer on call reads`,
+          `  runbook --dir ${runbooks} rotate --weeks 12 --format table`,
+        ].join('\n'),
+      );
+    }) as unknown as Command;
+}
