@@ -264,12 +264,12 @@ if (part('sla')) {
   // Exit 1: the generated observations include breaches, as real ones would.
   const incidents = measure(
     'sla check, 10,000 incidents',
-    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'observed.json'), ...at],
+    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-i', join(dir, 'observed.json'), ...at],
     { expectCode: 1 },
   );
   const dbt = measure(
     'sla check, 10,000 dbt results',
-    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-o', join(dir, 'sources.json'), ...at],
+    [BIN, '--dir', join(dir, 'runbooks'), 'sla', 'check', '-i', join(dir, 'sources.json'), ...at],
     { expectCode: 1 },
   );
   results.sla = { incidents, dbt, targetMs: 1000 };

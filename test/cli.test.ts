@@ -169,3 +169,18 @@ describe('runbook init', () => {
     expect(readFileSync(join(root, 'demo', 'runbooks', 'roster.yaml'), 'utf8')).toBe(roster);
   });
 });
+
+describe('sla check reads observations with -i', () => {
+  it('takes -i and --observations; -o (an output file everywhere else) is refused with the flag meant', async () => {
+    const refused = await runInProcess(['sla', 'check', '-o', 'observed.json']);
+    expect(refused).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr:
+        'runbook: sla check reads what was observed with -i, --observations (-o is for output files): runbook sla check -i observed.json\n',
+    });
+    const help = await runInProcess(['sla', 'check', '--help']);
+    expect(help.stdout).toContain('-i, --observations <file>');
+    expect(help.stdout).not.toMatch(/-o, --output/);
+  });
+});

@@ -98,7 +98,7 @@ describe('sla check on the real artifacts', () => {
         nodes: {},
       }),
     );
-    const result = check(root, '-o', 'events.ndjson', '-o', 'manifest.json', '--at', '2027-03-10T09:00:00Z');
+    const result = check(root, '-i', 'events.ndjson', '-i', 'manifest.json', '--at', '2027-03-10T09:00:00Z');
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
       'runbook: events.ndjson:3:1: error: eventTime "2027-03-01T24:00:00Z" has the hour 24: write 00 to 23 (24:00 is 00:00 of the next day) (observation)',
@@ -121,7 +121,7 @@ describe('sla check on the real artifacts', () => {
       ].join('\n'),
     );
     const files = ['no-results.json', 'odd-result.json', 'events.ndjson'];
-    const result = check(root, ...files.flatMap((file) => ['-o', file]), '--at', '2027-03-10T09:00:00Z');
+    const result = check(root, ...files.flatMap((file) => ['-i', file]), '--at', '2027-03-10T09:00:00Z');
     expect(result).toMatchObject({ code: 2, stdout: '' });
     const lines = result.stderr.split('\n').filter(Boolean);
     expect(lines[0]).toBe(

@@ -13,10 +13,12 @@ function checkCommand(context: MakeContext): Command {
     new Command('check')
       .description('status of every SLA rule from observed timestamps: pass, warn, breach or unknown')
       .option(
-        '-o, --observations <file>',
+        '-i, --observations <file>',
         'what happened, repeatable (required): runbook observations (YAML or JSON), dbt target/sources.json, or OpenLineage events (one JSON object a line)',
         (value: string, previous: string[] = []) => [...previous, value],
       )
+      // -o means an output file everywhere else: here it is refused with the flag meant, not read as input.
+      .addOption(new Option('-o, --output <file>').hideHelp())
       // `--at` is the parent `sla` command's option, parsed before or after `check`.
       .addOption(
         new Option('--fail-on <status>', 'exit 1 on a breach, or on a warning too')
@@ -27,11 +29,15 @@ function checkCommand(context: MakeContext): Command {
         'after',
         examples(
           'runbook sla check --observations observed.yaml',
-          'runbook sla check -o target/sources.json -o lineage/events.ndjson --json',
-          'runbook sla check -o observed.json --fail-on warn --at 2027-03-10T09:00:00Z',
+          'runbook sla check -i target/sources.json -i lineage/events.ndjson --json',
+          'runbook sla check -i observed.json --fail-on warn --at 2027-03-10T09:00:00Z',
         ),
       )
       .action(async (options, command) => {
+        if (options.output !== undefined)
+          throw new UsageError(
+            `sla check reads what was observed with -i, --observations (-o is for output files): runbook sla check -i ${options.output}`,
+          );
         const observations = required(
           options.observations,
           '--observations <file>',
