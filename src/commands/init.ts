@@ -28,7 +28,9 @@ export function initCommand(context: MakeContext): Command {
       const existing = files.filter(([path]) => existsSync(path)).map(([path]) => displayPath(path, ctx.io.cwd));
       // Never over what is there: a starter is for a folder that has none yet.
       if (existing.length)
-        throw new UsageError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written`);
+        throw new UsageError(
+          `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written`,
+        );
       for (const [path, text] of files) {
         mkdirSync(join(path, '..'), { recursive: true });
         writeAtomically(path, text);

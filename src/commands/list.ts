@@ -1,5 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { nextDeadline } from '../sla/upcoming.js';
+import { localDateOf } from '../sla/local.js';
+import { reviewOf } from '../lookup/review.js';
 import { examples, type MakeContext } from './command.js';
 
 export function listCommand(context: MakeContext): Command {
@@ -13,12 +15,17 @@ export function listCommand(context: MakeContext): Command {
     .action(async (options, command) => {
       const ctx = context(command);
       const { listJson, renderList } = await import('../render/list.js');
-      const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
+      const catalog = await ctx.catalog();
+      const pipelines = catalog.pipelines.map((entry) => entry.value);
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar);
       const memo = new Map<string, Date>();
       const next = new Map(pipelines.map((pipeline) => [pipeline.id, nextDeadline(pipeline, at, calendar, memo)]));
-      if (ctx.json) ctx.printJson(listJson(pipelines, next));
-      else ctx.print(renderList(pipelines, next, calendar, ctx.style, ctx.tableWidth));
+      const today = localDateOf(at, calendar);
+      const reviews = new Map(
+        pipelines.map((pipeline) => [pipeline.id, reviewOf(pipeline, catalog.roster?.value, today)]),
+      );
+      if (ctx.json) ctx.printJson(listJson(pipelines, next, reviews));
+      else ctx.print(renderList(pipelines, next, reviews, calendar, ctx.style, ctx.tableWidth));
     });
 }

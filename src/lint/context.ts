@@ -11,6 +11,8 @@ export interface RuleContext {
   pipelines: readonly Loaded<Pipeline>[];
   roster?: Loaded<Roster>;
   holidays?: HolidayCatalog;
+  /** Today in the roster's zone: the rules about dates (review due, people who left) run only with it. */
+  today?: string;
 }
 
 export type Rule = (context: RuleContext) => Problem[];

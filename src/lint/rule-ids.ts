@@ -32,6 +32,8 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'unmapped-text': 'Imported text that is not yet an SLA rule, duty or issue.',
   'holiday-calendar': 'A holiday country or region is unknown.',
   'rotation-coverage': 'A rotation week from now on cannot be staffed under the hard rules.',
+  'review-overdue': 'A runbook is due for review (reviewed + review-every is past), or was never reviewed.',
+  'contact-left': 'A team that owns or is escalated to is reached through a person who has left.',
   'override-rule': 'An override breaks a hard rule, or covers no shift.',
   'lock-entry': 'A published shift names a week, pipeline or person that does not exist.',
   'lock-repair': 'A published shift must change to keep the hard rules: publish again to record it.',

@@ -4,6 +4,7 @@ import type { Problem } from '../model/problem.js';
 import { parseDuration } from '../model/duration.js';
 import { closest } from '../util/suggest.js';
 import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
+import { reviewOf } from '../lookup/review.js';
 
 /** id-matches-file: a pipeline's id equals its file name, so `runbook show <id>` and the file agree. */
 export const idMatchesFile: Rule = ({ pipelines }) =>
@@ -285,6 +286,57 @@ export const unmappedText: Rule = ({ pipelines }) =>
     ),
   );
 
+/** review-overdue (warning): a runbook not checked within its `review-every` (or the roster's) is due again. */
+export const reviewOverdue: Rule = ({ pipelines, roster, today }) => {
+  if (!today) return [];
+  return pipelines.flatMap((loaded) => {
+    const review = reviewOf(loaded.value, roster?.value, today);
+    if (!review.overdue) return [];
+    const message =
+      review.due === null
+        ? `never reviewed, and runbooks are to be reviewed every ${review.every}: check the steps and contacts, then add reviewed: ${today}`
+        : `review overdue since ${review.due} (reviewed ${review.reviewed}, every ${review.every}): check the steps and contacts against the pipeline, then set reviewed: ${today}`;
+    return [
+      problemAt(loaded, review.reviewed ? ['reviewed'] : ['id'], 'review-overdue', message, { severity: 'warning' }),
+    ];
+  });
+};
+
+/** contact-left (warning): a team that owns a pipeline or is escalated to is reached through someone who has left. */
+export const contactHasNotLeft: Rule = ({ pipelines, roster, today }) => {
+  if (!today || !roster) return [];
+  const gone = roster.value.people.filter((person) => person.left !== undefined && person.left < today);
+  const problems: Problem[] = [];
+  roster.value.teams.forEach((team, i) => {
+    const contact = team.contact?.toLowerCase();
+    if (!contact) return;
+    const person = gone.find(
+      (entry) => contact.includes(entry.email.toLowerCase()) || contact.includes(entry.name.toLowerCase()),
+    );
+    if (!person) return;
+    const relying = pipelines
+      .filter(({ value }) =>
+        [
+          ...value.owners.primary,
+          ...(value.owners.secondary ?? []),
+          ...value.issues.map((issue) => issue.escalate),
+        ].includes(team.name),
+      )
+      .map(({ value }) => value.id);
+    if (relying.length === 0) return;
+    problems.push(
+      problemAt(
+        roster,
+        ['teams', i, 'contact'],
+        'contact-left',
+        `${team.name}'s contact names ${person.id}, who left on ${person.left}; ${relying.join(', ')} escalate${relying.length === 1 ? 's' : ''} to this team: give a contact that reaches someone there now`,
+        { severity: 'warning' },
+      ),
+    );
+  });
+  return problems;
+};
+
 /** holiday-calendar: holiday countries and regions are ones the holiday calendar knows. */
 export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   if (!roster || !holidays) return [];
@@ -335,6 +387,8 @@ export const RULES: readonly Rule[] = [
   issueHasResolution,
   unmappedText,
   holidayCalendarsKnown,
+  reviewOverdue,
+  contactHasNotLeft,
 ];
 
 /**
@@ -347,6 +401,8 @@ export const CROSS_FILE_RULES: ReadonlySet<string> = new Set([
   'team-exists',
   'rotation-team-members',
   'rotation-coverage',
+  'review-overdue',
+  'contact-left',
   'override-rule',
   'lock-entry',
   'lock-repair',

@@ -16,6 +16,7 @@ import { byPosition, type Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import type { HolidayCatalog } from '../model/holidays.js';
 import { coverageProblems, type CoverageInput } from './coverage.js';
+import { localDateOf } from '../sla/local.js';
 import { CROSS_FILE_RULES, crossFileProblems } from './rules.js';
 
 export interface ValidateOptions {
@@ -88,6 +89,15 @@ function locatorOf(result: FileResult): Locator {
   };
 }
 
+/** Today's date in a zone; in UTC when the roster's zone is itself wrong (lint reports that on its own). */
+function todayIn(now: Date, zone: string): string {
+  try {
+    return localDateOf(now, zone);
+  } catch {
+    return localDateOf(now, 'UTC');
+  }
+}
+
 /** Validates checked files (one folder or several): the meaning rules run per folder, on valid and salvaged files. */
 export function validate(results: readonly FileResult[], options: ValidateOptions = {}): Validation {
   const problems: Problem[] = [];
@@ -119,7 +129,8 @@ export function validate(results: readonly FileResult[], options: ValidateOption
     const roster = rosterResult && (loaded(rosterResult) as Loaded<Roster>);
     const overrides = overridesResult && (loaded(overridesResult) as Loaded<Override[]>);
     const lock = lockResult && (loaded(lockResult) as Loaded<Lock>);
-    const found = crossFileProblems({ pipelines, roster, holidays: options.holidays });
+    const today = options.coverage && roster ? todayIn(options.coverage.now, roster.value.timezone) : undefined;
+    const found = crossFileProblems({ pipelines, roster, holidays: options.holidays, ...(today ? { today } : {}) });
     problems.push(...found);
 
     // What a command may use: files valid in shape with no error of meaning either.

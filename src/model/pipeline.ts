@@ -1,6 +1,6 @@
 /** The pipeline file: one runbook per data pipeline (SPEC 2.2–2.4). */
 import { z } from 'zod';
-import { CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
+import { CalendarDate, CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
 
 export const CommonIssue = z.strictObject({
   id: KebabId,
@@ -106,6 +106,10 @@ export const Pipeline = z.strictObject({
   oncall: Oncall,
   /** Text an import could not turn into fields; lint warns until someone does. */
   unmapped: z.array(Text).optional(),
+  /** When someone last checked this runbook against how the pipeline works now. */
+  reviewed: CalendarDate.optional(),
+  /** How often it should be checked (else the roster's `review-every`); lint warns when it is overdue. */
+  'review-every': Duration.optional(),
 });
 
 export type CommonIssue = z.infer<typeof CommonIssue>;

@@ -1,6 +1,16 @@
 /** The roster: teams, people and rotation settings (SPEC 2.5). */
 import { z } from 'zod';
-import { CalendarDate, Clock, CLOCK_PATTERN, HoursRange, KebabId, TeamName, Text, TimeZone } from './fields.js';
+import {
+  CalendarDate,
+  Clock,
+  CLOCK_PATTERN,
+  Duration,
+  HoursRange,
+  KebabId,
+  TeamName,
+  Text,
+  TimeZone,
+} from './fields.js';
 import { parseWeekday } from './points.js';
 
 const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -69,6 +79,8 @@ export const Roster = z.strictObject({
   workweek: Workweek.default({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: '09:00-17:00' }),
   holidays: Holidays.optional(),
   rotation: RotationSettings.optional(),
+  /** How often every runbook should be checked, unless it says otherwise (`review-every` on the pipeline). */
+  'review-every': Duration.optional(),
   teams: z.array(Team),
   people: z.array(Person).default([]),
 });

@@ -5,6 +5,7 @@ import type { Deadline } from '../sla/upcoming.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { fits, renderTable } from './table.js';
+import type { Review } from '../lookup/review.js';
 import { formatShort } from './time.js';
 
 export function oncallWords(pipeline: Pipeline): string {
@@ -18,7 +19,11 @@ function briefOncall(pipeline: Pipeline): string {
   return words === 'weekly rotation' ? 'rotation' : words === 'month-end weeks' ? 'month-end' : words;
 }
 
-export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<string, Deadline | undefined>) {
+export function listJson(
+  pipelines: readonly Pipeline[],
+  next: ReadonlyMap<string, Deadline | undefined>,
+  reviews: ReadonlyMap<string, Review>,
+) {
   return pipelines.map((pipeline) => ({
     id: pipeline.id,
     name: pipeline.name,
@@ -31,12 +36,14 @@ export function listJson(pipelines: readonly Pipeline[], next: ReadonlyMap<strin
     },
     issues: pipeline.issues.length,
     nextDeadline: next.get(pipeline.id) ?? null,
+    review: reviews.get(pipeline.id)!,
   }));
 }
 
 export function renderList(
   pipelines: readonly Pipeline[],
   next: ReadonlyMap<string, Deadline | undefined>,
+  reviews: ReadonlyMap<string, Review>,
   zone: ZoneLike,
   style: Style,
   width: number,
@@ -46,7 +53,8 @@ export function renderList(
   const rows = (brief: boolean) =>
     pipelines.map((pipeline) => [
       style.cyan(pipeline.id),
-      sanitizeLine(pipeline.name),
+      // A runbook due for review says so beside its name: its steps may have gone stale.
+      `${sanitizeLine(pipeline.name)}${reviews.get(pipeline.id)?.overdue ? ` ${style.yellow('(review overdue)')}` : ''}`,
       [
         pipeline.owners.primary.map(sanitizeLine).join(', '),
         // On a narrow terminal the primary owners only (`show` has the rest), so a row takes two or three lines.

@@ -1,5 +1,6 @@
 /** The onboarding handbook: Markdown pages generated from the runbooks. Pure: data in, files' text out. */
-import { type ZoneLike, zoneName } from '../sla/local.js';
+import { localDateOf, type ZoneLike, zoneName } from '../sla/local.js';
+import { reviewOf } from '../lookup/review.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { partsOf, type Role, type Schedule } from '../rotation/schedule.js';
@@ -60,6 +61,13 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
       '',
     );
   if (pipeline.description) out.push(md(pipeline.description), '');
+  const review = reviewOf(pipeline, roster, localDateOf(input.at, zone));
+  out.push(
+    `${review.reviewed ? `Last reviewed ${review.reviewed}` : 'Not reviewed yet'}${
+      review.due ? `; next review ${review.overdue ? `overdue since ${review.due}` : `due ${review.due}`}` : ''
+    }.`,
+    '',
+  );
 
   out.push('## Owners', '', '| Role | Team | Contact |', '|---|---|---|');
   const contact = (team: string) => md(roster?.teams.find((known) => known.name === team)?.contact ?? '—');
