@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Pipeline } from '../src/model/pipeline.js';
 import { Roster } from '../src/model/roster.js';
-import { describeDuration, parseDuration } from '../src/model/duration.js';
+import { describeDuration, describeWritten, parseDuration } from '../src/model/duration.js';
 import { parseCalendarPoint } from '../src/model/points.js';
 import { PIPELINE_YAML, ROSTER_YAML } from './helpers/fixtures.js';
 
@@ -22,11 +22,22 @@ describe('durations', () => {
     expect(parseDuration(text)).toBeUndefined(),
   );
 
-  it('describes in words', () => {
-    expect(describeDuration(48 * 3_600_000)).toBe('48 hours');
+  it('describes computed time in one style, largest units first', () => {
+    expect(describeDuration(48 * 3_600_000)).toBe('2 days');
+    expect(describeDuration(65 * 3_600_000)).toBe('2 days 17 hours');
+    expect(describeDuration(17 * 3_600_000)).toBe('17 hours');
     expect(describeDuration(7 * 86_400_000)).toBe('1 week');
     expect(describeDuration(10 * 86_400_000)).toBe('10 days');
     expect(describeDuration(30 * 60_000)).toBe('30 minutes');
+  });
+
+  it('describes a written duration in its own units', () => {
+    expect(describeWritten('48h')).toBe('48 hours');
+    expect(describeWritten('PT48H')).toBe('48 hours');
+    expect(describeWritten('2d')).toBe('2 days');
+    expect(describeWritten('1d12h')).toBe('1 day 12 hours');
+    expect(describeWritten('P1W')).toBe('1 week');
+    expect(describeWritten('30m')).toBe('30 minutes');
   });
 });
 

@@ -37,7 +37,7 @@ describe('runbook sla', () => {
   it('says each rule in words with its next deadline in local time', () => {
     const { stdout } = runBin(['sla', 'growth', '--at', AT]);
     expect(stdout).toContain('Latest account statuses to be available by the end of the week.');
-    expect(stdout).toContain('due Fri 2027-02-12 17:00 Europe/London, in 53 hours');
+    expect(stdout).toContain('due Fri 2027-02-12 17:00 Europe/London, in 2 days 5 hours');
   });
 
   it('shows the next deadline in list and show', () => {
@@ -99,7 +99,9 @@ describe('runbook sla check', () => {
 
   it('prints a table for people', () => {
     const { stdout } = check(arrival(60));
-    expect(stdout).toMatch(/engagement\s+arrival\s+BREACH\s+Wed 10 Feb 2027 00:00\s+newest data is 60 hours\s/);
+    expect(stdout).toMatch(
+      /engagement\s+arrival\s+BREACH\s+Wed 10 Feb 2027 00:00\s+newest data is 2 days 12 hours old, over the 48 hours limit/,
+    );
     expect(stdout).toContain('5 rules: 0 pass, 0 warn, 1 breach, 4 unknown');
   });
 
@@ -118,7 +120,7 @@ describe('runbook sla check', () => {
     const byRule = Object.fromEntries(report.results.map((r) => [`${r.pipeline}.${r.rule}`, r]));
     expect(byRule['engagement.resolution']).toMatchObject({
       status: 'breach',
-      message: 'INC-42 is open 52 hours past its due time (1 incident, 1 open)',
+      message: 'INC-42 is open 2 days 4 hours past its due time (1 incident, 1 open)',
     });
     expect(byRule['growth.statuses']?.status).toBe('pass');
     expect(byRule['profit.review']?.status).toBe('pass');

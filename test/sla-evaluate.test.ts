@@ -15,10 +15,10 @@ describe('freshness', () => {
   const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
   it.each([
     [10, 'pass', 'newest data is 10 hours old, within 48 hours'],
-    [35, 'pass', 'newest data is 35 hours old, within 48 hours'],
-    [36, 'warn', 'newest data is 36 hours old; the 48 hours limit is 12 hours away'],
-    [40, 'warn', 'newest data is 40 hours old; the 48 hours limit is 8 hours away'],
-    [60, 'breach', 'newest data is 60 hours old, over the 48 hours limit'],
+    [35, 'pass', 'newest data is 1 day 11 hours old, within 48 hours'],
+    [36, 'warn', 'newest data is 1 day 12 hours old; the 48 hours limit is 12 hours away'],
+    [40, 'warn', 'newest data is 1 day 16 hours old; the 48 hours limit is 8 hours away'],
+    [60, 'breach', 'newest data is 2 days 12 hours old, over the 48 hours limit'],
   ])('arrival %i hours ago is %s', (hours, status, message) => {
     expect(evaluate(rule, hoursBefore(hours))).toEqual({
       pipeline: 'p',
@@ -75,7 +75,7 @@ describe('resolution', () => {
     });
     expect(evaluate(within, [inTime, late])).toMatchObject({
       status: 'breach',
-      message: 'B was resolved 24 hours after it was due (2 incidents, 0 open)',
+      message: 'B was resolved 1 day after it was due (2 incidents, 0 open)',
     });
     expect(evaluate(within, [])).toMatchObject({ status: 'pass', message: 'no incidents recorded' });
   });
@@ -99,8 +99,8 @@ describe('deadline', () => {
   const weekly: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' };
 
   it.each([
-    ['2027-02-09T10:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'done for this week; next due in 53 hours'],
-    ['2027-02-05T16:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'last deadline met; next due in 53 hours'],
+    ['2027-02-09T10:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'done for this week; next due in 2 days 5 hours'],
+    ['2027-02-05T16:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'last deadline met; next due in 2 days 5 hours'],
     [
       '2027-01-29T17:00:00Z',
       'breach',

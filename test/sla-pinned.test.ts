@@ -68,7 +68,7 @@ describe('as of --at: what is observed later has not happened yet', () => {
     ]);
     expect(result).toMatchObject({
       status: 'breach',
-      message: 'A is open 24 hours past its due time (1 incident, 1 open)',
+      message: 'A is open 1 day past its due time (1 incident, 1 open)',
     });
   });
   it('without --at, a time in the future is a warning on stderr, and not used', () => {

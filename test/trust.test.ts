@@ -131,7 +131,7 @@ describe('answers while something else is broken', () => {
       expect(coverage).toEqual([
         expect.objectContaining({
           file: 'runbooks/profit.yaml',
-          line: 37,
+          line: 38,
           message: expect.stringMatching(
             /^week of 2026-12-14 .*profit shift: everyone in Profit BI is unavailable \(isla away/,
           ),
@@ -160,7 +160,7 @@ describe('answers while something else is broken', () => {
     for (const args of [['show', 'engagement'], ['list'], ['who']]) {
       const result = runBin(args, { cwd: root });
       expect(result).toMatchObject({ code: 2, stdout: '' });
-      expect(result.stderr).toMatch(/^runbook: runbooks\/roster\.yaml:24:\d+: error: "zoe" is not one of the people/);
+      expect(result.stderr).toMatch(/^runbook: runbooks\/roster\.yaml:25:\d+: error: "zoe" is not one of the people/);
     }
     expect(lintJson(root).report.problems.map((problem) => problem.rule)).toEqual(['member-exists']);
   });
@@ -220,7 +220,7 @@ describe('one validator: what lint refuses, the commands leave out', () => {
     expect(code).toBe(1);
     expect(report.files).toBe(1);
     expect(report.problems.map((problem) => `${problem.file}:${problem.line} ${problem.rule}`)).toEqual([
-      'runbooks/profit.yaml:37 team-exists',
+      'runbooks/profit.yaml:38 team-exists',
     ]);
   });
 

@@ -23,11 +23,33 @@ export function parseDuration(text: string): number | undefined {
 
 export const DURATION_HINT = 'write a duration like 30m, 48h, 7d, 2w or PT48H';
 
-/** `48h` -> "48 hours", `7d` -> "7 days", `1w` -> "1 week". */
+/**
+ * A duration as its author wrote it, in words: `48h` -> "48 hours", `2d` -> "2 days", `PT48H` -> "48 hours",
+ * `1d12h` -> "1 day 12 hours". A rule's own limit reads as written; time computed from it uses describeDuration.
+ */
+export function describeWritten(text: string): string {
+  const value = text.trim();
+  const names: Record<string, string> = { w: 'week', d: 'day', h: 'hour', m: 'minute', s: 'second' };
+  const parts: [number, string][] = [];
+  if (SHORT.test(value)) for (const [, n, unit] of value.matchAll(/(\d+)([wdhm])/g)) parts.push([Number(n), unit!]);
+  else {
+    const iso = ISO.exec(value);
+    if (!iso) return value;
+    (['w', 'd', 'h', 'm', 's'] as const).forEach((unit, i) => {
+      if (iso[i + 1] !== undefined) parts.push([Number(iso[i + 1]), unit]);
+    });
+  }
+  const said = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${names[unit]}${n === 1 ? '' : 's'}`);
+  return said.length ? said.join(' ') : value;
+}
+
+/**
+ * Computed time in words, in one style everywhere, largest units first: "2 days 5 hours", "17 hours", "10
+ * days"; weeks only when whole ("2 weeks").
+ */
 export function describeDuration(ms: number): string {
   const parts: string[] = [];
   let rest = Math.round(ms / MINUTE);
-  const hoursOnly = rest < 3 * 24 * 60;
   for (const [unit, size] of [
     ['week', 7 * 24 * 60],
     ['day', 24 * 60],
@@ -35,7 +57,7 @@ export function describeDuration(ms: number): string {
     ['minute', 1],
   ] as const) {
     const n = Math.floor(rest / size);
-    const skip = (unit === 'week' && rest % size !== 0) || (unit === 'day' && hoursOnly);
+    const skip = unit === 'week' && rest % size !== 0;
     if (n > 0 && !skip) {
       parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
       rest -= n * size;

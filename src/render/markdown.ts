@@ -5,7 +5,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { partsOf, type Role, type Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
-import { describeDuration, parseDuration } from '../model/duration.js';
+import { describeWritten } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { oncallWords } from './list.js';
@@ -106,7 +106,7 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   if (meeting)
     out.push(
       '',
-      `Handover: a ${describeDuration(parseDuration(meeting) ?? 0)} knowledge-transfer meeting between the outgoing and incoming primary, ending at handover.`,
+      `Handover: a ${describeWritten(meeting)} knowledge-transfer meeting between the outgoing and incoming primary, ending at handover.`,
     );
   if (pipeline.oncall.duties?.length)
     out.push('', '**Duties**', '', ...pipeline.oncall.duties.map((duty) => `- ${md(duty)}`));
@@ -157,7 +157,7 @@ function oncallPage(input: HandbookInput): string {
             .filter((pipeline) => pipeline.oncall['handover-meeting'])
             .map(
               (pipeline) =>
-                `- ${md(pipeline.name)}: a ${describeDuration(parseDuration(pipeline.oncall['handover-meeting']!) ?? 0)} knowledge-transfer meeting for the next owner, ending at handover; it is in both people's calendars.`,
+                `- ${md(pipeline.name)}: a ${describeWritten(pipeline.oncall['handover-meeting']!)} knowledge-transfer meeting for the next owner, ending at handover; it is in both people's calendars.`,
             )
         : ['- Handover happens at the shift change; no meeting is scheduled.']),
       '- Before handing over: note open incidents, what was done and what is pending, and link the runbook page of each affected pipeline.',

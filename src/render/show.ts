@@ -2,7 +2,7 @@
 import { type ZoneLike } from '../sla/local.js';
 import type { CommonIssue, Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import { describeDuration, parseDuration } from '../model/duration.js';
+import { describeWritten } from '../model/duration.js';
 import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { deadlineWords } from './time.js';
@@ -168,9 +168,7 @@ export function renderShow(
   para(oncallSummary(pipeline, roster));
   const meeting = pipeline.oncall['handover-meeting'];
   if (meeting)
-    para(
-      `Handover meeting: ${describeDuration(parseDuration(meeting) ?? 0)} between outgoing and incoming primary, ending at handover.`,
-    );
+    para(`Handover meeting: ${describeWritten(meeting)} between outgoing and incoming primary, ending at handover.`);
   if (pipeline.oncall.duties?.length) {
     out.push(`  ${style.yellow('Duties')}`);
     for (const duty of pipeline.oncall.duties) bullet(duty, '  ');

@@ -1,6 +1,6 @@
 /** SLA rules and calendar points in words, for people. */
 import type { SlaRule } from '../model/pipeline.js';
-import { describeDuration, parseDuration } from '../model/duration.js';
+import { describeDuration, parseDuration, describeWritten } from '../model/duration.js';
 import { parseCalendarPoint } from '../model/points.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -28,7 +28,7 @@ export function describePoint(text: string): string {
   }
 }
 
-const words = (duration: string): string => describeDuration(parseDuration(duration) ?? 0);
+const words = (duration: string): string => describeWritten(duration);
 
 /** Default warning lead for freshness: 75% of `within`. */
 export function freshnessWarnMs(rule: Extract<SlaRule, { kind: 'freshness' }>): number {

@@ -5,7 +5,7 @@ import type { WorkCalendar } from './calendar.js';
 import type { Resolved } from './sources.js';
 import { nextDue, previousDue } from './deadlines.js';
 import { deadlineWarnMs, freshnessWarnMs } from './describe.js';
-import { describeDuration, parseDuration } from '../model/duration.js';
+import { describeDuration, parseDuration, describeWritten } from '../model/duration.js';
 import { parseCalendarPoint } from '../model/points.js';
 
 export type Status = 'pass' | 'warn' | 'breach' | 'unknown';
@@ -43,20 +43,20 @@ function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date,
       status: 'breach',
       due,
       observed,
-      message: `newest data is ${ago(age)} old, over the ${describeDuration(within)} limit`,
+      message: `newest data is ${ago(age)} old, over the ${describeWritten(rule.within)} limit`,
     };
   if (age >= warn)
     return {
       status: 'warn',
       due,
       observed,
-      message: `newest data is ${ago(age)} old; the ${describeDuration(within)} limit is ${ago(within - age)} away`,
+      message: `newest data is ${ago(age)} old; the ${describeWritten(rule.within)} limit is ${ago(within - age)} away`,
     };
   return {
     status: 'pass',
     due,
     observed,
-    message: `newest data is ${ago(age)} old, within ${describeDuration(within)}`,
+    message: `newest data is ${ago(age)} old, within ${describeWritten(rule.within)}`,
   };
 }
 
