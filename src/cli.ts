@@ -6,7 +6,7 @@ import { RunbookError } from './util/errors.js';
 import { RotationInputError } from './model/errors.js';
 import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './util/sanitize.js';
-import { terminal, writeAll } from './terminal.js';
+import { page, pagerCommand, terminal, writeAll } from './terminal.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(
@@ -22,6 +22,7 @@ export function buildProgram(
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--no-color', 'never colour the output (NO_COLOR=1 does the same)')
     .option('--no-cache', 'read and check the runbooks afresh instead of using the look-up cache')
+    .option('--no-pager', 'never page output taller than the terminal (else $RUNBOOK_PAGER, $PAGER or less)')
     .helpOption('-h, --help', 'show help')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 })
     .configureOutput({
@@ -118,14 +119,22 @@ export async function run(
  * cache is made from such a run, so it holds what a warm command compiles, not a first run's parsing code.
  */
 export async function main(argv: readonly string[]): Promise<boolean> {
+  const screen = terminal();
+  // On a terminal, output is held until the command ends, then paged when it is taller than the screen.
+  const pager = screen.isTTY ? pagerCommand(process.env, argv.slice(2)) : undefined;
+  let held = '';
   const io: Io = {
-    out: (text) => writeAll(1, text),
+    out: pager ? (text) => void (held += text) : (text) => writeAll(1, text),
     err: (text) => writeAll(2, text),
     env: process.env,
     cwd: process.cwd(),
-    ...terminal(),
+    ...screen,
   };
   const contexts: Context[] = [];
   process.exitCode = await run(argv.slice(2), io, () => new Date(), contexts);
+  if (held !== '') {
+    const tall = held.split('\n').length - 1 >= (screen.rows ?? 24);
+    if (!(pager && tall && page(pager, held, process.env))) writeAll(1, held);
+  }
   return contexts.some((context) => context.answeredFromCache);
 }

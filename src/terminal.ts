@@ -44,13 +44,37 @@ export function writeAll(fd: 1 | 2, text: string): void {
   }
 }
 
-/** Whether fd 1 is a terminal, and its width; a pipe, a file or /dev/null is answered without the tty module. */
-export function terminal(): { isTTY: boolean; columns?: number } {
+/** Whether fd 1 is a terminal, and its size; a pipe, a file or /dev/null is answered without the tty module. */
+export function terminal(): { isTTY: boolean; columns?: number; rows?: number } {
   try {
     const stats = fstatSync(1);
     if (!stats.isCharacterDevice() || stats.rdev === statSync('/dev/null').rdev) return { isTTY: false };
   } catch {
     return { isTTY: false };
   }
-  return { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns };
+  return { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns, rows: process.stdout.rows };
+}
+
+/**
+ * The pager for output taller than the terminal, as git and gh choose it: RUNBOOK_PAGER, then PAGER, else
+ * `less` (with LESS=FRX unless LESS is set: quit if one screen, keep colours, leave the text on screen).
+ * Undefined when paging is off (`--no-pager`, or a pager of "" or "cat").
+ */
+export function pagerCommand(env: NodeJS.ProcessEnv, argv: readonly string[]): string | undefined {
+  if (argv.includes('--no-pager')) return undefined;
+  const chosen = (env.RUNBOOK_PAGER ?? env.PAGER ?? 'less').trim();
+  return chosen === '' || chosen === 'cat' ? undefined : chosen;
+}
+
+/** Shows `text` through the pager; false when it could not be started (the caller then writes it itself). */
+export function page(command: string, text: string, env: NodeJS.ProcessEnv): boolean {
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const result = spawnSync(command, {
+    shell: true,
+    input: text,
+    stdio: ['pipe', 'inherit', 'inherit'],
+    env: { ...env, LESS: env.LESS ?? 'FRX', LV: env.LV ?? '-c' },
+  });
+  // A shell that could not find the pager exits 127; anything else is the pager's own business (q, Ctrl-C).
+  return !result.error && result.status !== 127;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAt } from '../src/util/at.js';
 import { UsageError } from '../src/util/errors.js';
 import { writeAtomically } from '../src/util/write.js';
+import { pagerCommand } from '../src/terminal.js';
 
 describe('writeAtomically', () => {
   it('replaces the file whole and leaves no temporary file behind', () => {
@@ -77,5 +78,16 @@ describe('parseAt', () => {
     expect(() => parseAt('tomorrow', now, 'UTC')).toThrow(
       '--at "tomorrow" is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, a local time like 2027-02-10T12:00, or a date like 2027-02-10',
     );
+  });
+});
+
+describe('the pager', () => {
+  it('is RUNBOOK_PAGER, then PAGER, else less; off with --no-pager, or a pager of "" or cat', () => {
+    expect(pagerCommand({}, ['show', 'engagement'])).toBe('less');
+    expect(pagerCommand({ PAGER: 'more' }, [])).toBe('more');
+    expect(pagerCommand({ PAGER: 'more', RUNBOOK_PAGER: 'less -S' }, [])).toBe('less -S');
+    expect(pagerCommand({ PAGER: 'less' }, ['show', 'engagement', '--no-pager'])).toBeUndefined();
+    expect(pagerCommand({ PAGER: 'cat' }, [])).toBeUndefined();
+    expect(pagerCommand({ RUNBOOK_PAGER: '', PAGER: 'less' }, [])).toBeUndefined();
   });
 });
