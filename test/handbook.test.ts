@@ -61,7 +61,17 @@ describe('runbook import', () => {
       'engagement.yaml',
       'growth.yaml',
       'profit.yaml',
+      'roster.yaml',
     ]);
+    // The starter roster has every team named, and example people enough for rotate to work on the import.
+    const roster = readFileSync(join(out, 'roster.yaml'), 'utf8');
+    expect(roster).toContain('  - name: Business Analytics Team\n');
+    expect(roster).toContain('    members:\n      - data-engineering-team-senior-1\n');
+    const table = runBin(['--dir', out, 'rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'table']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(
+      /^Mon 30 Nov 2026 10:00 ME +data-engineering-team-senior-\d +data-engineering-team-senior-\d +profit-bi-/m,
+    );
     const report = await lintFiles(expandPaths([out], out), out);
     expect(report.errors).toBe(0);
     expect(runBin(['--dir', out, 'lint']).code).toBe(0);
@@ -130,6 +140,51 @@ describe('runbook import', () => {
     expect(notes).toContain(
       'section "Growth" (line 4): the id growth is taken, so it is imported as growth-2.yaml; rename or merge it',
     );
+  });
+
+  it('makes bullets nested under an issue its steps, cause and symptoms', () => {
+    const doc = [
+      '## Pipeline: Billing',
+      '### Owners',
+      '- **Primary Owner:** Billing Team',
+      '### Common Issues',
+      '- Invoices missing after the nightly export.',
+      '  - Cause: the export job timed out.',
+      '  - Symptom: the invoices table has no rows for yesterday.',
+      '  - Fix: re-run the export for the missing day.',
+      '  - Check the row count against the billing system.',
+      '- Duplicate invoices.',
+      '    1. De-duplicate on invoice id.',
+      '',
+    ].join('\n');
+    const { pipelines } = importMarkdown(doc, 'billing.md');
+    expect(pipelines[0]!.pipeline.issues).toEqual([
+      {
+        id: 'invoices-missing-after-the-nightly',
+        title: 'Invoices missing after the nightly export',
+        cause: 'The export job timed out.',
+        symptoms: ['The invoices table has no rows for yesterday.'],
+        resolution: ['Re-run the export for the missing day.', 'Check the row count against the billing system.'],
+      },
+      { id: 'duplicate-invoices', title: 'Duplicate invoices', resolution: ['De-duplicate on invoice id.'] },
+    ]);
+  });
+
+  it('keeps a schedule it cannot plan ("every two weeks") under unmapped, with a note and a lint warning', () => {
+    const doc =
+      '## Pipeline: Billing\n### Owners\n- **Primary Owner:** Billing Team\n### On-call Schedule\n- Rotation every two weeks among the billing engineers.\n';
+    const { pipelines, notes } = importMarkdown(doc, 'billing.md');
+    const { pipeline } = pipelines[0]!;
+    expect(pipeline.oncall.mode).toBe('none');
+    expect(pipeline.unmapped).toEqual(['On call: Rotation every two weeks among the billing engineers.']);
+    expect(notes).toContain(
+      'billing: could not map "On call: Rotation every two weeks among the billing engineers."; kept under unmapped',
+    );
+    const out = tmp();
+    writeFileSync(join(out, 'billing.md'), doc);
+    expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
+    const lint = runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
+    expect(JSON.parse(lint.stdout).problems.map((p: { rule: string }) => p.rule)).toEqual(['unmapped-text']);
   });
 
   it('refuses a missing file with exit 2', () => {

@@ -5,6 +5,7 @@ import { displayPath } from '../load/find.js';
 import { readText } from '../load/text.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
+import { localDateOf } from '../sla/local.js';
 import { examples, required, type MakeContext } from './command.js';
 
 export function importCommand(context: MakeContext): Command {
@@ -23,12 +24,20 @@ export function importCommand(context: MakeContext): Command {
     .action(async (markdown, options, command) => {
       const output = required(options.output, '-o, --output <dir>', 'runbook import runbooks.md -o runbooks');
       const ctx = context(command);
-      const { importMarkdown, toYaml } = await import('../import/markdown.js');
+      const { importMarkdown, starterRoster, toYaml } = await import('../import/markdown.js');
       const path = resolve(ctx.io.cwd, markdown);
       const source = displayPath(path, ctx.io.cwd);
       const result = importMarkdown(readText(path, source), source);
       const dir = resolve(ctx.io.cwd, output);
       const files = result.pipelines.map(({ pipeline }) => ({ pipeline, path: join(dir, `${pipeline.id}.yaml`) }));
+      // A starter roster beside them, unless the folder has one: the teams found, example people to replace.
+      const rosterPath = join(dir, 'roster.yaml');
+      const roster = existsSync(rosterPath)
+        ? undefined
+        : starterRoster(
+            result.pipelines.map(({ pipeline }) => pipeline),
+            localDateOf(ctx.now, 'UTC'),
+          );
       const existing = files.filter((file) => existsSync(file.path));
       if (existing.length && !options.force) {
         throw new UsageError(
@@ -39,9 +48,23 @@ export function importCommand(context: MakeContext): Command {
       for (const { pipeline, path: target } of files) {
         writeAtomically(target, toYaml(pipeline, source));
       }
+      if (roster) writeAtomically(rosterPath, roster);
       const written = files.map((file) => displayPath(file.path, ctx.io.cwd));
-      if (ctx.json) ctx.printJson({ files: written, notes: result.notes });
-      else ctx.print(written.map((file, i) => `wrote ${file} (${files[i]!.pipeline.name})`).join('\n'));
-      for (const note of result.notes) ctx.io.err(`runbook: note: ${note}\n`);
+      const rosterFile = displayPath(rosterPath, ctx.io.cwd);
+      const notes = [
+        ...result.notes,
+        roster
+          ? `${rosterFile}: a starter roster with the teams found; replace its example people before publishing a rotation`
+          : `${rosterFile} exists: kept as it is`,
+      ];
+      if (ctx.json) ctx.printJson({ files: roster ? [...written, rosterFile] : written, notes });
+      else
+        ctx.print(
+          [
+            ...written.map((file, i) => `wrote ${file} (${files[i]!.pipeline.name})`),
+            ...(roster ? [`wrote ${rosterFile} (starter roster)`] : []),
+          ].join('\n'),
+        );
+      for (const note of notes) ctx.io.err(`runbook: note: ${note}\n`);
     }) as unknown as Command;
 }

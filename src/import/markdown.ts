@@ -46,10 +46,17 @@ export interface ImportResult {
   notes: string[];
 }
 
+interface Part {
+  line: number;
+  items: string[];
+  /** The bullets nested under each item, by the item's index (an issue's "Fix:", "Cause:", steps). */
+  children: Map<number, string[]>;
+}
+
 interface Section {
   name: string;
   line: number;
-  parts: Map<string, { line: number; items: string[] }>;
+  parts: Map<string, Part>;
 }
 
 const TRAILING = new Set([
@@ -98,7 +105,9 @@ function sections(text: string): { found: Section[]; other: string[] } {
   const found: Section[] = [];
   const other: string[] = [];
   let current: Section | undefined;
-  let part: { line: number; items: string[] } | undefined;
+  let part: Part | undefined;
+  /** The indentation of the current top-level bullet: a bullet indented further is nested under it. */
+  let indent = 0;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
@@ -112,15 +121,28 @@ function sections(text: string): { found: Section[]; other: string[] } {
         else if (level === 2) other.push(title.replace(/:$/, ''));
         part = undefined;
       } else if (current) {
-        part = { line, items: [] };
+        part = { line, items: [], children: new Map() };
         current.parts.set(clause(title).toLowerCase(), part);
       }
       return;
     }
     if (/^\s*(?:---+|\*\*\*+)\s*$/.test(raw)) return;
-    const bullet = /^\s*[-*+]\s+(.*)$/.exec(raw);
-    if (bullet && part) part.items.push(bullet[1]!.trim());
-    else if (part && raw.trim() && part.items.length) part.items[part.items.length - 1] += ` ${raw.trim()}`;
+    const bullet = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
+    if (bullet && part) {
+      const depth = bullet[1]!.replace(/\t/g, '    ').length;
+      const text = bullet[2]!.trim();
+      if (part.items.length && depth > indent) {
+        const index = part.items.length - 1;
+        part.children.set(index, [...(part.children.get(index) ?? []), text]);
+      } else {
+        indent = depth;
+        part.items.push(text);
+      }
+    } else if (part && raw.trim() && part.items.length) {
+      const last = part.children.get(part.items.length - 1);
+      if (last?.length) last[last.length - 1] += ` ${raw.trim()}`;
+      else part.items[part.items.length - 1] += ` ${raw.trim()}`;
+    }
   });
   return { found, other };
 }
@@ -128,6 +150,11 @@ function sections(text: string): { found: Section[]; other: string[] } {
 function partOf(section: Section, ...names: string[]) {
   for (const [title, part] of section.parts) if (names.some((name) => title.startsWith(name))) return part;
   return undefined;
+}
+
+/** A part's items with the bullets nested under each following it (where nesting carries no meaning). */
+function itemsOf(part: Part | undefined): string[] {
+  return (part?.items ?? []).flatMap((item, index) => [item, ...(part!.children.get(index) ?? [])]);
 }
 
 function teamsIn(text: string): string[] {
@@ -153,7 +180,7 @@ function owners(section: Section, file: string): ImportedPipeline['owners'] {
   if (!part) throw missing('owners', section.line);
   let primary: string[] | undefined;
   let secondary: string[] | undefined;
-  for (const item of part.items) {
+  for (const item of itemsOf(part)) {
     const match = /^(primary|secondary)(?:\s+owners?)?\s*:\s*(.+)$/i.exec(item.replace(/\*\*|__/g, '').trim());
     if (!match) continue;
     if (match[1]!.toLowerCase() === 'primary') primary = teamsIn(match[2]!);
@@ -165,10 +192,13 @@ function owners(section: Section, file: string): ImportedPipeline['owners'] {
 
 const SYMPTOM = /^(identifiable|identified|symptoms?|shows?|visible|seen)\b/i;
 
+const LABELLED = /^(?:\*\*|__)?(fix|fixes|steps?|resolution|cause|symptoms?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
+
 function issues(section: Section): ImportedIssue[] {
   const found: ImportedIssue[] = [];
   const ids = new Set<string>();
-  for (const item of partOf(section, 'common issue', 'issue', 'known issue')?.items ?? []) {
+  const part = partOf(section, 'common issue', 'issue', 'known issue');
+  for (const [index, item] of (part?.items ?? []).entries()) {
     const previous = found[found.length - 1];
     if (previous && SYMPTOM.test(item)) {
       (previous.symptoms ??= []).push(sentence(item));
@@ -185,6 +215,16 @@ function issues(section: Section): ImportedIssue[] {
     const effect = /\b(?:causing|leading to|resulting in)\s+(.+)$/i.exec(title);
     if (effect) issue.symptoms = [sentence(effect[1]!)];
     const steps = rest.map(clause).filter(Boolean).map(sentence);
+    // Bullets nested under the issue: "Cause: ..." and "Symptom: ..." say so; the rest ("Fix: ...") are steps.
+    for (const child of part!.children.get(index) ?? []) {
+      const labelled = LABELLED.exec(child);
+      const label = labelled?.[1]!.toLowerCase() ?? 'fix';
+      const text = labelled ? labelled[2]! : child;
+      if (!text.trim()) continue;
+      if (label === 'cause') issue.cause = sentence(text);
+      else if (label.startsWith('symptom')) (issue.symptoms ??= []).push(sentence(text));
+      else steps.push(sentence(clause(text)));
+    }
     if (steps.length) issue.resolution = steps;
     found.push(issue);
   }
@@ -246,8 +286,21 @@ function ruleId(rule: Omit<ImportedRule, 'id'>, taken: Set<string>): string {
 }
 
 function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: string[]): ImportedPipeline['oncall'] {
-  const items = partOf(section, 'on-call', 'on call', 'oncall')?.items ?? [];
+  const items = itemsOf(partOf(section, 'on-call', 'on call', 'oncall'));
   const text = items.join(' ').toLowerCase();
+  // A rotation that is not weekly (or month-end weeks) cannot be represented: kept as text, never guessed.
+  const other = /\bevery (?:two|2|three|3|four|4|other|second) weeks?\b|\bfortnight|\bbi-?weekly\b|\bdaily\b|\bevery day\b|\bmonthly rotation\b|\brotat\w* (?:every|each) month\b/.exec(
+    text,
+  );
+  if (other) {
+    unmapped.push(...items.map((item) => `On call: ${item}`));
+    return {
+      mode: 'none',
+      duties: [
+        sentence(`The schedule "${other[0]}" is not one runbook can plan (weekly, or month-end weeks): see unmapped`),
+      ],
+    };
+  }
   let mode: ImportedPipeline['oncall']['mode'] = 'none';
   let weeks: 'all' | 'last-of-month' | undefined;
   if (/\bno (?:immediate )?on-?call\b|\bworking hours\b|\bbusiness hours\b/.test(text)) mode = 'business-hours';
@@ -294,7 +347,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
     const owner = owners(section, file);
     const taken = new Set<string>();
     const sla: ImportedRule[] = [];
-    for (const item of partOf(section, 'sla')?.items ?? []) {
+    for (const item of itemsOf(partOf(section, 'sla'))) {
       const rule = ruleFor(item);
       if (rule) sla.push({ id: ruleId(rule, taken), ...rule });
       else unmapped.push(`SLA: ${clause(item)}`);
@@ -326,6 +379,50 @@ export function importMarkdown(text: string, file: string): ImportResult {
     return { pipeline, line: section.line };
   });
   return { pipelines, notes };
+}
+
+/**
+ * A starter roster for imported pipelines: every team they name, and for each team that takes a rotation two
+ * example people (a senior and a junior) to replace, so `lint` and `rotate` work on the import at once.
+ */
+export function starterRoster(pipelines: readonly ImportedPipeline[], start: string): string {
+  const teams = new Set<string>();
+  /** Rotation teams, with how many pipelines draw on each. */
+  const rotating = new Map<string, number>();
+  for (const pipeline of pipelines) {
+    for (const team of [...pipeline.owners.primary, ...(pipeline.owners.secondary ?? [])]) teams.add(team);
+    if (pipeline.oncall.team) {
+      teams.add(pipeline.oncall.team);
+      if (pipeline.oncall.mode === 'rotation')
+        rotating.set(pipeline.oncall.team, (rotating.get(pipeline.oncall.team) ?? 0) + 1);
+    }
+  }
+  // Enough to staff every week: a senior per pipeline the team covers and one more, and a junior to pair.
+  const people = [...rotating].flatMap(([team, drawing]) => {
+    const base = slug(team, 3) || 'team';
+    const example = (level: 'senior' | 'junior', n: number) => ({
+      id: `${base}-${level}-${n}`,
+      name: `Example ${level === 'senior' ? 'Senior' : 'Junior'} ${n} (${team})`,
+      email: `${base}-${level}-${n}@example.com`,
+      level,
+    });
+    return [...Array.from({ length: drawing + 1 }, (_, i) => example('senior', i + 1)), example('junior', 1)];
+  });
+  const roster = {
+    timezone: 'UTC',
+    rotation: { start, handover: 'monday 10:00', pairing: 'junior-with-senior' },
+    teams: [...teams].map((name) => {
+      const members = people.filter((person) => person.name.endsWith(`(${name})`)).map((person) => person.id);
+      return { name, ...(members.length ? { members } : {}) };
+    }),
+    people,
+  };
+  return [
+    '# yaml-language-server: $schema=../schema/roster.schema.json',
+    '# Starter roster written by runbook import: the teams the runbooks name. Set your time zone and holiday',
+    '# country, add contacts, and replace the example people with the real ones before publishing a rotation.',
+    stringify(roster, { lineWidth: 0 }),
+  ].join('\n');
 }
 
 /** The runbook file for an imported pipeline. */
