@@ -285,8 +285,8 @@ const MUTANTS: Mutant[] = [
   {
     name: 'an alias for shared duties',
     file: 'engagement.yaml',
-    from: 'name: Engagement',
-    to: 'name: Engagement\naliases: &names [clicks]',
+    from: 'aliases: [clicks]',
+    to: 'aliases: &names [clicks]',
   },
 ];
 
