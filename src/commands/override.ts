@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import type { Context } from '../context.js';
-import { OVERRIDES_FILE } from '../load/catalog.js';
+import { OVERRIDES_FILE } from '../load/file-kinds.js';
 import { displayPath } from '../load/find.js';
-import { withAdded, withRemoved } from '../load/overrides-file.js';
 import { personNamed } from '../lookup/person.js';
 import type { Override } from '../model/overrides.js';
 import { refusal, scheduleWithOverrides, shiftOf } from '../rotation/cover.js';
@@ -49,6 +48,8 @@ async function addOverrides(ctx: Context, added: Override[]): Promise<void> {
   const { path, file, text, input } = await overridesFile(ctx);
   const problem = refusal(input, added);
   if (problem) throw new UsageError(`nothing written: ${problem}`);
+  // The YAML document library loads only for a command that edits the file.
+  const { withAdded } = await import('../load/overrides-file.js');
   writeAtomically(path, withAdded(text, file, added));
   const first = (input.overrides?.length ?? 0) + 1;
   if (ctx.json) ctx.printJson({ file, added: added.map((entry, i) => ({ n: first + i, ...entry })) });
@@ -162,6 +163,7 @@ export function overrideCommand(context: MakeContext): Command {
         throw new UsageError(`override numbers start at 1 (\`runbook override list\`), not ${JSON.stringify(n)}`);
       const { path, file, text } = await overridesFile(ctx);
       if (text === undefined) throw new UsageError(`no ${file}: there is nothing to remove`);
+      const { withRemoved } = await import('../load/overrides-file.js');
       writeAtomically(path, withRemoved(text, file, Number(n) - 1));
       if (ctx.json) ctx.printJson({ file, removed: Number(n) });
       else ctx.print(`${file}: override ${n} removed.`);

@@ -9,7 +9,7 @@ import { noteLeftOut, rotationInput } from './rotation-input.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf } from '../rotation/weeks.js';
 import { diffWindow, firstWeekShown, publishWindow, rotationWindow } from '../rotation/window.js';
-import { LOCK_FILE } from '../load/catalog.js';
+import { LOCK_FILE } from '../load/file-kinds.js';
 import { displayPath } from '../load/find.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;

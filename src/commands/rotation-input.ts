@@ -6,7 +6,7 @@ import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
 import { UsageError } from '../util/errors.js';
 import type { Rejection } from '../rotation/overlay.js';
-import { OVERRIDES_FILE } from '../load/catalog.js';
+import { OVERRIDES_FILE } from '../load/file-kinds.js';
 
 export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
   const { pipelines, roster, overrides, lock } = await ctx.catalog();

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../model/problem.js';
 import { displayPath } from './find.js';
+import { fileKind } from './file-kinds.js';
 
 export { displayPath };
 import { schemaProblems } from './schema-issues.js';
@@ -14,23 +15,7 @@ export interface Loaded<T> {
   locate: Locator;
 }
 
-export const ROSTER_FILE = 'roster.yaml';
-export const OVERRIDES_FILE = 'overrides.yaml';
-export const LOCK_FILE = 'rotation.lock.yaml';
-
-/** What a file of a runbooks folder holds, by its name: the roster, overrides, the lock, else a pipeline. */
-export type FileKind = 'pipeline' | 'roster' | 'overrides' | 'lock';
-
-export function fileKind(path: string): FileKind {
-  const name = basename(path).toLowerCase();
-  return name === ROSTER_FILE
-    ? 'roster'
-    : name === OVERRIDES_FILE
-      ? 'overrides'
-      : name === LOCK_FILE
-        ? 'lock'
-        : 'pipeline';
-}
+export { fileKind, LOCK_FILE, OVERRIDES_FILE, ROSTER_FILE, type FileKind } from './file-kinds.js';
 
 /** Checks a parsed source against its schema; problems are appended, the typed value returned when valid. */
 export function validateSource<S extends z.ZodType>(
