@@ -289,9 +289,10 @@ function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: 
   const items = itemsOf(partOf(section, 'on-call', 'on call', 'oncall'));
   const text = items.join(' ').toLowerCase();
   // A rotation that is not weekly (or month-end weeks) cannot be represented: kept as text, never guessed.
-  const other = /\bevery (?:two|2|three|3|four|4|other|second) weeks?\b|\bfortnight|\bbi-?weekly\b|\bdaily\b|\bevery day\b|\bmonthly rotation\b|\brotat\w* (?:every|each) month\b/.exec(
-    text,
-  );
+  const other =
+    /\bevery (?:two|2|three|3|four|4|other|second) weeks?\b|\bfortnight|\bbi-?weekly\b|\bdaily\b|\bevery day\b|\bmonthly rotation\b|\brotat\w* (?:every|each) month\b/.exec(
+      text,
+    );
   if (other) {
     unmapped.push(...items.map((item) => `On call: ${item}`));
     return {
