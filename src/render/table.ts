@@ -87,8 +87,10 @@ export function renderTable(
   width: number,
   whole: readonly number[] = [],
 ): string {
-  // Unlimited width (output to a pipe or a file): every row on one line, for grep and cut.
-  const flat = Number.isFinite(width) ? rows : rows.map((row) => row.map((cell) => cell.replace(/\n/g, ' ')));
+  // A cell's lines joined: always when the width is unlimited (a pipe or a file: one line a row, for grep and
+  // cut), and on a terminal wide enough to hold every row on one line.
+  const joined = rows.map((row) => row.map((cell) => cell.replace(/\n/g, ' ')));
+  const flat = !Number.isFinite(width) || fits(head, joined, width) ? joined : rows;
   const widths = fitWidths(head, flat, width, whole);
   const lines: string[] = [];
   for (const row of [head.map((title) => style.bold(title)), ...flat]) {
