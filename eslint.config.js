@@ -15,6 +15,8 @@ export default tseslint.config(
       'eslint.config.js',
       'bin/',
       'vitest.config.ts',
+      // A plain CommonJS preload for node -r (test/helpers/loaded-files.cjs): no TypeScript project holds it.
+      'test/helpers/*.cjs',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -242,3 +242,38 @@ describe('code cache', () => {
     expect(run(...args).stdout).toBe(fresh.stdout);
   });
 });
+
+describe('a warm start', () => {
+  it('loads neither the schema library nor the YAML parser when the look-up cache answers', () => {
+    const root = mkdtempSync(join(tmpdir(), 'runbook-warm-'));
+    cpSync(join(PROJECT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+    const loaded = join(root, 'loaded.txt');
+    const show = () =>
+      spawnSync(
+        process.execPath,
+        [
+          '-r',
+          join(PROJECT, 'test', 'helpers', 'loaded-files.cjs'),
+          join(PROJECT, 'bin', 'runbook.js'),
+          'show',
+          'engagement',
+        ],
+        {
+          cwd: root,
+          env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(root, 'cache'), RUNBOOK_TEST_LOADED: loaded },
+          encoding: 'utf8',
+        },
+      );
+    expect(show().status).toBe(0);
+    const first = readFileSync(loaded, 'utf8');
+    // The first run reads the files: the check proves the hook sees the libraries being loaded.
+    expect(first).toMatch(/vendor\/zod\.cjs/);
+    writeFileSync(loaded, '');
+    expect(show().status).toBe(0);
+    const warm = readFileSync(loaded, 'utf8')
+      .trim()
+      .split('\n')
+      .map((file) => file.replace(/.*\/dist\/cli\//, ''));
+    expect(warm).toEqual(['cli.cjs']);
+  });
+});

@@ -2,7 +2,6 @@ import { Command } from '@commander-js/extra-typings';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../load/find.js';
-import { readText } from '../load/text.js';
 import { UsageError } from '../util/errors.js';
 import { writeAtomically } from '../util/write.js';
 import { localDateOf } from '../sla/local.js';
@@ -24,7 +23,9 @@ export function importCommand(context: MakeContext): Command {
     .action(async (markdown, options, command) => {
       const output = required(options.output, '-o, --output <dir>', 'runbook import runbooks.md -o runbooks');
       const ctx = context(command);
+      // The document reader (and the YAML library behind it) loads only for this command.
       const { importMarkdown, starterRoster, toYaml } = await import('../import/markdown.js');
+      const { readText } = await import('../load/text.js');
       const path = resolve(ctx.io.cwd, markdown);
       const source = displayPath(path, ctx.io.cwd);
       const result = importMarkdown(readText(path, source), source);
