@@ -221,7 +221,6 @@ if (part('living')) {
   writeFileSync(join(swapped, 'overrides.yaml'), `${whole.join('\n')}\n`);
   const inForce = (dir) =>
     JSON.parse(cli(dir, 'override', 'list', '--json').stdout).filter((entry) => entry.status === 'in force').length;
-  const entries = partial;
   const lockLines = readFileSync(join(living, 'rotation.lock.yaml'), 'utf8').match(/^ {2}- \{/gm).length;
   console.log(
     `  lock: ${lockLines} shifts over 52 weeks; overrides: ${partial.length} (in force: ${inForce(living)} partial, ${inForce(swapped)} whole)`,
@@ -246,7 +245,7 @@ if (part('living')) {
   const rotateSwapped = measure('rotate --weeks 52, lock + 200 whole-shift covers', rotate(swapped), { memory: false });
   results.living = {
     lockShifts: lockLines,
-    overrides: entries.length,
+    overrides: partial.length,
     who: { plain: whoPlain, living: whoLiving, overhead: ratio(whoLiving, whoPlain) },
     rotate: { plain: rotatePlain, living: rotateLiving, overhead: ratio(rotateLiving, rotatePlain) },
     rotateWholeShifts: { swapped: rotateSwapped, overhead: ratio(rotateSwapped, rotatePlain) },

@@ -13,6 +13,14 @@ const SEED = join(PROJECT, 'seeds', 'data-pipeline-runbooks.md');
 const tmp = () => mkdtempSync(join(tmpdir(), 'runbook-docs-'));
 const shipped = (id: string) => parse(readFileSync(join(PROJECT, 'runbooks', `${id}.yaml`), 'utf8'));
 
+/** Imports a Markdown document into a fresh folder (the import must succeed), then lints what it wrote. */
+function importThenLint(doc: string) {
+  const out = tmp();
+  writeFileSync(join(out, 'billing.md'), doc);
+  expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
+  return runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
+}
+
 describe('runbook import', () => {
   it('turns the seed into four pipelines whose owners and issue titles equal the shipped runbooks', () => {
     const { pipelines } = importMarkdown(readFileSync(SEED, 'utf8'), 'seed.md');
@@ -96,10 +104,7 @@ describe('runbook import', () => {
     expect(notes).toContain(
       'billing: could not map "SLA: Invoices reconciled before the board meeting"; kept under unmapped',
     );
-    const out = tmp();
-    writeFileSync(join(out, 'billing.md'), doc);
-    expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
-    const lint = runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
+    const lint = importThenLint(doc);
     expect(lint.code).toBe(0);
     expect(JSON.parse(lint.stdout).problems.map((p: { rule: string; line: number }) => `${p.rule}@${p.line}`)).toEqual([
       'unmapped-text@14',
@@ -180,10 +185,7 @@ describe('runbook import', () => {
     expect(notes).toContain(
       'billing: could not map "On call: Rotation every two weeks among the billing engineers."; kept under unmapped',
     );
-    const out = tmp();
-    writeFileSync(join(out, 'billing.md'), doc);
-    expect(runBin(['import', 'billing.md', '-o', 'rb'], { cwd: out }).code).toBe(0);
-    const lint = runBin(['lint', 'rb', '--format', 'json'], { cwd: out });
+    const lint = importThenLint(doc);
     expect(JSON.parse(lint.stdout).problems.map((p: { rule: string }) => p.rule)).toEqual(['unmapped-text']);
   });
 

@@ -16,11 +16,11 @@ export function initCommand(context: MakeContext): Command {
       const ctx = context(command);
       const root = resolve(ctx.io.cwd, dir);
       const { STARTER_PIPELINE, starterRoster } = await import('../init/starter.js');
-      const { jsonSchema } = await import('../model/json-schema.js');
+      const { jsonSchema, SCHEMAS } = await import('../model/json-schema.js');
       const files: [string, string][] = [
         [join(root, 'runbooks', 'roster.yaml'), starterRoster(localDateOf(ctx.now, 'Europe/London'))],
         [join(root, 'runbooks', 'orders.yaml'), STARTER_PIPELINE],
-        ...(['pipeline', 'roster', 'observations', 'overrides', 'lock'] as const).map((name): [string, string] => [
+        ...(Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]).map((name): [string, string] => [
           join(root, 'schema', `${name}.schema.json`),
           `${JSON.stringify(jsonSchema(name), null, 2)}\n`,
         ]),

@@ -11,25 +11,22 @@ import type { Override } from '../model/overrides.js';
 import { refusal, scheduleWithOverrides, shiftOf } from '../rotation/cover.js';
 import { overrideInstant } from '../rotation/overlay.js';
 import { partsOf, rotationPipelines, type RotationInput, type Shift } from '../rotation/schedule.js';
-import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
-import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
+import { handoverOf, weekOfDay } from '../rotation/weeks.js';
+import { isCalendarDate, TIMESTAMP_PATTERN } from '../util/dates.js';
+import { parseAt } from '../util/at.js';
 import { UsageError } from '../util/errors.js';
-import { instantAt } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
 import { sanitizeLine } from '../util/sanitize.js';
 
 const iso = (date: Date): string => date.toISOString().replace(/\.000Z$/, 'Z');
 
-/** An override time as the file keeps it: a date, or a timestamp with offset (a local time gets the zone's). */
+/**
+ * An override time as the file keeps it: a date, or a timestamp with offset; a local time (read as `--at`
+ * reads one) becomes the timestamp it names.
+ */
 function overrideTime(text: string, option: string, input: RotationInput): string {
-  if (isCalendarDate(text)) return text;
-  if (TIMESTAMP_PATTERN.test(text) && !timestampProblem(text)) return text;
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
-  if (local && isCalendarDate(local[1]!) && Number(local[2]) < 24 && Number(local[3]) < 60)
-    return iso(instantAt(local[1]!, Number(local[2]), Number(local[3]), input.calendar));
-  throw new UsageError(
-    `${option} ${JSON.stringify(text)} is not a time: write a date (2027-03-02, local midnight), a local time (2027-03-02T09:00) or a timestamp with offset`,
-  );
+  const instant = parseAt(text, new Date(0), input.calendar, option);
+  return isCalendarDate(text) || TIMESTAMP_PATTERN.test(text) ? text : iso(instant);
 }
 
 /** The overrides file: its path, text, and the entries the commands use (refused while it has errors). */
@@ -198,7 +195,7 @@ export function swapCommand(context: MakeContext): Command {
       if (a.id === b.id) throw new UsageError(`${a.id} cannot swap with themselves`);
       const pipeline = options.pipeline === undefined ? undefined : (await ctx.pipeline(options.pipeline)).value.id;
       const handover = handoverOf(input.roster, input.calendar.offsets);
-      const weekOf = (day: string) => weekIndexAt(handover, instantAt(day, handover.hour, handover.minute, handover));
+      const weekOf = (day: string) => weekOfDay(handover, day);
       const w1 = weekOf(weeks[0]!);
       const w2 = weeks[1] === undefined ? undefined : weekOf(weeks[1]);
       if (w1 < 0 || (w2 !== undefined && w2 < 0))

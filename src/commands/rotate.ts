@@ -155,7 +155,14 @@ export function rotateCommand(context: MakeContext): Command {
               throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
             const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
             // The whole view: a person's calendar names who backs them up or whom they back.
-            output = renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person, published });
+            output = renderCalendar({
+              ...view,
+              pipelines: input.pipelines,
+              roster,
+              stamp,
+              person,
+              published: published(),
+            });
           }
         }
         if (options.output) writeAtomically(resolve(ctx.io.cwd, options.output), output);

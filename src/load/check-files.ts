@@ -45,23 +45,24 @@ function checkFile(path: string, cwd: string): FileResult {
   problems.push(...read.problems);
   if (!read.source) return { path, file, kind, problems };
   const roster = kind === 'roster';
+  // Overrides and the lock are read whole or not at all (a partial schedule would be a wrong one), and their rules
+  // need every entry's line.
+  const whole = kind === 'overrides' || kind === 'lock';
   const schema = SCHEMAS[kind];
   const loaded = validateSource(read.source, schema, problems);
   const index = (): PositionIndex => positionIndex(read.source!);
   if (loaded && !problems.some((problem) => problem.severity === 'error')) {
     const entry = { value: sanitizeStrings(loaded.value), valid: true, maps: new Map() };
-    // Overrides and the lock are checked against the plan: their rules need every entry's line.
     return {
       path,
       file,
       kind,
       problems,
-      entry: kind === 'overrides' || kind === 'lock' ? { ...entry, index: index() } : entry,
+      entry: whole ? { ...entry, index: index() } : entry,
     };
   }
-  // Overrides and the lock are read whole or not at all: a partial schedule would be a wrong one.
   const data = loaded?.value ?? read.source.data;
-  if (kind === 'overrides' || kind === 'lock') return { path, file, kind, problems };
+  if (whole) return { path, file, kind, problems };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path, file, kind, problems };
   const id = basename(path, extname(path));
   const fallback = roster

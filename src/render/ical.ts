@@ -69,12 +69,21 @@ export function renderCalendar({
     const entry = people.get(id)!;
     return { email: entry.email, name: sanitizeLine(entry.name).replace(/"/g, "'") };
   };
-  // Text values are escaped by ical-generator: names keep their commas, semicolons and line breaks.
+  // Text values are escaped when the event is written: names keep their commas, semicolons and line breaks.
   const nameOf = (id: string): string => sanitize(people.get(id)!.name);
   const events: EventData[] = [];
-  const pairKey = (shift: Shift): string =>
-    `${shift.pipeline}\0${shift.week}\0${shift.role === 'primary' ? 'backup' : 'primary'}`;
-  const byRole = new Map(shifts.map((shift) => [`${shift.pipeline}\0${shift.week}\0${shift.role}`, shift]));
+  const byWeek = new Map<string, Shift[]>();
+  for (const shift of shifts) {
+    const key = `${shift.pipeline}\0${shift.week}`;
+    byWeek.set(key, [...(byWeek.get(key) ?? []), shift]);
+  }
+  /** Who holds the other role of the pipeline while this part lasts, in turn (overrides may split it). */
+  const partners = (shift: Shift): string[] =>
+    (byWeek.get(`${shift.pipeline}\0${shift.week}`) ?? [])
+      .filter((other) => other.role !== shift.role && other.start < shift.end && other.end > shift.start)
+      .sort((x, y) => x.start.getTime() - y.start.getTime())
+      .map((other) => nameOf(other.person))
+      .filter((name, i, all) => name !== all[i - 1]);
   const compared = new Map(published.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
   const sequence = (pipeline: string, week: number, role: string): number => {
     const entry = compared.get(`${pipeline}\0${week}\0${role}`);
@@ -83,8 +92,10 @@ export function renderCalendar({
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
-    const partner = byRole.get(pairKey(shift));
-    const pairing = partner ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${nameOf(partner.person)})` : '';
+    const partner = partners(shift);
+    const pairing = partner.length
+      ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${partner.join(', then ')})`
+      : '';
     const cover = shift.override
       ? `, covering for ${people.has(shift.override.covers) ? nameOf(shift.override.covers) : shift.override.covers}: ${sanitize(shift.override.reason)}`
       : '';
@@ -98,11 +109,7 @@ export function renderCalendar({
       description: describe(pipeline, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`),
       transparency: 'TRANSPARENT',
       attendees: [attendee(shift.person)],
-      x: [
-        ['X-RUNBOOK-PIPELINE', shift.pipeline],
-        ['X-RUNBOOK-ROLE', shift.role],
-        ['X-RUNBOOK-PERSON', shift.person],
-      ],
+      x: runbookProperties(shift.pipeline, shift.role, shift.person),
     });
   }
   // Published events that are no longer (in this calendar): cancelled, so a client that re-imports drops them.
@@ -127,11 +134,7 @@ export function renderCalendar({
         ),
         transparency: 'TRANSPARENT',
         attendees: [],
-        x: [
-          ['X-RUNBOOK-PIPELINE', part.pipeline],
-          ['X-RUNBOOK-ROLE', part.role],
-          ['X-RUNBOOK-PERSON', part.person],
-        ],
+        x: runbookProperties(part.pipeline, part.role, part.person),
       });
     }
   }
@@ -153,11 +156,7 @@ export function renderCalendar({
       ),
       transparency: 'OPAQUE',
       attendees: meeting.attendees.map(attendee),
-      x: [
-        ['X-RUNBOOK-PIPELINE', meeting.pipeline],
-        ['X-RUNBOOK-ROLE', 'handover'],
-        ['X-RUNBOOK-PERSON', meeting.attendees[1]],
-      ],
+      x: runbookProperties(meeting.pipeline, 'handover', meeting.attendees[1]),
     });
   }
   // ical-generator writes the calendar's own lines; the events are ours, in the same form (its per-event
@@ -166,6 +165,13 @@ export function renderCalendar({
   const body = events.map(eventText).join('');
   return `${head}${body}END:VCALENDAR\r\n`;
 }
+
+/** What scripts read from an event (SPEC 7): X-RUNBOOK-PIPELINE, -ROLE and -PERSON. */
+const runbookProperties = (pipeline: string, role: string, person: string): [string, string][] => [
+  ['X-RUNBOOK-PIPELINE', pipeline],
+  ['X-RUNBOOK-ROLE', role],
+  ['X-RUNBOOK-PERSON', person],
+];
 
 /** One event as the calendar holds it. */
 interface EventData {

@@ -8,15 +8,18 @@ import { fits, renderTable } from './table.js';
 import type { Review } from '../lookup/review.js';
 import { formatShort } from './time.js';
 
-export function oncallWords(pipeline: Pipeline): string {
+/** The on-call arrangement in words; `brief` for a narrow column ("rotation", "month-end"). */
+export function oncallWords(pipeline: Pipeline, brief = false): string {
   const { oncall } = pipeline;
-  if (oncall.mode === 'rotation') return oncall.weeks === 'last-of-month' ? 'month-end weeks' : 'weekly rotation';
+  if (oncall.mode === 'rotation')
+    return oncall.weeks === 'last-of-month'
+      ? brief
+        ? 'month-end'
+        : 'month-end weeks'
+      : brief
+        ? 'rotation'
+        : 'weekly rotation';
   return oncall.mode === 'business-hours' ? 'working hours' : 'none';
-}
-
-function briefOncall(pipeline: Pipeline): string {
-  const words = oncallWords(pipeline);
-  return words === 'weekly rotation' ? 'rotation' : words === 'month-end weeks' ? 'month-end' : words;
 }
 
 export function listJson(
@@ -62,7 +65,7 @@ export function renderList(
           ? [style.dim(`then ${pipeline.owners.secondary.map(sanitizeLine).join(', ')}`)]
           : []),
       ].join('\n'),
-      brief ? briefOncall(pipeline) : oncallWords(pipeline),
+      oncallWords(pipeline, brief),
       nextDue(next.get(pipeline.id), zone),
     ]);
   const full = rows(false);

@@ -1,7 +1,6 @@
 /** `rotation.lock.yaml` as the tool writes it, and `rotate --diff` for people. */
 import type { LockedShift } from '../model/lock.js';
-import type { Change } from '../rotation/schedule.js';
-import type { LocalDate } from '../sla/local.js';
+import type { DiffEntry } from '../rotation/published.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
@@ -25,8 +24,6 @@ export function lockYaml(shifts: readonly LockedShift[]): string {
     '',
   ].join('\n');
 }
-
-export type DiffEntry = Omit<Change, 'week'> & { week: LocalDate };
 
 export function renderDiff(changes: readonly DiffEntry[], lockFile: string, style: Style, width: number): string {
   if (changes.length === 0) return `No changes: regenerating keeps every shift published in ${lockFile}.`;

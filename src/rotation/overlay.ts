@@ -70,10 +70,9 @@ export function overlayWeek(
     );
     if (targets.length === 0) continue;
     covered.add(override.index);
-    const refuse = (message: string) => rejected.push({ override: override.index, week: week.index, message });
     const problem = breaksRule(override, start, end, week, shifts, targets, facts);
     if (problem) {
-      refuse(problem);
+      rejected.push({ override: override.index, week: week.index, message: problem });
       continue;
     }
     const person = facts.people.get(override.person)!;
@@ -89,7 +88,12 @@ export function overlayWeek(
           person: holder.id,
           start: from,
           end: to,
-          holidayDays: facts.holidayDays(holder, daysTouched(week, from, to, facts.zone)),
+          // Counted over the week's own seven days, as the whole shift's are (a part ending at the handover
+          // touches the next week's first day).
+          holidayDays: facts.holidayDays(
+            holder,
+            daysTouched(week, from, to, facts.zone).filter((day) => week.days.includes(day)),
+          ),
         };
         if (cover) piece.override = cover;
         else delete piece.override;

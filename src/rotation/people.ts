@@ -43,13 +43,15 @@ export function holidayChecker(
   };
 }
 
-/** Counts, for each person, the working days of a week that are public holidays for them or company days. */
+/**
+ * Counts, for a person, the working days among `days` (a week's, or the part an override covers) that are
+ * public holidays for them or company days.
+ */
 export function holidayCounter(
   roster: Roster,
   calendar: WorkCalendar,
   holidays: HolidayLookup,
-): (person: Person, week: Week) => number {
+): (person: Person, days: readonly LocalDate[]) => number {
   const isHoliday = holidayChecker(roster, holidays);
-  return (person, week) =>
-    week.days.filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)).length;
+  return (person, days) => days.filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)).length;
 }

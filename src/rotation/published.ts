@@ -163,8 +163,11 @@ export function publishLock(compared: readonly Compared[], lock: readonly Locked
   );
 }
 
+/** A change to a published shift as `rotate --diff` shows it: its week by its first day. */
+export type DiffEntry = Omit<Change, 'week'> & { week: LocalDate };
+
 /** What `rotate --diff` shows: the changes regenerating makes to the published shifts, by week. */
-export function lockChanges(schedule: Schedule): (Omit<Change, 'week'> & { week: LocalDate })[] {
+export function lockChanges(schedule: Schedule): DiffEntry[] {
   return schedule.repairs.map(({ week, pipeline, role, before, after, reason }) => ({
     week: schedule.weeks[week]!.days[0]!,
     pipeline,

@@ -220,8 +220,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     teamOf: (pipeline: string) => teamOf.get(pipeline),
     pairing,
     zone: calendar,
-    holidayDays: (person: Person, days: readonly string[]) =>
-      days.filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)).length,
+    holidayDays,
   };
 
   for (let index = 0; index < weekCount; index++) {
@@ -230,7 +229,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     schedule.weeks.push(week);
     let active = pipelines.filter((pipeline) => pipeline.oncall.weeks !== 'last-of-month' || week.monthEnd);
     const away = new Map(roster.people.map((person) => [person.id, unavailability(person, week)]));
-    const holiday = new Map(roster.people.map((person) => [person.id, holidayDays(person, week)]));
+    const holiday = new Map(roster.people.map((person) => [person.id, holidayDays(person, week.days)]));
     const standing: Standing = { people, away, holiday, lastOnCall, index, pairing, slotsIn, publicHolidayWeek };
 
     // Each team's options for a slot (a primary, and a senior backup beside a junior), best first. Fixed for
@@ -280,26 +279,16 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       // A pipeline with no published shift this week (new to the rotation), or one no replacement could keep,
       // was planned around the locked ones.
       for (const entry of chosen) {
-        const reason = weekLock.has(entry.pipeline.id)
+        const published = weekLock.get(entry.pipeline.id);
+        const reason = published
           ? `no one could take the published shift alone: the week of ${entry.pipeline.id} was planned again`
           : `${entry.pipeline.id} had no published shift that week`;
-        schedule.repairs.push({
-          week: index,
-          pipeline: entry.pipeline.id,
-          role: 'primary',
-          before: null,
-          after: entry.primary.id,
-          reason,
-        });
-        if (entry.backup)
-          schedule.repairs.push({
-            week: index,
-            pipeline: entry.pipeline.id,
-            role: 'backup',
-            before: null,
-            after: entry.backup.id,
-            reason,
-          });
+        for (const role of ['primary', 'backup'] as const) {
+          const after = entry[role]?.id;
+          const before = published?.[role] ?? null;
+          if (after !== undefined && after !== before)
+            schedule.repairs.push({ week: index, pipeline: entry.pipeline.id, role, before, after, reason });
+        }
       }
     active = [...active, ...fixed.map((entry) => entry.pipeline)];
     chosen = [...fixed, ...chosen].sort((x, y) => compareText(x.pipeline.id, y.pipeline.id));
@@ -627,13 +616,16 @@ export function weekName(week: Week, handover: Handover): string {
   return `week of ${week.days[0]} (from ${handover.epoch === week.days[0] ? 'the first handover' : 'handover'} ${String(handover.hour).padStart(2, '0')}:${String(handover.minute).padStart(2, '0')} ${handover.timeZone})`;
 }
 
+/** Who a week's published shifts of one pipeline went to. */
+type LockedPair = Partial<Record<Role, string>>;
+
 /** The published shifts by week (first day), then pipeline: the cancelled ones are not shifts. */
-function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, { primary?: string; backup?: string }>> {
-  const weeks = new Map<string, Map<string, { primary?: string; backup?: string }>>();
+function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, LockedPair>> {
+  const weeks = new Map<string, Map<string, LockedPair>>();
   for (const shift of lock) {
     if (shift.cancelled) continue;
     let week = weeks.get(shift.week);
-    if (!week) weeks.set(shift.week, (week = new Map<string, { primary?: string; backup?: string }>()));
+    if (!week) weeks.set(shift.week, (week = new Map<string, LockedPair>()));
     const entry = week.get(shift.pipeline) ?? {};
     entry[shift.role] = shift.person;
     week.set(shift.pipeline, entry);
@@ -657,7 +649,7 @@ function timedOverrides(overrides: readonly Override[], calendar: WorkCalendar):
  * the rest of the week as it was (no backup to add or drop). `taken` collects who holds a kept shift.
  */
 function keepLocked(
-  weekLock: ReadonlyMap<string, { primary?: string; backup?: string }>,
+  weekLock: ReadonlyMap<string, LockedPair>,
   active: readonly Pipeline[],
   teamOf: ReadonlyMap<string, Team>,
   options: ReadonlyMap<string, Options>,
@@ -695,56 +687,62 @@ function keepLocked(
     for (const id of [entry.primary, entry.backup]) if (id !== undefined && why(id, team) === undefined) taken.add(id);
   }
   const needsBackup = (person: Person) => pairing && person.level === 'junior';
-  const freeSenior = (id: string | undefined, team: Team, primary: Person): Person | undefined => {
-    if (id === undefined || why(id, team) !== undefined || id === primary.id) return undefined;
+  /** The locked backup, when they can still back up a primary other than `besides`. */
+  const keptSenior = (id: string | undefined, team: Team, besides: string): Person | undefined => {
+    if (id === undefined || why(id, team) !== undefined || id === besides) return undefined;
     const person = people.get(id)!;
     return person.level === 'senior' ? person : undefined;
   };
   for (const { pipeline, team, entry } of locked) {
     const { best, rest } = options.get(team.name)!;
+    // This pipeline's changes count only once it is kept; one that no replacement can keep is planned afresh.
+    const own: Omit<Change, 'week'>[] = [];
+    const held: string[] = [];
     const brokenPrimary = why(entry.primary!, team);
     let primary = brokenPrimary === undefined ? people.get(entry.primary!)! : undefined;
     if (!primary) {
-      const lockedBackup = freeSenior(entry.backup, team, people.get(entry.primary!) ?? ({} as Person));
+      const lockedBackup = keptSenior(entry.backup, team, entry.primary!);
       const candidates = [...new Set(best.map((option) => option.primary))]
         .filter((person) => !taken.has(person.id) && person.id !== entry.backup)
         .sort((x, y) => Number(onNext.has(x.id)) - Number(onNext.has(y.id)));
       // The smallest change: a replacement that keeps the week's backup as it is (needed, or not), else any.
       primary =
         candidates.find((person) => needsBackup(person) === (lockedBackup !== undefined)) ??
-        candidates.find((person) => !needsBackup(person) || seniorsFree(team, people, taken, away, person).length) ??
-        undefined;
-      if (!primary) continue;
-      changes.push({
-        pipeline: pipeline.id,
-        role: 'primary',
-        before: entry.primary!,
-        after: primary.id,
-        reason: brokenPrimary!,
-      });
-      taken.add(primary.id);
+        candidates.find((person) => !needsBackup(person) || seniorsFree(team, people, taken, away, person).length);
+      if (primary) {
+        own.push({
+          pipeline: pipeline.id,
+          role: 'primary',
+          before: entry.primary!,
+          after: primary.id,
+          reason: brokenPrimary!,
+        });
+        taken.add(primary.id);
+        held.push(primary.id);
+      }
     }
     let backup: Person | undefined;
-    if (needsBackup(primary)) {
-      backup = freeSenior(entry.backup, team, primary);
+    if (primary && needsBackup(primary)) {
+      const besides = primary.id;
+      backup = keptSenior(entry.backup, team, besides);
       if (!backup) {
-        const ranked = [...best, ...rest()]
-          .filter((option) => option.backup && !taken.has(option.backup.id) && option.backup.id !== primary.id)
-          .map((option) => option.backup!);
-        backup = ranked[0] ?? seniorsFree(team, people, taken, away, primary)[0];
-        if (!backup) {
-          taken.delete(primary.id);
-          continue;
+        backup =
+          [...best, ...rest()]
+            .map((option) => option.backup)
+            .find((senior) => senior !== undefined && !taken.has(senior.id) && senior.id !== besides) ??
+          seniorsFree(team, people, taken, away, primary)[0];
+        if (backup) {
+          const reason =
+            entry.backup === undefined
+              ? `${besides} is a junior: a junior primary needs a senior backup`
+              : (why(entry.backup, team) ?? `${entry.backup} cannot back up ${besides}`);
+          own.push({ pipeline: pipeline.id, role: 'backup', before: entry.backup ?? null, after: backup.id, reason });
+          taken.add(backup.id);
+          held.push(backup.id);
         }
-        const reason =
-          entry.backup === undefined
-            ? `${primary.id} is a junior: a junior primary needs a senior backup`
-            : (why(entry.backup, team) ?? `${entry.backup} cannot back up ${primary.id}`);
-        changes.push({ pipeline: pipeline.id, role: 'backup', before: entry.backup ?? null, after: backup.id, reason });
-        taken.add(backup.id);
       }
-    } else if (entry.backup !== undefined) {
-      changes.push({
+    } else if (primary && entry.backup !== undefined) {
+      own.push({
         pipeline: pipeline.id,
         role: 'backup',
         before: entry.backup,
@@ -752,6 +750,12 @@ function keepLocked(
         reason: pairing ? `no backup needed: ${primary.id} is a senior` : 'pairing is off',
       });
     }
+    if (!primary || (needsBackup(primary) && !backup)) {
+      // Nobody kept: whoever this pipeline's locked shifts held is free for the week's planning.
+      for (const id of [...held, entry.primary, entry.backup]) if (id !== undefined) taken.delete(id);
+      continue;
+    }
+    changes.push(...own);
     fixed.push({ pipeline, team, primary, ...(backup ? { backup } : {}) });
   }
   return { fixed, changes };

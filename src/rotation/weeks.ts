@@ -67,6 +67,11 @@ export function buildWeek(handover: Handover, calendar: WorkCalendar, index: num
   return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, lastDay, monthEnd };
 }
 
+/** The index of the week holding a local date's handover time (the week a date given on the command line means). */
+export function weekOfDay(handover: Handover, day: LocalDate): number {
+  return weekIndexAt(handover, instantAt(day, handover.hour, handover.minute, handover));
+}
+
 /** Which week a local date starts: a whole number when it is a handover day, a fraction otherwise. */
 export function weekIndexOfDay(handover: Handover, day: LocalDate): number {
   const utc = (date: LocalDate) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));

@@ -4,12 +4,11 @@
  * weeks however many are asked for (prefix stability).
  */
 import type { LocalDate } from '../sla/local.js';
-import { instantAt } from '../sla/local.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
-import { handoverOf, weekIndexAt, type Week } from './weeks.js';
+import { handoverOf, weekIndexAt, weekOfDay, type Week } from './weeks.js';
 import { weeksToCover } from './cover.js';
-import { compareWithLock, lockChanges, publishLock, type Compared } from './published.js';
+import { compareWithLock, lockChanges, publishLock, type Compared, type DiffEntry } from './published.js';
 import type { LockedShift } from '../model/lock.js';
 
 /**
@@ -20,7 +19,7 @@ import type { LockedShift } from '../model/lock.js';
 export function firstWeekShown(input: RotationInput, start: LocalDate | undefined, now: Date): number {
   const handover = handoverOf(input.roster, input.calendar.offsets);
   if (start === undefined) return Math.max(0, weekIndexAt(handover, now));
-  const index = weekIndexAt(handover, instantAt(start, handover.hour, handover.minute, handover));
+  const index = weekOfDay(handover, start);
   return start >= input.roster.rotation!.start ? Math.max(0, index) : Math.min(index, -1);
 }
 
@@ -36,8 +35,8 @@ export interface RotationWindow {
   report: FairnessReport;
   /** The first week in the window that no one can take for a pipeline shown, if any. */
   gap?: Gap;
-  /** The shifts shown against what was published (for the calendar's SEQUENCE and cancellations). */
-  published: Compared[];
+  /** The shifts shown against what was published (for the calendar's SEQUENCE and cancellations): only a calendar asks. */
+  published: () => Compared[];
 }
 
 export function rotationWindow(
@@ -66,7 +65,7 @@ export function rotationWindow(
     person === undefined
       ? view
       : { ...personal, shifts: view.shifts.filter((shift) => theirs.has(`${shift.pipeline}@${shift.week}`)) };
-  const published = compareWithLock(schedule, input.lock ?? [], first, first + count).filter(shown);
+  const published = () => compareWithLock(schedule, input.lock ?? [], first, first + count).filter(shown);
   return {
     view,
     personal,
@@ -104,7 +103,7 @@ export function publishWindow(
 }
 
 /** What regenerating would change against the lock (`rotate --diff`), in week order. */
-export function diffWindow(input: RotationInput): ReturnType<typeof lockChanges> {
+export function diffWindow(input: RotationInput): DiffEntry[] {
   const end = lockEnd(input);
   return end < 0 ? [] : lockChanges(buildSchedule(input, end + 1));
 }

@@ -6,12 +6,12 @@ import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from './dates.js'
 import { instantAt, type ZoneLike } from '../sla/local.js';
 import { UsageError } from './errors.js';
 
-export function parseAt(text: string | undefined, now: Date, zone: ZoneLike): Date {
+export function parseAt(text: string | undefined, now: Date, zone: ZoneLike, option = '--at'): Date {
   if (text === undefined || text === 'now') return now;
   if (isCalendarDate(text)) {
     const year = Number(text.slice(0, 4));
     if (year < 1970 || year > 2199)
-      throw new UsageError(`--at ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
+      throw new UsageError(`${option} ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
     return instantAt(text, 0, 0, zone);
   }
   // A local date-time (no offset): wall-clock time in the zone, read by SPEC 2.3's rule for the hours that
@@ -19,16 +19,16 @@ export function parseAt(text: string | undefined, now: Date, zone: ZoneLike): Da
   const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
   if (local) {
     const problem = timestampProblem(`${local[1]}T${local[2]}:${local[3]}Z`);
-    if (problem) throw new UsageError(`--at ${JSON.stringify(text)} ${problem}`);
+    if (problem) throw new UsageError(`${option} ${JSON.stringify(text)} ${problem}`);
     return instantAt(local[1]!, Number(local[2]), Number(local[3]), zone);
   }
   if (TIMESTAMP_PATTERN.test(text)) {
     const problem = timestampProblem(text);
-    if (problem) throw new UsageError(`--at ${JSON.stringify(text)} ${problem}`);
+    if (problem) throw new UsageError(`${option} ${JSON.stringify(text)} ${problem}`);
     const instant = new Date(text);
     if (!Number.isNaN(instant.getTime())) return instant;
   }
   throw new UsageError(
-    `--at ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, a local time like 2027-02-10T12:00, or a date like 2027-02-10`,
+    `${option} ${JSON.stringify(text)} is not a time: write a timestamp with offset like 2027-02-10T12:00:00Z, a local time like 2027-02-10T12:00, or a date like 2027-02-10`,
   );
 }

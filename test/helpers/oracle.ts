@@ -88,7 +88,7 @@ export function problemOf(r: Roster, pipelines: Pipeline[], weekCount: number): 
     ]),
   );
   const holidayWeeks = new Map(
-    r.people.map((p) => [p.id, weeks.map((week) => count(p, week) > 0)] as [string, boolean[]]),
+    r.people.map((p) => [p.id, weeks.map((week) => count(p, week.days) > 0)] as [string, boolean[]]),
   );
   return {
     slots,
