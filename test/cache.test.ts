@@ -183,7 +183,8 @@ describe('look-up cache', () => {
     const recent = join(cache, 'runbook', 'other-0123456789ab.json');
     writeFileSync(old, '{}');
     writeFileSync(recent, '{}');
-    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    // A month before the file system's own clock (the time the file just written carries), not the test's.
+    const monthAgo = new Date(statSync(recent).mtimeMs - 31 * 86_400_000);
     utimesSync(old, monthAgo, monthAgo);
     run('list');
     expect(entries().sort()).toEqual([expect.stringMatching(/^other-/), expect.stringMatching(/^runbooks-/)]);

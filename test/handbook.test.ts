@@ -58,7 +58,7 @@ describe('runbook import', () => {
 
   it('writes files that lint with no errors, and never overwrites without --force', async () => {
     const out = join(tmp(), 'imported');
-    const result = runBin(['import', SEED, '-o', out]);
+    const result = runBin(['import', SEED, '-o', out, '--at', '2026-11-30']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('engagement.yaml (Engagement)');
     expect(result.stderr).toContain(
@@ -82,7 +82,7 @@ describe('runbook import', () => {
     );
     const report = await lintFiles(expandPaths([out], out), out);
     expect(report.errors).toBe(0);
-    expect(runBin(['--dir', out, 'lint']).code).toBe(0);
+    expect(runBin(['--dir', out, 'lint', '--at', '2026-11-30']).code).toBe(0);
 
     writeFileSync(join(out, 'growth.yaml'), 'kept\n');
     const again = runBin(['import', SEED, '-o', out]);

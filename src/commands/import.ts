@@ -16,6 +16,7 @@ export function importCommand(context: MakeContext): Command {
     )
     .option('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into, created if missing (required)')
     .option('--force', 'overwrite files that already exist')
+    .option('--at <date>', 'the starter roster’s rotation start (default: today, UTC)')
     .addHelpText(
       'after',
       examples('runbook import seeds/data-pipeline-runbooks.md -o imported', 'runbook --dir imported lint'),
@@ -37,7 +38,7 @@ export function importCommand(context: MakeContext): Command {
         ? undefined
         : starterRoster(
             result.pipelines.map(({ pipeline }) => pipeline),
-            localDateOf(ctx.now, 'UTC'),
+            localDateOf(ctx.at(options.at, 'UTC'), 'UTC'),
           );
       const existing = files.filter((file) => existsSync(file.path));
       if (existing.length && !options.force) {

@@ -11,14 +11,18 @@ export function initCommand(context: MakeContext): Command {
   return new Command('init')
     .description('a starter runbooks/ folder: a roster and one pipeline that lint clean, with editor schemas')
     .argument('[dir]', 'the project folder to put runbooks/ and schema/ in', '.')
+    .option('--at <date>', 'the starter roster’s rotation start (default: today in Europe/London, its zone)')
     .addHelpText('after', examples('runbook init', 'runbook init demo && runbook --dir demo/runbooks lint'))
-    .action(async (dir, _options, command) => {
+    .action(async (dir, options, command) => {
       const ctx = context(command);
       const root = resolve(ctx.io.cwd, dir);
       const { STARTER_PIPELINE, starterRoster } = await import('../init/starter.js');
       const { jsonSchema, SCHEMAS } = await import('../model/json-schema.js');
       const files: [string, string][] = [
-        [join(root, 'runbooks', 'roster.yaml'), starterRoster(localDateOf(ctx.now, 'Europe/London'))],
+        [
+          join(root, 'runbooks', 'roster.yaml'),
+          starterRoster(localDateOf(ctx.at(options.at, 'Europe/London'), 'Europe/London')),
+        ],
         [join(root, 'runbooks', 'orders.yaml'), STARTER_PIPELINE],
         ...(Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]).map((name): [string, string] => [
           join(root, 'schema', `${name}.schema.json`),

@@ -15,6 +15,10 @@ export function lintCommand(context: MakeContext): Command {
         FORMATS,
       ),
     )
+    .option(
+      '--at <time>',
+      'check coverage and review dates as of this time instead of now (a timestamp, or a date or local time in UTC)',
+    )
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', (value) => {
       if (!/^\d+$/.test(value))
         throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(value)}`);
@@ -38,7 +42,7 @@ export function lintCommand(context: MakeContext): Command {
       const holidays = new HolidayStore();
       const report = await lintFiles(files, ctx.io.cwd, {
         holidays: holidays.catalog,
-        coverage: { now: ctx.now, holidays: holidays.lookup },
+        coverage: { now: ctx.at(options.at, 'UTC'), holidays: holidays.lookup },
         worker: CHECK_WORKER,
       });
       const format =

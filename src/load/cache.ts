@@ -224,7 +224,7 @@ export function readCache(entry: OpenedEntry | undefined, key: string): { hit?: 
 const UNUSED_MS = 30 * 86_400_000;
 
 /** Best effort: a cache that cannot be written (read-only home, full disk) is simply not used. */
-export function writeCache(path: string, key: string, stamp: string, data: CachedCatalog, now: Date): void {
+export function writeCache(path: string, key: string, stamp: string, data: CachedCatalog): void {
   try {
     const folder = join(path, '..');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -235,18 +235,19 @@ export function writeCache(path: string, key: string, stamp: string, data: Cache
       path,
       `${checksum(seed)} ${checksum(body)}\n${JSON.stringify({ build: buildKey(), key, stamp })}\n${seed}\n${body}`,
     );
-    pruneCache(folder, now);
+    // Age is told by the file system's clock, as the entries' times are: the written entry's time is "now".
+    pruneCache(folder, statSync(path).mtimeMs);
   } catch {
     // The cache only saves time.
   }
 }
 
 /** Removes entries of folders not used for a month (the code cache prunes its own: src/boot.ts). */
-function pruneCache(folder: string, now: Date): void {
+function pruneCache(folder: string, now: number): void {
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
     try {
-      if (name.endsWith('.json') && now.getTime() - statSync(path).mtimeMs > UNUSED_MS) rmSync(path, { force: true });
+      if (name.endsWith('.json') && now - statSync(path).mtimeMs > UNUSED_MS) rmSync(path, { force: true });
     } catch {
       // Another run may have removed it first.
     }

@@ -235,29 +235,23 @@ export class Runbooks {
     for (const write of this.afterAnswer.splice(0)) write();
     if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed && !this.lookahead?.changed)) return;
     const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
-    writeCache(
-      this.cache.path,
-      this.cache.key,
-      this.cache.stamp,
-      {
-        pipelines: this.view.pipelines.map(base),
-        ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
-        ...(this.view.overrides ? { overrides: base(this.view.overrides) } : {}),
-        ...(this.view.lock ? { lock: base(this.view.lock) } : {}),
-        broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
-        ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
-        holidays: this.holidays().entries(),
-        // The roster zone's offsets (UTC's are known without a table: the default calendar's are 0).
-        zones: (this.view.roster ? [this.view.roster.value.timezone] : []).map((zone) => {
-          const now = this.options.now.getTime();
-          const known = this.knownZones.find(
-            (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,
-          );
-          return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
-        }),
-      },
-      this.options.now,
-    );
+    writeCache(this.cache.path, this.cache.key, this.cache.stamp, {
+      pipelines: this.view.pipelines.map(base),
+      ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
+      ...(this.view.overrides ? { overrides: base(this.view.overrides) } : {}),
+      ...(this.view.lock ? { lock: base(this.view.lock) } : {}),
+      broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
+      ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
+      holidays: this.holidays().entries(),
+      // The roster zone's offsets (UTC's are known without a table: the default calendar's are 0).
+      zones: (this.view.roster ? [this.view.roster.value.timezone] : []).map((zone) => {
+        const now = this.options.now.getTime();
+        const known = this.knownZones.find(
+          (table) => table.zone === zone && table.from <= now - YEAR / 2 && table.to >= now + YEAR,
+        );
+        return known ?? zoneTable(zone, now - YEAR, now + 2 * YEAR);
+      }),
+    });
   }
   /** The files left out of the answers for their errors. */
   get leftOut(): string[] {

@@ -269,7 +269,7 @@ function model(problem: Problem): Model {
   };
 }
 
-const SOLVE_SECONDS = 2;
+const SOLVE_NODES = 2000;
 
 async function solve(
   m: Model,
@@ -287,8 +287,9 @@ async function solve(
     ...m.binaries.map((name) => ` ${name}`),
     'End',
   ].join('\n');
-  // A roster the solver cannot finish in 2 s is not "small enough to solve exactly" and is left out.
-  const result = (await highs()).solve(text, { time_limit: SOLVE_SECONDS, mip_rel_gap: 0 });
+  // A roster the solver cannot finish within its node budget (work, not seconds: the same on any machine) is not
+  // "small enough to solve exactly" and is left out.
+  const result = (await highs()).solve(text, { mip_max_nodes: SOLVE_NODES, mip_rel_gap: 0 });
   if (result.Status !== 'Optimal') return undefined;
   const columns: Record<string, number> = {};
   for (const [name, column] of Object.entries(result.Columns))

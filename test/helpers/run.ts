@@ -58,7 +58,7 @@ export function runBin(
     },
     encoding: 'utf8',
     input: options.input,
-    timeout: 30_000,
+    timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
