@@ -74,8 +74,11 @@ export async function run(
   now: () => Date = () => new Date(),
   contexts: Context[] = [],
 ): Promise<number> {
-  // `runbook help sla check` is `runbook sla check --help` (commander's help command takes one name).
-  if (args[0] === 'help' && args.length > 2) args = [...args.slice(1), '--help'];
+  // `runbook help sla check` is `runbook sla check --help` (commander's help command takes one name), whatever
+  // global options come first (`runbook --dir x help sla check`).
+  const word = args.indexOf('help');
+  if (word >= 0 && commandWord(args) === 'help' && args.length - word > 2)
+    args = [...args.slice(0, word), ...args.slice(word + 1), '--help'];
   const program = buildProgram(io, now, contexts, args);
   if (args.length === 0) {
     program.outputHelp();

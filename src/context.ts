@@ -5,15 +5,17 @@
 import type { Lookahead } from './load/cache.js';
 import type { HolidayStore } from './load/holidays.js';
 import { findRunbooksDir } from './load/find.js';
-import { Runbooks, type CatalogView, type Entry } from './load/runbooks.js';
+import { Runbooks, type Catalog, type Entry } from './load/runbooks.js';
 import type { Pipeline } from './model/pipeline.js';
 import type { Style } from './render/style.js';
 import type { WorkCalendar } from './sla/calendar.js';
 import type { ZoneLike } from './sla/local.js';
 import { parseAt } from './util/at.js';
-import { terminalSafeJson } from './util/sanitize.js';
+import { withFolderLock } from './util/folder-lock.js';
+import { onCallTrouble } from './lookup/trouble.js';
+import { sanitizeLine, terminalSafeJson } from './util/sanitize.js';
 
-export { CHECK_WORKER, type CatalogView, type Entry } from './load/runbooks.js';
+export { CHECK_WORKER, type Catalog, type Entry } from './load/runbooks.js';
 
 export interface Io {
   out(text: string): void;
@@ -33,6 +35,10 @@ export interface GlobalOptions {
 
 export class Context {
   private loaded?: Runbooks;
+  /** Lines already said on stderr: each is said once. */
+  private readonly noted = new Set<string>();
+  /** Set by an answer that said itself why on-call is unknown, so finish() does not say it again. */
+  onCallTold = false;
 
   constructor(
     readonly io: Io,
@@ -77,8 +83,18 @@ export class Context {
     }));
   }
 
+  /**
+   * Runs a command's read-check-write holding the runbooks folder's lock (`dir`, the folder written, when it is
+   * not the runbooks folder found): everything the command reads is read under it, so a writer that waited
+   * reads what the one before it wrote.
+   */
+  async writing<T>(command: string, work: () => Promise<T> | T, dir?: string): Promise<T> {
+    if (this.loaded) throw new Error(`${command}: the runbooks were read before the folder was locked`);
+    return withFolderLock(dir ?? this.runbooksDir(), command, this.now, work);
+  }
+
   /** The usable runbooks (see Runbooks.catalog). */
-  catalog(): Promise<CatalogView> {
+  catalog(): Promise<Catalog> {
     return this.runbooks().catalog();
   }
 
@@ -108,14 +124,36 @@ export class Context {
     return parseAt(option, this.now, zone);
   }
 
-  /** After a command answered: one line on stderr naming the files its answer left out, if any. */
+  /** One line on stderr, `runbook: ` first, said once however often it is asked for. */
+  note(line: string): void {
+    const text = `runbook: ${sanitizeLine(line)}\n`;
+    if (this.noted.has(text)) return;
+    this.noted.add(text);
+    this.io.err(text);
+  }
+
+  /**
+   * After a command answered: one line on stderr naming the pipeline files its answer left out, and one saying
+   * why on-call is unknown when a state file or the roster's teams are broken (unless the answer said so).
+   */
   finish(): void {
-    const files = this.loaded?.leftOut ?? [];
-    if (files.length === 0) return;
-    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
-    this.io.err(
-      `runbook: left out ${shown}: ${files.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint\` lists them)\n`,
-    );
+    const view = this.loaded?.loadedCatalog;
+    if (!view) return;
+    const files = view.broken.filter((entry) => entry.kind === 'pipeline').map((entry) => entry.file);
+    if (files.length) {
+      const shown =
+        files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+      this.note(
+        `left out ${shown}: ${files.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint\` lists them)`,
+      );
+    }
+    if (this.onCallTold) return;
+    const trouble = onCallTrouble(view);
+    if (trouble.all) this.note(`on-call unknown: ${trouble.all.reason}; \`runbook lint\` lists the errors`);
+    else if (trouble.teams.size)
+      this.note(
+        `on-call unknown for ${[...trouble.teams.keys()].join(', ')}: ${[...new Set(trouble.teams.values())][0]}`,
+      );
   }
 
   /** After a command answered: keep what was loaded and looked up for the next run. */

@@ -87,10 +87,27 @@ describe('runbook import', () => {
     writeFileSync(join(out, 'growth.yaml'), 'kept\n');
     const again = runBin(['import', SEED, '-o', out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/growth\.yaml.* already exist.*pass --force to overwrite/);
+    expect(again.stderr).toMatch(/growth\.yaml.* already exist.*nothing written \(import never writes over a file/);
     expect(readFileSync(join(out, 'growth.yaml'), 'utf8')).toBe('kept\n');
-    expect(runBin(['import', SEED, '-o', out, '--force']).code).toBe(0);
-    expect(readFileSync(join(out, 'growth.yaml'), 'utf8')).toContain('name: Growth');
+    // --force is gone: import never writes over a file, whatever it is asked.
+    const forced = runBin(['import', SEED, '-o', out, '--force']);
+    expect(forced).toMatchObject({ code: 2, stdout: '' });
+    expect(forced.stderr).toMatch(/import never writes over existing files/);
+    expect(readFileSync(join(out, 'growth.yaml'), 'utf8')).toBe('kept\n');
+  });
+
+  it('never names a pipeline after a state file: a section called "Overrides" becomes overrides-2.yaml', () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'doc.md'),
+      '## Pipeline: Overrides\n### Owners\n- **Primary Owner:** Billing Team\n### SLA\n- Data within 48 hours.\n',
+    );
+    const result = runBin(['import', 'doc.md', '-o', 'rb', '--at', '2026-11-30'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'rb')).sort()).toEqual(['overrides-2.yaml', 'roster.yaml']);
+    expect(result.stderr).toMatch(
+      /overrides\.yaml is a state file of the runbooks folder, so it is imported as overrides-2\.yaml/,
+    );
   });
 
   it('keeps SLA and on-call text it cannot map, with a lint warning', () => {

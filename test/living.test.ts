@@ -78,8 +78,12 @@ describe('publishing, then a roster edit (SPEC 2.8)', () => {
 
   it('records every shift of the weeks, one line each, and lints clean', async () => {
     const lock = story.read('rotation.lock.yaml');
-    expect(lock).toContain('  - { week: 2027-02-08, pipeline: profit, role: primary, person: isla, revision: 0 }');
-    expect(lock.match(/^ {2}- \{ week:/gm)).toHaveLength(before.length);
+    expect(lock).toMatch(
+      /^ {2}- \{ week: 2027-02-08, pipeline: profit, role: primary, person: isla, revision: 0, sum: \w+ \}$/m,
+    );
+    expect(lock.match(/^ {2}- \{ week: .*, role: /gm)).toHaveLength(before.length);
+    // Every handover meeting too, one a line: what calendars must go on carrying.
+    expect(lock.match(/^ {2}- \{ week: .*, attendees: /gm)!.length).toBeGreaterThan(0);
     expect((await story.runbook('lint')).code).toBe(0);
     const diff = await story.runbook('rotate', '--diff', '--json');
     expect(JSON.parse(diff.stdout)).toEqual({ lock: 'runbooks/rotation.lock.yaml', changes: [] });
@@ -127,8 +131,9 @@ describe('publishing, then a roster edit (SPEC 2.8)', () => {
     const pending = (await calendar()).find((event) => event.uid === 'profit-primary-2027-02-08@runbook')!;
     expect(pending.sequence).toBe(1);
     expect((await story.runbook('rotate', '--weeks', '26', '--start', '2026-11-30', '--publish')).code).toBe(0);
-    expect(story.read('rotation.lock.yaml')).toContain(
-      '  - { week: 2027-02-08, pipeline: profit, role: primary, person: jonas, revision: 1 }',
+    // Isla's published event is remembered as hers: her own calendar goes on cancelling it.
+    expect(story.read('rotation.lock.yaml')).toMatch(
+      /^ {2}- \{ week: 2027-02-08, pipeline: profit, role: primary, person: jonas, revision: 1, retired: \[\{ from: 2027-02-08T10:00:00Z, to: 2027-02-15T10:00:00Z, person: isla \}\], sum: \w+ \}$/m,
     );
     const published = await calendar();
     expect(published.find((event) => event.uid === 'profit-primary-2027-02-08@runbook')).toMatchObject({
@@ -172,11 +177,17 @@ describe('lint of the lock', () => {
   it('names a week, pipeline or person the lock holds that does not exist, at the value', async () => {
     const story = shippedCopy();
     await story.runbook('rotate', '--weeks', '2', '--start', '2026-11-30', '--publish');
-    story.edit(
-      'rotation.lock.yaml',
-      (text) => `${text}  - { week: 2026-12-02, pipeline: nope, role: primary, person: zed, revision: 0 }\n`,
+    story.edit('rotation.lock.yaml', (text) =>
+      text.replace(
+        'meetings:\n',
+        '  - { week: 2026-12-02, pipeline: nope, role: primary, person: zed, revision: 0 }\nmeetings:\n',
+      ),
     );
-    const line = story.read('rotation.lock.yaml').trimEnd().split('\n').length;
+    const line =
+      story
+        .read('rotation.lock.yaml')
+        .split('\n')
+        .findIndex((text) => text.includes('pipeline: nope')) + 1;
     const lint = await story.runbook('lint', '--format', 'json');
     expect(lint.code).toBe(1);
     expect(JSON.parse(lint.stdout).problems).toMatchObject([
@@ -189,11 +200,36 @@ describe('lint of the lock', () => {
       { line, rule: 'lock-entry', message: 'no pipeline "nope" in the runbooks folder' },
       { line, rule: 'lock-entry', message: 'no person "zed" in the roster' },
     ]);
-    // A broken lock stops the on-call answers rather than give ones that ignore what was published.
-    story.edit('rotation.lock.yaml', (text) => text.replace('revision: 0 }', 'revision: -1 }'));
+    // No command acts on an entry lint refuses without saying so: it is left out, with its line.
     const who = await story.runbook('who');
-    expect(who.code).toBe(2);
-    expect(who.stderr).toMatch(/^runbook: runbooks\/rotation\.lock\.yaml:\d+:\d+: error: /);
+    expect(who.code).toBe(0);
+    expect(who.stderr).toBe(
+      `runbook: runbooks/rotation.lock.yaml: published shift 6 (line ${line}) left out: it has errors (\`runbook lint runbooks/rotation.lock.yaml\` lists them)\n`,
+    );
+    // A second entry for a published shift is refused the same way, at its line.
+    story.edit('rotation.lock.yaml', (text) => {
+      const first = text.split('\n').find((entry) => entry.includes('week: 2026-12-07, pipeline: engagement'))!;
+      return text.replace('meetings:\n', `${first.replace(/person: \w+/, 'person: ana')}\nmeetings:\n`);
+    });
+    const twice = JSON.parse((await story.runbook('lint', '--format', 'json')).stdout).problems as {
+      message: string;
+    }[];
+    expect(twice.map((problem) => problem.message)).toContainEqual(
+      expect.stringMatching(/^a second entry for the primary shift of engagement in the week of 2026-12-07/),
+    );
+    // A lock that cannot be read at all (git conflict markers) stops the on-call answers, and only them.
+    story.edit('rotation.lock.yaml', (text) =>
+      text.replace('shifts:\n', 'shifts:\n<<<<<<< HEAD\n=======\n>>>>>>> other\n'),
+    );
+    const conflicted = await story.runbook('who');
+    expect(conflicted).toMatchObject({ code: 2, stdout: '' });
+    expect(conflicted.stderr).toMatch(/^runbook: runbooks\/rotation\.lock\.yaml:7:1: error: unresolved merge conflict/);
+    const show = await story.runbook('show', 'growth');
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/Missing time-series data/);
+    expect(show.stderr).toBe(
+      'runbook: on-call unknown: runbooks/rotation.lock.yaml has errors (line 7: unresolved merge conflict (a <<<<<<< line): keep one side, then publish again (`runbook rotate --weeks N --publish`)); `runbook lint` lists the errors\n',
+    );
   });
 });
 
@@ -224,9 +260,14 @@ describe('overrides and swaps (SPEC 2.7)', () => {
       '--reason',
       'emma at a conference',
     );
-    expect(add).toMatchObject({ code: 0, stderr: '' });
+    expect(add.code).toBe(0);
+    // The cover breaks two goals the plan kept, and says so (the report counts the time too).
+    expect(add.stderr).toBe(
+      'runbook: warning: Data Engineering Team: primary shifts now range from 2 (chloe, grace) to 3.43 (dev) from the week of 2026-11-30 to that of 2027-03-01; the plan keeps them within one (override 1)\n' +
+        'runbook: warning: dev is on call in the weeks of 2027-02-22 and 2027-03-01, back to back; the plan avoids it (override 1)\n',
+    );
     expect(story.read('overrides.yaml')).toBe(
-      '# Agreed in the team channel.\n- pipeline: engagement\n  role: primary\n  from: 2027-03-02\n  to: 2027-03-05\n  person: dev\n  reason: emma at a conference\n',
+      '# Agreed in the team channel.\n- { pipeline: engagement, role: primary, from: 2027-03-02, to: 2027-03-05, person: dev, reason: emma at a conference }\n',
     );
     const who = await story.runbook('who', 'engagement', '--at', '2027-03-03T12:00', '--json');
     expect(JSON.parse(who.stdout)).toMatchObject([
@@ -325,7 +366,8 @@ describe('overrides and swaps (SPEC 2.7)', () => {
         .findIndex((text) => text.includes('reason: by hand')) + 1;
     const lint = await story.runbook('lint', '--format', 'json');
     expect(lint.code).toBe(1);
-    expect(JSON.parse(lint.stdout).problems).toMatchObject([
+    const problems = JSON.parse(lint.stdout).problems as { severity: string }[];
+    expect(problems.filter((problem) => problem.severity === 'error')).toMatchObject([
       {
         file: 'runbooks/overrides.yaml',
         line,
@@ -346,7 +388,7 @@ describe('overrides and swaps (SPEC 2.7)', () => {
     expect(story.read('overrides.yaml')).toBe(
       text.replace(/# added by hand\n- \{ pipeline: engagement, role: primary, from: 2027-03-16.*\n/, ''),
     );
-    expect(story.read('overrides.yaml')).toMatch(/^# Agreed in the team channel\.\n- pipeline: engagement\n/);
+    expect(story.read('overrides.yaml')).toMatch(/^# Agreed in the team channel\.\n- \{ pipeline: engagement,/);
     const missing = await story.runbook('override', 'remove', '9');
     expect(missing).toMatchObject({
       code: 2,

@@ -131,8 +131,8 @@ describe('loading a folder', () => {
     });
     const catalog = loadCatalog(dir, root);
     expect(catalog.problems).toEqual([]);
-    expect(catalog.pipelines.map((entry) => entry.value.id)).toEqual(['clicks']);
-    expect(catalog.roster?.value.people.map((person) => person.id)).toEqual(['ana', 'ben']);
+    expect(catalog.catalog.pipelines.map((entry) => entry.value.id)).toEqual(['clicks']);
+    expect(catalog.catalog.roster?.value.people.map((person) => person.id)).toEqual(['ana', 'ben']);
   });
 
   it('names files relative to the working folder and reports empty and list files', () => {

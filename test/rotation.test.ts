@@ -115,6 +115,7 @@ describe('scheduler on small rosters', () => {
       {
         pipeline: 'clicks',
         week: 1,
+        handoverDay: '2026-12-07',
         start: new Date('2026-12-07T09:30:00Z'),
         end: new Date('2026-12-07T10:00:00Z'),
         attendees: ['ana', 'ben'],
@@ -122,6 +123,7 @@ describe('scheduler on small rosters', () => {
       {
         pipeline: 'clicks',
         week: 2,
+        handoverDay: '2026-12-14',
         start: new Date('2026-12-14T09:30:00Z'),
         end: new Date('2026-12-14T10:00:00Z'),
         attendees: ['ben', 'ana'],

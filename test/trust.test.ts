@@ -105,11 +105,23 @@ describe('answers while something else is broken', () => {
     const who = runBin(['who', ...at], { cwd: root });
     expect(who.code).toBe(0);
     expect(who.stdout).toMatch(/engagement +\S+ Example/);
-    expect(who.stdout).toMatch(/profit +no one: this week cannot be staffed/);
-    expect(who.stderr).toMatch(
-      /^runbook: week of 2026-12-14 .*no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-15 to 2026-12-20 \(offsite\);[^\n]*\n$/,
+    expect(who.stdout.replace(/\s+/g, ' ')).toMatch(
+      /profit no one: this week cannot be staffed under the rotation rules: no one can take the profit shift: everyone in Profit BI is unavailable \(isla away 2026-12-15 to 2026-12-20 \(offsite\);/,
     );
-    expect(runBin(['who', 'profit', ...at], { cwd: root }).code).toBe(1);
+    expect(who.stderr).toBe('');
+    // Asked about that pipeline alone: the same answer on stdout, the same exit (an answer, not an error).
+    const profit = runBin(['who', 'profit', ...at], { cwd: root });
+    expect(profit.code).toBe(0);
+    expect(profit.stdout).toMatch(/profit +no one: this week cannot be staffed/);
+    const json = JSON.parse(runBin(['who', 'profit', '--json', ...at], { cwd: root }).stdout);
+    expect(json).toEqual([
+      {
+        pipeline: 'profit',
+        primary: null,
+        until: null,
+        reason: expect.stringMatching(/no one can take the profit shift: everyone in Profit BI is unavailable/),
+      },
+    ]);
     // The week after is planned as usual.
     expect(runBin(['who', 'profit', '--at', '2026-12-23T12:00:00Z'], { cwd: root }).code).toBe(0);
     // lint, as of a day before that week.
@@ -151,15 +163,42 @@ describe('answers while something else is broken', () => {
     ).toBe(0);
   });
 
-  it('a roster with errors stops every command with its problems (every answer depends on it)', () => {
+  it('a roster error in one team makes only that team’s on-call unknown: every runbook still answers', () => {
     const { root, dir } = shippedCopy();
     edit(join(dir, 'roster.yaml'), 'members: [isla, jonas, kai, lena]', 'members: [isla, jonas, kai, lena, zoe]');
+    const at = ['--at', '2027-01-13T12:00:00Z'];
+    const unknown =
+      /^runbook: on-call unknown[^\n]*Profit BI has an error in runbooks\/roster\.yaml \(line 25: "zoe" is not one of the people/m;
+    const show = runBin(['show', 'engagement', ...at], { cwd: root });
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/On call now: Emma Example/);
+    expect(show.stderr).toMatch(unknown);
+    const profit = runBin(['show', 'profit', ...at], { cwd: root });
+    expect(profit.code).toBe(0);
+    expect(profit.stdout).toMatch(/Numbers not aligning/);
+    expect(profit.stdout).toMatch(/On call now: unknown/);
+    expect(profit.stdout).toMatch(/1\. On-call engineer: unknown \(a file it depends on has errors\)/);
+    expect(profit.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(runBin(['list'], { cwd: root })).toMatchObject({ code: 0 });
+    const who = runBin(['who', ...at], { cwd: root });
+    expect(who.code).toBe(0);
+    expect(who.stdout).toMatch(/engagement +Emma Example/);
+    expect(who.stdout).toMatch(/profit +unknown: Profit BI has an error in runbooks\/roster\.yaml/);
+    const whoProfit = runBin(['who', 'profit', ...at], { cwd: root });
+    expect(whoProfit).toMatchObject({ code: 2, stdout: '' });
+    expect(whoProfit.stderr).toMatch(/^runbook: on-call unknown for profit: Profit BI has an error/);
+    expect(lintJson(root).report.problems.map((problem) => problem.rule)).toEqual(['member-exists']);
+  });
+
+  it('a roster error outside its teams and people (the time zone) stops the answers that need it', () => {
+    const { root, dir } = shippedCopy();
+    edit(join(dir, 'roster.yaml'), 'timezone: Europe/London', 'timezone: Europe/Londn');
     for (const args of [['show', 'engagement'], ['list'], ['who']]) {
       const result = runBin(args, { cwd: root });
       expect(result).toMatchObject({ code: 2, stdout: '' });
-      expect(result.stderr).toMatch(/^runbook: runbooks\/roster\.yaml:25:\d+: error: "zoe" is not one of the people/);
+      expect(result.stderr).toMatch(/^runbook: runbooks\/roster\.yaml:\d+:\d+: error: `timezone`/);
     }
-    expect(lintJson(root).report.problems.map((problem) => problem.rule)).toEqual(['member-exists']);
+    expect(runBin(['search', 'kafka'], { cwd: root }).code).toBe(0);
   });
 });
 

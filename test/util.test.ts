@@ -21,7 +21,9 @@ describe('writeAtomically', () => {
   it('fails with the path and the reason, and writes nothing, when the folder does not exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'runbook-write-'));
     const path = join(dir, 'missing', 'out.ics');
-    expect(() => writeAtomically(path, 'x')).toThrow(new UsageError(`cannot write ${path}: ENOENT`));
+    expect(() => writeAtomically(path, 'x')).toThrow(
+      new UsageError(`cannot write ${path}: the folder it goes in does not exist`),
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

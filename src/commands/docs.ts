@@ -1,10 +1,10 @@
 import { Command } from '@commander-js/extra-typings';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
-import { writeAtomically } from '../util/write.js';
+import { makeFolder, writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
-import { noteLeftOut, rotationInput } from './rotation-input.js';
+import { noteLeftOut, rotationFiles } from './rotation-input.js';
+import { onCallTrouble } from '../lookup/trouble.js';
 import { rotationAt } from '../rotation/who.js';
 
 /** Weeks of the rotation listed in the handbook. */
@@ -25,8 +25,9 @@ export function docsCommand(context: MakeContext): Command {
       const at = ctx.at(options.at, calendar);
       const deadlines = new Map(models.map((pipeline) => [pipeline.id, pipelineDeadlines(pipeline, at, calendar)]));
       let rotation;
-      if (roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
-        const input = await rotationInput(ctx);
+      const trouble = onCallTrouble(await ctx.catalog());
+      if (!trouble.all && roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
+        const { input } = await rotationFiles(ctx, at);
         const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
         await noteLeftOut(ctx, schedule.rejected, week);
         rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
@@ -42,7 +43,7 @@ export function docsCommand(context: MakeContext): Command {
       });
       const dir = resolve(ctx.io.cwd, output);
       for (const [name, text] of files) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
+        makeFolder(dirname(join(dir, name)));
         writeAtomically(join(dir, name), text);
       }
       if (ctx.json) ctx.printJson({ dir: output, files: [...files.keys()] });

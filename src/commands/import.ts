@@ -1,10 +1,11 @@
-import { Command } from '@commander-js/extra-typings';
-import { existsSync, mkdirSync } from 'node:fs';
+import { Command, Option } from '@commander-js/extra-typings';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../load/find.js';
 import { UsageError } from '../util/errors.js';
-import { writeAtomically } from '../util/write.js';
+import { makeFolder, writeAtomically } from '../util/write.js';
 import { localDateOf } from '../sla/local.js';
+import { sanitizeLine } from '../util/sanitize.js';
 import { examples, required, type MakeContext } from './command.js';
 
 export function importCommand(context: MakeContext): Command {
@@ -15,7 +16,7 @@ export function importCommand(context: MakeContext): Command {
       'the Markdown document (## Pipeline: X, ### Owners, ### Common Issues, ### SLA, ### On-call Schedule)',
     )
     .option('-o, --output <dir>', 'folder to write one <id>.yaml per pipeline into, created if missing (required)')
-    .option('--force', 'overwrite files that already exist')
+    .addOption(new Option('--force').hideHelp())
     .option('--at <date>', 'the starter roster’s rotation start (default: today, UTC)')
     .addHelpText(
       'after',
@@ -23,6 +24,10 @@ export function importCommand(context: MakeContext): Command {
     )
     .action(async (markdown, options, command) => {
       const output = required(options.output, '-o, --output <dir>', 'runbook import runbooks.md -o runbooks');
+      if (options.force)
+        throw new UsageError(
+          'import never writes over existing files (--force is gone): import into a new folder, then move the files you want',
+        );
       const ctx = context(command);
       // The document reader (and the YAML library behind it) loads only for this command.
       const { importMarkdown, starterRoster, toYaml } = await import('../import/markdown.js');
@@ -40,17 +45,29 @@ export function importCommand(context: MakeContext): Command {
             result.pipelines.map(({ pipeline }) => pipeline),
             localDateOf(ctx.at(options.at, 'UTC'), 'UTC'),
           );
-      const existing = files.filter((file) => existsSync(file.path));
-      if (existing.length && !options.force) {
-        throw new UsageError(
-          `${existing.map((file) => displayPath(file.path, ctx.io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: pass --force to overwrite`,
-        );
-      }
-      mkdirSync(dir, { recursive: true });
-      for (const { pipeline, path: target } of files) {
-        writeAtomically(target, toYaml(pipeline, source));
-      }
-      if (roster) writeAtomically(rosterPath, roster);
+      makeFolder(dir);
+      await ctx.writing(
+        'import',
+        () => {
+          const existing = files.filter((file) => existsSync(file.path));
+          if (existing.length)
+            throw new UsageError(
+              `${existing.map((file) => displayPath(file.path, ctx.io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written (import never writes over a file; import into a new folder)`,
+            );
+          const done: string[] = [];
+          try {
+            for (const { pipeline, path: target } of files) {
+              writeAtomically(target, toYaml(pipeline, source), { create: true });
+              done.push(target);
+            }
+            if (roster) writeAtomically(rosterPath, roster, { create: true });
+          } catch (error) {
+            for (const path of done) rmSync(path, { force: true });
+            throw error;
+          }
+        },
+        dir,
+      );
       const written = files.map((file) => displayPath(file.path, ctx.io.cwd));
       const rosterFile = displayPath(rosterPath, ctx.io.cwd);
       const notes = [
@@ -63,10 +80,10 @@ export function importCommand(context: MakeContext): Command {
       else
         ctx.print(
           [
-            ...written.map((file, i) => `wrote ${file} (${files[i]!.pipeline.name})`),
+            ...written.map((file, i) => `wrote ${file} (${sanitizeLine(files[i]!.pipeline.name)})`),
             ...(roster ? [`wrote ${rosterFile} (starter roster)`] : []),
           ].join('\n'),
         );
-      for (const note of notes) ctx.io.err(`runbook: note: ${note}\n`);
+      for (const note of notes) ctx.note(`note: ${note}`);
     }) as unknown as Command;
 }

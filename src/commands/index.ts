@@ -2,6 +2,7 @@
 export type { AnyCommand, MakeContext } from './command.js';
 import type { Command } from '@commander-js/extra-typings';
 import type { AnyCommand, MakeContext } from './command.js';
+import { awayCommand } from './away.js';
 import { docsCommand } from './docs.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -28,6 +29,7 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['rotate', rotateCommand],
   ['override', overrideCommand],
   ['swap', swapCommand],
+  ['away', awayCommand],
   ['who', whoCommand],
   ['docs', docsCommand],
   ['import', importCommand],

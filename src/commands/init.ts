@@ -1,10 +1,10 @@
 import { Command } from '@commander-js/extra-typings';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../load/find.js';
 import { localDateOf } from '../sla/local.js';
 import { UsageError } from '../util/errors.js';
-import { writeAtomically } from '../util/write.js';
+import { makeFolder, writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './command.js';
 
 export function initCommand(context: MakeContext): Command {
@@ -29,16 +29,32 @@ export function initCommand(context: MakeContext): Command {
           `${JSON.stringify(jsonSchema(name), null, 2)}\n`,
         ]),
       ];
-      const existing = files.filter(([path]) => existsSync(path)).map(([path]) => displayPath(path, ctx.io.cwd));
-      // Never over what is there: a starter is for a folder that has none yet.
-      if (existing.length)
-        throw new UsageError(
-          `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written`,
-        );
-      for (const [path, text] of files) {
-        mkdirSync(join(path, '..'), { recursive: true });
-        writeAtomically(path, text);
-      }
+      const runbooksFolder = join(root, 'runbooks');
+      for (const folder of [runbooksFolder, join(root, 'schema')]) makeFolder(folder);
+      // Never over what is there: a starter is for a folder that has none yet. Two at once: the second waits,
+      // then finds the first one's files.
+      await ctx.writing(
+        'init',
+        () => {
+          const existing = files.filter(([path]) => existsSync(path)).map(([path]) => displayPath(path, ctx.io.cwd));
+          if (existing.length)
+            throw new UsageError(
+              `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}: nothing written`,
+            );
+          const done: string[] = [];
+          try {
+            for (const [path, text] of files) {
+              writeAtomically(path, text, { create: true });
+              done.push(path);
+            }
+          } catch (error) {
+            // Nothing partial: what this run wrote goes again.
+            for (const path of done) rmSync(path, { force: true });
+            throw error;
+          }
+        },
+        runbooksFolder,
+      );
       const written = files.map(([path]) => displayPath(path, ctx.io.cwd));
       if (ctx.json) return ctx.printJson({ files: written });
       const runbooks = displayPath(join(root, 'runbooks'), ctx.io.cwd);

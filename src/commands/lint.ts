@@ -3,6 +3,7 @@ import { CheckFailed, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { CHECK_WORKER } from '../load/runbooks.js';
 import { examples, type MakeContext } from './command.js';
+import { publicProblem } from '../model/problem.js';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 
@@ -49,7 +50,7 @@ export function lintCommand(context: MakeContext): Command {
         options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
       switch (format) {
         case 'json':
-          ctx.printJson(report);
+          ctx.printJson({ ...report, problems: report.problems.map(publicProblem) });
           break;
         case 'sarif': {
           const { renderSarif } = await import('../render/lint/sarif.js');

@@ -1,15 +1,51 @@
-/** What the rotation commands share: the roster with rotation settings, its working calendar and holidays. */
+/**
+ * What the rotation commands share: the roster with rotation settings, its working calendar and holidays, the
+ * state files entry by entry, and what a broken file makes unknown (docs/state-files.md, "When a file is
+ * broken"): only the answers that need it.
+ */
 import type { Context } from '../context.js';
+import type { Catalog } from '../model/catalog.js';
+import { formatProblem, type Problem } from '../model/problem.js';
+import { onCallTrouble } from '../lookup/trouble.js';
 import type { Roster } from '../model/roster.js';
 import type { Gap, RotationInput } from '../rotation/schedule.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
-import { UsageError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import type { Rejection } from '../rotation/overlay.js';
 import { OVERRIDES_FILE } from '../load/file-kinds.js';
+import { sanitizeLine } from '../util/sanitize.js';
 
-export async function rotationInput(ctx: Context): Promise<RotationInput & { roster: Roster }> {
-  const { pipelines, roster, overrides, lock } = await ctx.catalog();
+/** One stderr line per state file whose entries some answer left out for their errors. */
+export function noteLeftOutEntries(ctx: Context, catalog: Catalog): void {
+  for (const state of [catalog.overrides, catalog.lock]) {
+    if (!state?.leftOut.length) continue;
+    const list = state.leftOut.map((entry) => `${entry.what} (line ${entry.line})`);
+    const shown = list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+    ctx.note(
+      `${state.file}: ${shown} left out: ${state.leftOut.length === 1 ? 'it has' : 'they have'} errors (\`runbook lint ${state.file}\` lists them)`,
+    );
+  }
+}
+
+export interface RotationFiles {
+  input: RotationInput & { roster: Roster };
+  /** Rotation pipelines whose on-call is unknown (their team's roster entry is broken), with why. */
+  unknown: Map<string, string>;
+  /** The roster errors that make them so. */
+  faults: Problem[];
+}
+
+/**
+ * The rotation as the answers read it: stops (exit 2) when the roster has no rotation or what every answer
+ * needs is broken; leaves out the pipelines of teams with errors (see `unknown`) and the state entries with
+ * errors (said on stderr). `now` is the present the answer is for (history is what was published before it).
+ */
+export async function rotationFiles(ctx: Context, now: Date = ctx.now): Promise<RotationFiles> {
+  const catalog = await ctx.catalog();
+  const trouble = onCallTrouble(catalog);
+  if (trouble.all) throw new InputError(trouble.all.errors);
+  const { pipelines, roster, overrides, lock } = catalog;
   if (!roster)
     throw new UsageError(
       'rotations need a roster: add roster.yaml with teams, people and rotation settings to the runbooks folder',
@@ -18,14 +54,70 @@ export async function rotationInput(ctx: Context): Promise<RotationInput & { ros
     throw new UsageError(
       `${roster.file}: no rotation settings: add rotation: { start: YYYY-MM-DD, handover: monday 10:00 }`,
     );
-  return {
+  noteLeftOutEntries(ctx, catalog);
+  const unknown = new Map<string, string>();
+  const healthy = pipelines.filter(({ value }) => {
+    const reason =
+      value.oncall.mode === 'rotation' && value.oncall.team ? trouble.teams.get(value.oncall.team) : undefined;
+    if (reason) unknown.set(value.id, reason);
+    return reason === undefined;
+  });
+  const input = {
     roster: roster.value,
-    pipelines: pipelines.map((entry) => entry.value),
+    pipelines: healthy.map((entry) => entry.value),
     calendar: await ctx.calendar(),
     holidays: ctx.holidays().lookup,
-    ...(lock ? { lock: lock.value.shifts } : {}),
-    ...(overrides ? { overrides: overrides.value } : {}),
+    // Published entries of pipelines whose on-call is unknown are left alone, not cancelled.
+    ...(lock
+      ? {
+          lock: lock.value.shifts.filter((entry) => !unknown.has(entry.pipeline)),
+          lockedMeetings: lock.value.meetings.filter((entry) => !unknown.has(entry.pipeline)),
+        }
+      : {}),
+    ...(overrides ? { overrides: overrides.value.filter((entry) => !unknown.has(entry.pipeline)) } : {}),
+    now,
   };
+  const faults = [...new Set((roster.faults?.teams ?? []).map((fault) => fault.problem))];
+  return { input, unknown, faults };
+}
+
+/** The rotation input for an answer that needs every pipeline's (a calendar, a plan written down). */
+export async function rotationInput(ctx: Context, now: Date = ctx.now): Promise<RotationInput & { roster: Roster }> {
+  const { input, unknown, faults } = await rotationFiles(ctx, now);
+  if (unknown.size) throw new InputError(faults);
+  return input;
+}
+
+/**
+ * The rotation input for a command that writes the runbooks folder: refused (exit 2, nothing written) while a
+ * state file it carries forward, or the roster, has an error, so a write never drops a cover or a shift.
+ */
+export async function rotationInputForWriting(
+  ctx: Context,
+  now: Date = ctx.now,
+): Promise<RotationInput & { roster: Roster }> {
+  const catalog = await ctx.catalog();
+  const spoilt = [
+    ...catalog.broken
+      .filter((entry) => entry.kind !== 'pipeline')
+      .map((entry) => ({ file: entry.file, first: entry.errors[0]! })),
+    ...[catalog.overrides, catalog.lock].flatMap((state) =>
+      state?.leftOut.length ? [{ file: state.file, first: state.leftOut[0]!.problem }] : [],
+    ),
+    ...(catalog.roster?.faults
+      ? [
+          {
+            file: catalog.roster.file,
+            first: catalog.roster.faults.rotation ?? catalog.roster.faults.teams[0]!.problem,
+          },
+        ]
+      : []),
+  ];
+  if (spoilt.length)
+    throw new UsageError(
+      `nothing written: ${spoilt.map(({ file }) => file).join(' and ')} ${spoilt.length === 1 ? 'has' : 'have'} errors, and writing would carry them forward or drop what they hold; fix ${spoilt.length === 1 ? 'it' : 'them'} first (${sanitizeLine(formatProblem(spoilt[0]!.first))})`,
+    );
+  return rotationInput(ctx, now);
 }
 
 /**
@@ -55,8 +147,8 @@ export async function noteUncoverable(
   if (gaps.length === 0) return;
   const fileOf = new Map((await ctx.catalog()).pipelines.map((entry) => [entry.value.id, entry.file]));
   const files = [...new Set(gaps.map((gap) => fileOf.get(gap.pipeline) ?? gap.pipeline))];
-  ctx.io.err(
-    `runbook: ${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why\n`,
+  ctx.note(
+    `${files.join(', ')}: a rotation week no one can take (the first: week of ${gaps[0]!.day}); \`runbook lint\` says why`,
   );
 }
 
@@ -65,7 +157,7 @@ export async function noteLeftOut(ctx: Context, rejected: readonly Rejection[], 
   const numbers = [...new Set(rejected.filter((entry) => entry.week >= from).map((entry) => entry.override + 1))];
   if (numbers.length === 0) return;
   const file = (await ctx.catalog()).overrides?.file ?? OVERRIDES_FILE;
-  ctx.io.err(
-    `runbook: ${file}: override${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} left out: ${numbers.length === 1 ? 'it breaks' : 'they break'} a hard rule (\`runbook lint\` says which)\n`,
+  ctx.note(
+    `${file}: override${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')} left out: ${numbers.length === 1 ? 'it breaks' : 'they break'} a hard rule (\`runbook lint\` says which)`,
   );
 }

@@ -6,15 +6,28 @@ import { pipelineDeadlines } from '../sla/upcoming.js';
 import type { Context } from '../context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './command.js';
-import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
+import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationFiles } from './rotation-input.js';
+import { onCallTrouble } from '../lookup/trouble.js';
 import { weekIndexAt } from '../rotation/weeks.js';
 import { whoLines } from '../render/who.js';
 
-/** This week's shift of a rotating pipeline, when the roster has rotation settings. */
+/**
+ * This week's shift of a rotating pipeline, when the roster has rotation settings; when a broken state file or
+ * roster entry makes it unknown, why (the rest of the page stands).
+ */
 async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
-  const roster = (await ctx.catalog()).roster?.value;
-  if (pipeline.oncall.mode !== 'rotation' || !roster?.rotation) return undefined;
-  const input = await rotationInput(ctx);
+  const catalog = await ctx.catalog();
+  if (pipeline.oncall.mode !== 'rotation') return undefined;
+  const trouble = onCallTrouble(catalog);
+  const unknown = trouble.all?.reason ?? (pipeline.oncall.team ? trouble.teams.get(pipeline.oncall.team) : undefined);
+  if (unknown) {
+    ctx.onCallTold = true;
+    ctx.note(`on-call unknown: ${unknown}; \`runbook lint\` lists the errors`);
+    const now: OnCallNow = { line: 'unknown: a file it depends on has errors (see above).', state: 'unknown' };
+    return { entries: [], now, unknown };
+  }
+  if (!catalog.roster?.value.rotation) return undefined;
+  const { input } = await rotationFiles(ctx, at);
   // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
   const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
   await noteUncoverable(ctx, ahead);
@@ -26,7 +39,7 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
     at.getTime() < first.getTime()
       ? `no one yet; the rotation starts ${formatLocal(first, schedule.handover)}.`
       : whoLines(entries, [pipeline], schedule, at)[0]!.text;
-  const now: OnCallNow = { line, ...(current ? { names: current } : {}) };
+  const now: OnCallNow = current ? { line, names: current, state: 'on-call' } : { line, state: 'none' };
   return { entries, now };
 }
 
@@ -57,7 +70,9 @@ export function showCommand(context: MakeContext): Command {
       const at = ctx.at(options.at, calendar);
       const issue = words.length > 0 ? findIssue(pipeline, words) : undefined;
       const onCall = await whoIsOnCall(ctx, pipeline, at);
-      const onCallJson = onCall ? { onCall: onCall.entries[0] ?? null } : {};
+      const onCallJson = onCall
+        ? { onCall: onCall.entries[0] ?? null, ...(onCall.unknown ? { onCallUnknown: onCall.unknown } : {}) }
+        : {};
       if (issue) {
         if (ctx.json) ctx.printJson({ pipeline: pipeline.id, issue, ...onCallJson });
         else ctx.print(renderIssue(pipeline, issue, roster?.value, ctx.style, ctx.width, onCall?.now));

@@ -1,5 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { evaluateRule, futureTimestamps } from '../sla/evaluate.js';
 import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
@@ -44,7 +44,7 @@ function checkCommand(context: MakeContext): Command {
           'runbook sla check --observations observed.yaml',
         );
         const ctx = context(command);
-        const { pipelines } = await ctx.catalog();
+        const { pipelines, broken } = await ctx.catalog();
         const calendar = await ctx.calendar();
         const askedAt = (command.optsWithGlobals() as { at?: string }).at;
         const at = ctx.at(askedAt, calendar);
@@ -54,6 +54,11 @@ function checkCommand(context: MakeContext): Command {
           observations.map((file) => resolve(ctx.io.cwd, file)),
           ctx.io.cwd,
           models,
+          new Map(
+            broken
+              .filter((entry) => entry.kind === 'pipeline')
+              .map((entry) => [basename(entry.file).replace(/\.ya?ml$/i, ''), entry.file]),
+          ),
         );
         const observed = new Map(
           models.flatMap((pipeline) =>

@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { examples, type MakeContext } from './command.js';
-import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationInput } from './rotation-input.js';
-import { CheckFailed } from '../util/errors.js';
+import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationFiles } from './rotation-input.js';
+import { UsageError } from '../util/errors.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { ownerContacts, renderNoRotation, renderWho } from '../render/who.js';
@@ -38,32 +38,35 @@ export function whoCommand(context: MakeContext): Command {
         else ctx.print(renderNoRotation(pipeline, roster, calendar, at, hours, ctx.width));
         return;
       }
-      const input = await rotationInput(ctx);
+      const at = ctx.at(options.at, await ctx.calendar());
+      const { input, unknown } = await rotationFiles(ctx, at);
       const handover = handoverOf(input.roster, input.calendar.offsets);
-      const at = ctx.at(options.at, handover);
+      if (pipeline && unknown.has(pipeline.id))
+        throw new UsageError(`on-call unknown for ${pipeline.id}: ${unknown.get(pipeline.id)}`);
       const { schedule, onCall: everyone, ahead } = onCallWithLookahead(ctx, input, at);
       const onCall = everyone.filter((entry) => !pipeline || entry.pipeline === pipeline.id);
-      // A pipeline whose week cannot be staffed is named on stderr; the others are answered as usual.
+      // A pipeline whose week cannot be staffed says so on stdout, with why; the others are answered as usual.
       const week = weekIndexAt(handover, at);
       const gaps = schedule.gaps.filter((gap) => gap.week === week && (!pipeline || gap.pipeline === pipeline.id));
-      for (const gap of gaps) ctx.io.err(`runbook: ${gap.message}\n`);
       await noteUncoverable(ctx, ahead, gaps);
-      await noteLeftOut(ctx, schedule.rejected, weekIndexAt(schedule.handover, at));
-      if (pipeline && gaps.length > 0) {
-        if (ctx.json) ctx.printJson(onCall);
-        throw new CheckFailed('');
-      }
-      if (ctx.json) ctx.printJson(onCall);
-      else
-        ctx.print(
-          renderWho(
-            onCall,
-            pipeline ? [pipeline] : rotationPipelines(input.pipelines),
-            schedule,
-            at,
-            ctx.style,
-            ctx.width,
-          ),
-        );
+      await noteLeftOut(ctx, schedule.rejected, week);
+      const shown = pipeline
+        ? [pipeline]
+        : rotationPipelines((await ctx.catalog()).pipelines.map((entry) => entry.value));
+      const missing = shown.filter((entry) => unknown.has(entry.id));
+      if (missing.length) ctx.onCallTold = true;
+      for (const entry of missing) ctx.note(`on-call unknown for ${entry.id}: ${unknown.get(entry.id)}`);
+      if (ctx.json)
+        ctx.printJson([
+          ...onCall,
+          ...gaps.map((gap) => ({ pipeline: gap.pipeline, primary: null, until: null, reason: gap.message })),
+          ...missing.map((entry) => ({
+            pipeline: entry.id,
+            primary: null,
+            until: null,
+            unknown: unknown.get(entry.id)!,
+          })),
+        ]);
+      else ctx.print(renderWho(onCall, shown, schedule, at, ctx.style, ctx.width, unknown));
     }) as unknown as Command;
 }

@@ -2,6 +2,7 @@
  * Reads a Markdown runbook document shaped like the seed (`## Pipeline: X`, `### Owners`, `### Common Issues`,
  * `### SLA`, `### On-call Schedule`) into pipeline runbooks. Pure: text in, runbooks and what could not be mapped out.
  */
+import { RESERVED_IDS } from '../model/files.js';
 import { stringify } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { InputError } from '../util/errors.js';
@@ -341,8 +342,8 @@ export function importMarkdown(text: string, file: string): ImportResult {
   const notes: string[] = other
     .filter((title) => !/^overview$/i.test(title))
     .map((title) => `section "${title}" is not a pipeline: not imported`);
-  // Each pipeline becomes <id>.yaml: ids are made unique, and never "roster", so no file overwrites another.
-  const pipelineIds = new Set<string>(['roster']);
+  // Each pipeline becomes <id>.yaml: ids are made unique, and never a state file's name, so no file overwrites another.
+  const pipelineIds = new Set<string>(RESERVED_IDS);
   const pipelines = found.map((section) => {
     const unmapped: string[] = [];
     const owner = owners(section, file);
@@ -359,7 +360,9 @@ export function importMarkdown(text: string, file: string): ImportResult {
     pipelineIds.add(id);
     if (id !== base)
       notes.push(
-        `section "${section.name}" (line ${section.line}): the id ${base} is taken, so it is imported as ${id}.yaml; rename or merge it`,
+        RESERVED_IDS.includes(base)
+          ? `section "${section.name}" (line ${section.line}): ${base}.yaml is a state file of the runbooks folder, so it is imported as ${id}.yaml`
+          : `section "${section.name}" (line ${section.line}): the id ${base} is taken, so it is imported as ${id}.yaml; rename or merge it`,
       );
     const pipeline: ImportedPipeline = {
       id,

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import type { Loaded } from '../load/catalog.js';
 import type { PathSegment } from '../load/source.js';
 import type { Pipeline } from '../model/pipeline.js';
-import type { Problem, Severity } from '../model/problem.js';
+import type { Problem, Scope, Severity } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import type { HolidayCatalog } from '../model/holidays.js';
 
@@ -23,7 +23,7 @@ export function problemAt(
   path: readonly PathSegment[],
   rule: string,
   message: string,
-  options: { key?: boolean; severity?: Severity } = {},
+  options: { key?: boolean; severity?: Severity; scope?: Scope | undefined } = {},
 ): Problem {
   return {
     file: loaded.file,
@@ -31,6 +31,7 @@ export function problemAt(
     severity: options.severity ?? 'error',
     rule,
     message,
+    ...(options.scope ? { scope: options.scope } : {}),
   };
 }
 

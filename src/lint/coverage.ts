@@ -3,17 +3,17 @@
  * - rotation-coverage: every rotation week from now on can be staffed under the hard rules, so CI catches an
  *   uncoverable week (everyone in a team away over Christmas, say) before the calendar or `who` does;
  * - override-rule: an override breaks no hard rule and covers some shift (the plan leaves out one that does);
- * - lock-entry: a published shift names a rotation week, a pipeline and a person that exist;
  * - lock-repair: a published shift the roster now makes change (publish again to record the repair).
  */
 import type { Loaded } from '../load/catalog.js';
-import type { Lock } from '../model/lock.js';
+import type { LoadedLock, Numbered } from '../model/catalog.js';
 import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
+import { fairnessDrift } from '../rotation/drift.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
 import { weeksToCover } from '../rotation/cover.js';
 import { overrideInstant } from '../rotation/overlay.js';
@@ -27,36 +27,33 @@ export interface CoverageInput {
 export interface PlanFiles {
   pipelines: readonly Loaded<Pipeline>[];
   roster: Loaded<Roster>;
-  overrides?: Loaded<Override[]>;
-  lock?: Loaded<Lock>;
+  overrides?: Loaded<Numbered<Override>[]>;
+  lock?: Loaded<LoadedLock>;
 }
 
 export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFiles, input: CoverageInput): Problem[] {
   const rotation = roster.value.rotation;
   if (!rotation) return [];
   const handover = handoverOf(roster.value);
-  const problems = lock ? lockEntryProblems(lock, pipelines, roster) : [];
+  const problems: Problem[] = [];
   if (!pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation') && !overrides && !lock) return problems;
   const current = Math.max(0, weekIndexAt(handover, input.now));
   const calendar = rosterCalendar(roster.value, input.holidays);
-  const overrideWeeks = (overrides?.value ?? []).map((override) =>
-    weekIndexAt(handover, overrideInstant(override.to, calendar)),
-  );
+  const endWeek = (override: Override) => weekIndexAt(handover, overrideInstant(override.to, calendar));
   const horizon = Math.max(
     current + LOOKAHEAD_WEEKS + 1,
     weeksToCover(handover, calendar, lock?.value.shifts, overrides?.value),
   );
-  const schedule = buildSchedule(
-    {
-      roster: roster.value,
-      pipelines: pipelines.map((loaded) => loaded.value),
-      calendar,
-      holidays: input.holidays,
-      ...(lock ? { lock: lock.value.shifts } : {}),
-      ...(overrides ? { overrides: overrides.value } : {}),
-    },
-    horizon,
-  );
+  const planInput = {
+    roster: roster.value,
+    pipelines: pipelines.map((loaded) => loaded.value),
+    calendar,
+    holidays: input.holidays,
+    ...(lock ? { lock: lock.value.shifts, lockedMeetings: lock.value.meetings } : {}),
+    ...(overrides ? { overrides: overrides.value } : {}),
+    now: input.now,
+  };
+  const schedule = buildSchedule(planInput, horizon);
   const byId = new Map(pipelines.map((loaded) => [loaded.value.id, loaded]));
   // One problem per pipeline: its first uncoverable week with the reason, then the other weeks by date.
   const byPipeline = new Map<string, typeof schedule.gaps>();
@@ -91,28 +88,36 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
         ),
       );
     }
-    overrides.value.forEach((override, index) => {
-      if (schedule.covering.has(index)) return;
-      const ended = overrideWeeks[index]! < current;
-      if (ended) return;
+    for (const override of overrides.value) {
+      if (schedule.covering.has(override.index) || endWeek(override) < current) continue;
       problems.push(
         problemAt(
           overrides,
-          [index],
+          [override.index],
           'override-rule',
           `this override covers no ${override.role} shift of ${override.pipeline} between ${override.from} and ${override.to}: check the pipeline (one in the rotation), the role and the dates`,
         ),
       );
-    });
+    }
+  }
+  // fairness-drift (warning): the overrides break a fairness goal the plan kept.
+  for (const drift of fairnessDrift(planInput, horizon)) {
+    const team = roster.value.teams.findIndex((entry) => entry.name === drift.team);
+    const at =
+      overrides && drift.overrides.length
+        ? problemAt(overrides, [drift.overrides[0]!], 'fairness-drift', drift.message, { severity: 'warning' })
+        : problemAt(roster, ['teams', Math.max(0, team)], 'fairness-drift', drift.message, { severity: 'warning' });
+    problems.push(at);
   }
   if (lock) {
     for (const change of schedule.repairs) {
       if (change.week < current) continue;
       const day = schedule.weeks[change.week]!.days[0];
-      const index = lock.value.shifts.findIndex(
-        (shift) =>
-          shift.week === day && shift.pipeline === change.pipeline && shift.role === change.role && !shift.cancelled,
-      );
+      const index =
+        lock.value.shifts.find(
+          (shift) =>
+            shift.week === day && shift.pipeline === change.pipeline && shift.role === change.role && !shift.cancelled,
+        )?.index ?? -1;
       const what = `the published ${change.role} shift of ${change.pipeline} in the week of ${day}`;
       problems.push(
         problemAt(
@@ -124,26 +129,5 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
       );
     }
   }
-  return problems;
-}
-
-/** lock-entry: each published shift names a rotation week, a pipeline and a person that exist. */
-function lockEntryProblems(lock: Loaded<Lock>, pipelines: readonly Loaded<Pipeline>[], roster: Loaded<Roster>) {
-  const handover = handoverOf(roster.value);
-  const known = new Set(pipelines.map((loaded) => loaded.value.id));
-  const people = new Set(roster.value.people.map((person) => person.id));
-  const problems: Problem[] = [];
-  lock.value.shifts.forEach((shift, index) => {
-    const at = (key: string, message: string) =>
-      problems.push(problemAt(lock, ['shifts', index, key], 'lock-entry', message));
-    const week = weekIndexOfDay(handover, shift.week);
-    if (!Number.isInteger(week) || week < 0)
-      at(
-        'week',
-        `${shift.week} is not the first day of a rotation week (they start ${handover.epoch} and every 7 days): publish again rather than edit the lock`,
-      );
-    if (!known.has(shift.pipeline)) at('pipeline', `no pipeline "${shift.pipeline}" in the runbooks folder`);
-    if (!people.has(shift.person)) at('person', `no person "${shift.person}" in the roster`);
-  });
   return problems;
 }

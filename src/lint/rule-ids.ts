@@ -35,6 +35,12 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'review-overdue': 'A runbook is due for review (reviewed + review-every is past), or was never reviewed.',
   'contact-left': 'A team that owns or is escalated to is reached through a person who has left.',
   'override-rule': 'An override breaks a hard rule, or covers no shift.',
-  'lock-entry': 'A published shift names a week, pipeline or person that does not exist.',
+  'lock-entry':
+    'A published shift or meeting names a week, pipeline or person that does not exist, or repeats another.',
   'lock-repair': 'A published shift must change to keep the hard rules: publish again to record it.',
+  'file-name': 'A file named like a state file in another case or spelling (Overrides.yaml), refused by its name.',
+  'merge-conflict': 'A file holds unresolved merge-conflict markers.',
+  'override-range': 'An override ends when or before it starts.',
+  'fairness-drift':
+    'The final schedule breaks a fairness goal the plan kept: a spread above one, or back-to-back weeks.',
 };

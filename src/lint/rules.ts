@@ -1,6 +1,6 @@
 /** Cross-file rules: one named function each, its rule id beside it. Shape is the schema's job; meaning is here. */
 import type { PathSegment } from '../load/source.js';
-import type { Problem } from '../model/problem.js';
+import type { Problem, Scope } from '../model/problem.js';
 import { parseDuration } from '../model/duration.js';
 import { closest } from '../util/suggest.js';
 import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
@@ -120,6 +120,7 @@ export const pairingHasSenior: Rule = ({ roster }) => {
         ['teams', i, 'members'],
         'pairing-senior',
         `team "${team.name}" has juniors but no senior to back them: add a senior, or set rotation.pairing: off`,
+        { scope: { team: team.name } },
       ),
     ];
   });
@@ -139,6 +140,7 @@ export const membersExist: Rule = ({ roster }) => {
           ['teams', i, 'members', j],
           'member-exists',
           `"${member}" is not one of the people: ${guess ? `did you mean "${guess}"?` : 'add them under people'}`,
+          { scope: { team: team.name } },
         ),
       ];
     }),
@@ -153,10 +155,15 @@ export const uniqueRosterNames: Rule = ({ roster }) => {
     path: (i: number) => PathSegment[],
     rule: string,
     what: string,
+    scope: (value: string) => Scope,
   ): Problem[] =>
     values.flatMap((value, i) =>
       values.indexOf(value) < i
-        ? [problemAt(roster, path(i), rule, `${what} "${value}" appears twice: each must be unique`)]
+        ? [
+            problemAt(roster, path(i), rule, `${what} "${value}" appears twice: each must be unique`, {
+              scope: scope(value),
+            }),
+          ]
         : [],
     );
   return [
@@ -165,15 +172,25 @@ export const uniqueRosterNames: Rule = ({ roster }) => {
       (i) => ['people', i, 'id'],
       'unique-person',
       'person id',
+      (person) => ({ person }),
     ),
     ...duplicates(
       roster.value.teams.map((team) => team.name),
       (i) => ['teams', i, 'name'],
       'unique-team',
       'team name',
+      (team) => ({ team }),
     ),
     ...roster.value.teams.flatMap((team, t) =>
-      duplicates(team.members, (i) => ['teams', t, 'members', i], 'unique-member', `${team.name} member`),
+      duplicates(
+        team.members,
+        (i) => ['teams', t, 'members', i],
+        'unique-member',
+        `${team.name} member`,
+        () => ({
+          team: team.name,
+        }),
+      ),
     ),
   ];
 };
@@ -190,6 +207,7 @@ export const datesInOrder: Rule = ({ roster }) => {
               ['people', i, 'away', k, 'to'],
               'away-order',
               `away range ends (${away.to}) before it starts (${away.from}): swap from and to`,
+              { scope: { person: person.id } },
             ),
           ]
         : [],
@@ -201,6 +219,7 @@ export const datesInOrder: Rule = ({ roster }) => {
             ['people', i, 'left'],
             'joined-before-left',
             `${person.id} left (${person.left}) before joining (${person.joined}): fix one of the dates`,
+            { scope: { person: person.id } },
           ),
         ]
       : []),
@@ -341,7 +360,7 @@ export const contactHasNotLeft: Rule = ({ pipelines, roster, today }) => {
 export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   if (!roster || !holidays) return [];
   const problems: Problem[] = [];
-  const check = (country: string | undefined, region: string | undefined, path: PathSegment[]): void => {
+  const check = (country: string | undefined, region: string | undefined, path: PathSegment[], scope?: Scope): void => {
     if (!country) return;
     if (!holidays.hasCountry(country)) {
       const guess = closest(country, holidays.countries());
@@ -351,6 +370,7 @@ export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
           [...path, 'country'],
           'holiday-calendar',
           `unknown holiday country "${country}": use an ISO 3166 code such as GB, US or DE${guess ? ` (did you mean ${guess}?)` : ''}`,
+          { scope },
         ),
       );
     } else if (region && !holidays.hasRegion(country, region)) {
@@ -361,6 +381,7 @@ export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
           [...path, 'region'],
           'holiday-calendar',
           `"${region}" is not a region of ${country}: use one of ${regions.join(', ') || '(none: remove region)'}`,
+          { scope },
         ),
       );
     }
@@ -368,7 +389,9 @@ export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   const rosterCountry = roster.value.holidays?.country;
   check(rosterCountry, roster.value.holidays?.region, ['holidays']);
   roster.value.people.forEach((person, i) =>
-    check(person.country ?? (person.region ? rosterCountry : undefined), person.region, ['people', i]),
+    check(person.country ?? (person.region ? rosterCountry : undefined), person.region, ['people', i], {
+      person: person.id,
+    }),
   );
   return problems;
 };

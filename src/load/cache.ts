@@ -9,12 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Pipeline } from '../model/pipeline.js';
-import type { Problem } from '../model/problem.js';
-import type { Roster } from '../model/roster.js';
-import type { Override } from '../model/overrides.js';
-import type { Lock } from '../model/lock.js';
-import type { FileKind } from './catalog.js';
+import type { Catalog } from '../model/catalog.js';
 import type { KnownHolidays } from './holidays.js';
 import type { ZoneTable } from '../sla/local.js';
 import { writeAtomically } from '../util/write.js';
@@ -23,12 +18,8 @@ import { regularFile } from './regular-file.js';
 import { MAX_FILE_BYTES } from './source-limits.js';
 import { checksum } from '../util/checksum.js';
 
-export interface CachedCatalog {
-  pipelines: { value: Pipeline; file: string }[];
-  roster?: { value: Roster; file: string };
-  overrides?: { value: Override[]; file: string };
-  lock?: { value: Lock; file: string };
-  broken: { file: string; kind: FileKind; errors: Problem[] }[];
+/** An entry: the catalog (file names without their folder), and what it needed looked up. */
+export interface CachedCatalog extends Catalog {
   holidays: KnownHolidays;
   zones: ZoneTable[];
   /** The weeks no one can take from a given week through the look-ahead (they depend on the files and the week only). */

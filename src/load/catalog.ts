@@ -6,7 +6,7 @@ import { displayPath } from './find.js';
 import { fileKind } from './file-kinds.js';
 
 export { displayPath };
-import { schemaProblems } from './schema-issues.js';
+import { schemaProblems, type ScopeOf } from './schema-issues.js';
 import type { Locator, Source } from './source.js';
 
 export interface Loaded<T> {
@@ -15,7 +15,7 @@ export interface Loaded<T> {
   locate: Locator;
 }
 
-export { fileKind, LOCK_FILE, OVERRIDES_FILE, ROSTER_FILE, type FileKind } from './file-kinds.js';
+export { fileKind, LOCK_FILE, misnamedStateFile, OVERRIDES_FILE, ROSTER_FILE, type FileKind } from './file-kinds.js';
 
 /** Checks a parsed source against its schema; problems are appended, the typed value returned when valid. */
 export function validateSource<S extends z.ZodType>(
@@ -24,6 +24,7 @@ export function validateSource<S extends z.ZodType>(
   problems: Problem[],
   /** What the file holds, for the messages about an empty or non-mapping file. */
   what: string = kindOf(source.file),
+  scopeOf?: ScopeOf,
 ): { value: z.output<S> } | undefined {
   const { data, file } = source;
   if (data === null || data === undefined) {
@@ -53,7 +54,7 @@ export function validateSource<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    problems.push(...schemaProblems(source, schema, parsed.error.issues));
+    problems.push(...schemaProblems(source, schema, parsed.error.issues, scopeOf));
     return undefined;
   }
   return { value: parsed.data };

@@ -24,6 +24,7 @@ export function loadObservationFiles(
   paths: readonly string[],
   cwd: string,
   pipelines: readonly Pipeline[],
+  broken: ReadonlyMap<string, string> = new Map(),
 ): ObservedFacts {
   const facts: ObservedFacts = { runbook: [], dbt: [], lineage: [] };
   const problems: Problem[] = [];
@@ -60,7 +61,7 @@ export function loadObservationFiles(
           );
           continue;
         }
-        facts.runbook.push({ file, observations: loadObservations(path, cwd, pipelines) });
+        facts.runbook.push({ file, observations: loadObservations(path, cwd, pipelines, broken) });
       }
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);

@@ -9,7 +9,13 @@ import { expectedShape } from '../sla/evaluate.js';
 import { InputError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 
-export function loadObservations(path: string, cwd: string, pipelines: readonly Pipeline[]): Observations {
+export function loadObservations(
+  path: string,
+  cwd: string,
+  pipelines: readonly Pipeline[],
+  /** Pipeline ids whose files were left out for their errors, with the file: named rather than "unknown". */
+  broken: ReadonlyMap<string, string> = new Map(),
+): Observations {
   const file = displayPath(path, cwd);
   // A JSON file that is valid is taken as parsed: the YAML reader (for positions) runs only to report problems,
   // and on a 10,000-incident file it is most of the time.
@@ -35,7 +41,7 @@ export function loadObservations(path: string, cwd: string, pipelines: readonly 
     );
   // Names are checked even when a value is malformed, so one run reports every problem.
   if (source && isPlainMap(source.data)) {
-    for (const { path: at, key, message } of nameIssues(source.data, pipelines)) {
+    for (const { path: at, key, message } of nameIssues(source.data, pipelines, broken)) {
       problems.push({ file, ...positionOf(source, at, key), severity: 'error', rule: 'observation', message });
     }
   }
@@ -52,7 +58,7 @@ function validJson(path: string, pipelines: readonly Pipeline[]): Observations |
     return undefined;
   }
   const parsed = Observations.safeParse(data);
-  if (!parsed.success || nameIssues(parsed.data, pipelines).length > 0) return undefined;
+  if (!parsed.success || nameIssues(parsed.data, pipelines, new Map()).length > 0) return undefined;
   return parsed.data;
 }
 
@@ -89,12 +95,25 @@ interface NameIssue {
 }
 
 /** The names and value kinds of an observations mapping checked against the pipelines; no positions needed. */
-function nameIssues(data: Record<string, unknown>, pipelines: readonly Pipeline[]): NameIssue[] {
+function nameIssues(
+  data: Record<string, unknown>,
+  pipelines: readonly Pipeline[],
+  broken: ReadonlyMap<string, string>,
+): NameIssue[] {
   const issues: NameIssue[] = [];
   const at = (path: (string | number)[], key: boolean, message: string): void =>
     void issues.push({ path, key, message });
   for (const [pipelineId, rules] of Object.entries(data)) {
     const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+    const brokenFile = broken.get(pipelineId);
+    if (!pipeline && brokenFile !== undefined) {
+      at(
+        [pipelineId],
+        true,
+        `pipeline "${pipelineId}" is in ${brokenFile}, which has errors: fix them first (\`runbook lint ${brokenFile}\` lists them)`,
+      );
+      continue;
+    }
     if (!pipeline) {
       const guess = closest(
         pipelineId,

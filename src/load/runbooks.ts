@@ -22,38 +22,22 @@ import {
 import type { FileResult } from './check-files.js';
 import { displayPath, listYamlFiles } from './find.js';
 import { HolidayStore } from './holidays.js';
-import type { BrokenFile } from '../lint/validate.js';
 import { findPipeline } from '../lookup/match.js';
+import type { Catalog, Entry } from '../model/catalog.js';
 import type { Pipeline } from '../model/pipeline.js';
-import type { Roster } from '../model/roster.js';
-import type { Override } from '../model/overrides.js';
-import type { Lock } from '../model/lock.js';
 import { rosterCalendar, type WorkCalendar } from '../sla/calendar.js';
 import { tableOffsets, zoneTable, type ZoneTable } from '../sla/local.js';
 import { InputError } from '../util/errors.js';
 
 const YEAR = 365 * 86_400_000;
 
-export interface Entry<T> {
-  value: T;
-  /** The file it came from, as named in messages. */
-  file: string;
-}
-
-/** The usable runbooks of a folder, as the commands other than lint see them. */
-export interface CatalogView {
-  pipelines: Entry<Pipeline>[];
-  roster?: Entry<Roster>;
-  overrides?: Entry<Override[]>;
-  lock?: Entry<Lock>;
-  broken: BrokenFile[];
-}
+export type { Catalog, Entry } from '../model/catalog.js';
 
 /** The built checking worker, beside the bundled CLI (absent when running from source, which then uses one thread). */
 export const CHECK_WORKER = new URL('./check-worker.cjs', import.meta.url);
 
 export class Runbooks {
-  private view?: CatalogView;
+  private view?: Catalog;
   private store?: HolidayStore;
   private cache?: { path: string; key: string; stamp: string; hit: boolean };
   private workCalendar?: WorkCalendar;
@@ -77,10 +61,10 @@ export class Runbooks {
 
   /**
    * The runbooks folder through the one validator lint uses (from the look-up cache when every input is
-   * unchanged). Files with errors are left out and named in one line on stderr; a roster with errors stops the
-   * command (exit 2), since every answer depends on its time zone and teams.
+   * unchanged). Files with errors are left out and named in one line on stderr; what they spoil is for each
+   * answer to say (a roster broken as a whole stops the answers that need its zone: see calendar()).
    */
-  async catalog(): Promise<CatalogView> {
+  async catalog(): Promise<Catalog> {
     if (this.view) return this.view;
     const dir = this.dir;
     const files = listYamlFiles(dir);
@@ -88,7 +72,7 @@ export class Runbooks {
       ...entry,
       file: displayPath(join(dir, entry.file), this.options.cwd),
     });
-    let view: CatalogView | undefined;
+    let view: Catalog | undefined;
     let inputs: FileInput[] | undefined;
     if (this.options.cache) {
       const stats = statFiles(files);
@@ -107,33 +91,16 @@ export class Runbooks {
       }
       if (hit) {
         if (hit.lookahead) this.lookahead = { value: hit.lookahead, changed: false };
-        view = {
-          pipelines: hit.pipelines.map(named),
-          ...(hit.roster ? { roster: named(hit.roster) } : {}),
-          ...(hit.overrides ? { overrides: named(hit.overrides) } : {}),
-          ...(hit.lock ? { lock: named(hit.lock) } : {}),
-          broken: hit.broken.map((entry) => ({ ...named(entry), errors: entry.errors.map(named) })),
-        };
+        view = renamed(hit, named);
       }
     }
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
       const { validate } = await import('../lint/validate.js');
       const results = await this.checkFiles(dir, files, inputs);
-      const validation = validate(results, { holidays: this.holidays().catalog });
-      const entry = <T>({ value, file }: Entry<T>): Entry<T> => ({ value, file });
-      view = {
-        pipelines: validation.pipelines.map(entry),
-        ...(validation.roster ? { roster: entry(validation.roster) } : {}),
-        ...(validation.overrides ? { overrides: entry(validation.overrides) } : {}),
-        ...(validation.lock ? { lock: entry(validation.lock) } : {}),
-        broken: validation.broken,
-      };
+      view = validate(results, { holidays: this.holidays().catalog }).catalog;
     }
     this.view = view;
-    // Every answer depends on the roster's zone and teams, and on-call answers on the published weeks.
-    const stopping = view.broken.find((entry) => entry.kind === 'roster' || entry.kind === 'lock');
-    if (stopping) throw new InputError(stopping.errors);
     return view;
   }
 
@@ -221,9 +188,15 @@ export class Runbooks {
     return (this.store ??= new HolidayStore());
   }
 
-  /** The roster's working calendar, with its public holidays and company days. */
+  /**
+   * The roster's working calendar, with its public holidays and company days. A roster broken as a whole (its
+   * zone, working week or holidays wrong, or unreadable) stops the answer: every deadline depends on them.
+   */
   async calendar(): Promise<WorkCalendar> {
-    const roster = (await this.catalog()).roster?.value;
+    const catalog = await this.catalog();
+    const broken = catalog.broken.find((entry) => entry.kind === 'roster');
+    if (broken) throw new InputError(broken.errors);
+    const roster = catalog.roster?.value;
     // The roster zone's offsets from the table the look-up cache kept, so no Intl time zone has to be loaded.
     const table = roster && this.knownZones.find((entry) => entry.zone === roster.timezone);
     this.workCalendar ??= rosterCalendar(roster, this.holidays().lookup, table && tableOffsets(table));
@@ -253,8 +226,44 @@ export class Runbooks {
       }),
     });
   }
-  /** The files left out of the answers for their errors. */
-  get leftOut(): string[] {
-    return this.view?.broken.map((entry) => entry.file) ?? [];
+  /** The catalog, once a command has read it. */
+  get loadedCatalog(): Catalog | undefined {
+    return this.view;
   }
+}
+
+/** The catalog with every file name (of entries, problems, left-out entries) passed through `name`. */
+function renamed(catalog: Catalog, name: <T extends { file: string }>(entry: T) => T): Catalog {
+  const problem = name;
+  const { pipelines, roster, overrides, lock, broken } = catalog;
+  return {
+    pipelines: pipelines.map(name),
+    ...(roster
+      ? {
+          roster: {
+            ...name(roster),
+            ...(roster.faults
+              ? {
+                  faults: {
+                    ...(roster.faults.rotation ? { rotation: problem(roster.faults.rotation) } : {}),
+                    teams: roster.faults.teams.map((fault) => ({ ...fault, problem: problem(fault.problem) })),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
+    ...(overrides
+      ? {
+          overrides: {
+            ...name(overrides),
+            leftOut: overrides.leftOut.map((e) => ({ ...e, problem: problem(e.problem) })),
+          },
+        }
+      : {}),
+    ...(lock
+      ? { lock: { ...name(lock), leftOut: lock.leftOut.map((e) => ({ ...e, problem: problem(e.problem) })) } }
+      : {}),
+    broken: broken.map((entry) => ({ ...name(entry), errors: entry.errors.map(problem) })),
+  };
 }

@@ -1,13 +1,21 @@
 /** The one translator from zod issues to positioned problems with a message that says how to fix it. */
 import type { z } from 'zod';
 import { elementOf, optionsOf, pipeInput, shapeOf, withoutWrappers } from './zod-def.js';
-import type { Problem } from '../model/problem.js';
+import type { Problem, Scope } from '../model/problem.js';
 import { closest } from '../util/suggest.js';
 import { positionOf, type PathSegment, type Source } from './source.js';
 
 type Issue = z.core.$ZodIssue;
 
-export function schemaProblems(source: Source, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
+/** Which part of the file an issue at a path spoils (see Scope); undefined for the whole file. */
+export type ScopeOf = (path: readonly PathSegment[]) => Scope | undefined;
+
+export function schemaProblems(
+  source: Source,
+  schema: z.ZodType,
+  issues: readonly Issue[],
+  scopeOf?: ScopeOf,
+): Problem[] {
   // A misspelt key (`ownres`) also leaves the real one (`owners`) missing: report the typo once, with its guess.
   const guessed = new Set(
     issues.flatMap((issue) =>
@@ -23,7 +31,13 @@ export function schemaProblems(source: Source, schema: z.ZodType, issues: readon
     issue.code === 'invalid_type' &&
     valueAt(source.data, issue.path as PathSegment[]) === undefined &&
     guessed.has(showPath(issue.path as PathSegment[]));
-  return issues.filter((issue) => !echoes(issue)).flatMap((issue) => translate(source, schema, issue));
+  return issues
+    .filter((issue) => !echoes(issue))
+    .flatMap((issue) => {
+      const problems = translate(source, schema, issue);
+      const scope = scopeOf?.(issue.path as PathSegment[]);
+      return scope ? problems.map((problem) => ({ ...problem, scope })) : problems;
+    });
 }
 
 function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {

@@ -48,9 +48,17 @@ const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
 
 export const CalendarDate = z
   .string()
-  .regex(DATE_PATTERN, DATE_HINT)
-  .refine((value) => !DATE_PATTERN.test(value) || isCalendarDate(value), DATE_HINT)
-  .meta({ description: 'A date, YYYY-MM-DD', format: 'date' });
+  .superRefine((value, context) => {
+    const message = !DATE_PATTERN.test(value)
+      ? DATE_HINT
+      : !isCalendarDate(value)
+        ? `is not a date: ${value.slice(0, 7)} has no day ${value.slice(8)}`
+        : Number(value.slice(0, 4)) < 1970 || Number(value.slice(0, 4)) > 2199
+          ? `has the year ${value.slice(0, 4)}: runbook works with 1970 to 2199`
+          : undefined;
+    if (message) context.addIssue({ code: 'custom', message });
+  })
+  .meta({ description: 'A date, YYYY-MM-DD', format: 'date', pattern: DATE_PATTERN.source });
 
 /** IANA names are Area/Location (or UTC): abbreviations such as BST or EST are not zones (BST is Bangladesh's). */
 const ZONE_PATTERN = /^(?:UTC|Etc\/[A-Za-z0-9+-]+|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+)+)$/;

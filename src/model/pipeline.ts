@@ -1,5 +1,6 @@
 /** The pipeline file: one runbook per data pipeline (SPEC 2.2–2.4). */
 import { z } from 'zod';
+import { RESERVED_IDS } from './files.js';
 import { CalendarDate, CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
 
 export const CommonIssue = z.strictObject({
@@ -93,7 +94,10 @@ export const Oncall = z
   .meta({ if: { properties: { mode: { const: 'rotation' } } }, then: { required: ['team'] } });
 
 export const Pipeline = z.strictObject({
-  id: KebabId,
+  id: KebabId.refine(
+    (id) => !RESERVED_IDS.includes(id),
+    `names a state file of the runbooks folder (${RESERVED_IDS.join(', ')} are reserved): pick another id and file name`,
+  ),
   name: Text,
   aliases: z.array(Text).optional(),
   description: Text.optional(),

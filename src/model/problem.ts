@@ -9,6 +9,24 @@ export interface Problem {
   severity: Severity;
   rule: string;
   message: string;
+  /** What an error makes unusable within its file (else the whole file): never printed. */
+  scope?: Scope;
+}
+
+/**
+ * The part of a file an error spoils: one entry of a state file (`shifts.3`, or `4` in overrides.yaml), one team
+ * of the roster, or one person (and with them every team they are in), or the roster's rotation settings.
+ */
+export interface Scope {
+  entry?: string;
+  team?: string;
+  person?: string;
+  rotation?: true;
+}
+
+/** A problem as reports print it: the public fields only. */
+export function publicProblem({ file, line, column, severity, rule, message }: Problem): Problem {
+  return { file, line, column, severity, rule, message };
 }
 
 export function formatProblem(problem: Problem): string {

@@ -87,5 +87,6 @@ export const Roster = z.strictObject({
 
 export type Workweek = z.infer<typeof Workweek>;
 export type Team = z.infer<typeof Team>;
+export type Away = z.infer<typeof Away>;
 export type Person = z.infer<typeof Person>;
 export type Roster = z.infer<typeof Roster>;

@@ -3,7 +3,14 @@ import { ICalCalendar, ICalCalendarMethod } from 'ical-generator';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { Meeting, Shift } from '../rotation/schedule.js';
-import { sequenceOf, shiftUid, type Compared } from '../rotation/published.js';
+import {
+  cancelledMeetings,
+  cancelledParts,
+  meetingUid,
+  sequenceOf,
+  shiftUid,
+  type Comparison,
+} from '../rotation/published.js';
 import { escalationPath } from './show.js';
 import { sanitize, sanitizeLine } from '../util/sanitize.js';
 
@@ -16,8 +23,8 @@ export interface CalendarInput {
   stamp: Date;
   /** One person's calendar. */
   person?: Person;
-  /** The shifts shown, against what was published: SEQUENCE, and published events that no longer exist. */
-  published?: readonly Compared[];
+  /** The shifts and meetings shown, against what was published: SEQUENCE, and published events that no longer exist. */
+  published?: Comparison;
 }
 
 /** What every event of a pipeline says after its first line: the way up, the common issues, the duties. */
@@ -43,7 +50,7 @@ export function renderCalendar({
   roster,
   stamp,
   person,
-  published = [],
+  published = { shifts: [], meetings: [] },
 }: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
@@ -63,7 +70,6 @@ export function renderCalendar({
     method: ICalCalendarMethod.PUBLISH,
     ttl: 6 * 3600,
   });
-  const day = (date: Date): string => date.toISOString().slice(0, 10);
   // Parameter values (CN) may hold neither line breaks nor double quotes.
   const attendee = (id: string) => {
     const entry = people.get(id)!;
@@ -84,11 +90,14 @@ export function renderCalendar({
       .sort((x, y) => x.start.getTime() - y.start.getTime())
       .map((other) => nameOf(other.person))
       .filter((name, i, all) => name !== all[i - 1]);
-  const compared = new Map(published.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
+  const compared = new Map(published.shifts.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
   const sequence = (pipeline: string, week: number, role: string): number => {
     const entry = compared.get(`${pipeline}\0${week}\0${role}`);
     return entry ? sequenceOf(entry) : 0;
   };
+  const comparedMeetings = new Map(published.meetings.map((entry) => [`${entry.pipeline}\0${entry.week}`, entry]));
+  // Every event live in this calendar, by id, with whose it is.
+  const live = new Map(shifts.map((shift) => [shiftUid(shift), shift.person]));
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
@@ -113,39 +122,51 @@ export function renderCalendar({
     });
   }
   // Published events that are no longer (in this calendar): cancelled, so a client that re-imports drops them.
-  const live = new Map(shifts.map((shift) => [shiftUid(shift), shift.person]));
-  for (const entry of published) {
-    for (const part of entry.published) {
-      const now = live.get(part.uid);
-      const gone = person ? part.person === person.id && now !== person.id : now === undefined;
-      if (!gone) continue;
-      const pipeline = pipelineOf.get(part.pipeline);
-      const holder = people.has(part.person) ? nameOf(part.person) : part.person;
-      events.push({
-        id: part.uid,
-        sequence: sequenceOf(entry),
-        stamp,
-        start: part.start,
-        end: part.end,
-        status: 'CANCELLED',
-        summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
-        description: text(
-          `This ${part.role} shift of ${holder} was published and no longer exists: runbook rotate --diff says why.`,
-        ),
-        transparency: 'TRANSPARENT',
-        attendees: [],
-        x: runbookProperties(part.pipeline, part.role, part.person),
-      });
-    }
+  for (const { part, sequence: seq } of cancelledParts(published, person?.id)) {
+    const pipeline = pipelineOf.get(part.pipeline);
+    const holder = people.has(part.person) ? nameOf(part.person) : part.person;
+    const moved = person && live.has(part.uid) ? ', and is no longer yours' : '';
+    events.push({
+      id: part.uid,
+      sequence: seq,
+      stamp,
+      start: part.start,
+      end: part.end,
+      status: 'CANCELLED',
+      summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
+      description: text(
+        `This ${part.role} shift of ${holder} was published and no longer exists${moved}: runbook rotate --diff says why.`,
+      ),
+      transparency: 'TRANSPARENT',
+      attendees: [],
+      x: runbookProperties(part.pipeline, part.role, part.person),
+    });
+  }
+  for (const { entry, sequence: seq } of cancelledMeetings(published, person?.id)) {
+    const pipeline = pipelineOf.get(entry.pipeline);
+    const [outgoing, incoming] = entry.attendees.map((id) => (people.has(id) ? nameOf(id) : id));
+    events.push({
+      id: meetingUid(entry.pipeline, entry.week),
+      sequence: seq,
+      stamp,
+      start: new Date(entry.from),
+      end: new Date(entry.to),
+      status: 'CANCELLED',
+      summary: `Cancelled: ${sanitize(pipeline?.name ?? entry.pipeline)} handover: ${outgoing} to ${incoming}`,
+      description: text('This handover meeting was published and no longer happens: runbook rotate --diff says why.'),
+      transparency: 'OPAQUE',
+      attendees: [],
+      x: runbookProperties(entry.pipeline, 'handover', entry.attendees[1]),
+    });
   }
   for (const meeting of meetings) {
     if (person && !meeting.attendees.includes(person.id)) continue;
     const pipeline = pipelineOf.get(meeting.pipeline)!;
     const [outgoing, incoming] = meeting.attendees.map(nameOf);
+    const comparedMeeting = comparedMeetings.get(`${meeting.pipeline}\0${meeting.week}`);
     events.push({
-      id: `${meeting.pipeline}-handover-${day(meeting.end)}@runbook`,
-      // It changes with the incoming primary's shift.
-      sequence: sequence(meeting.pipeline, meeting.week, 'primary'),
+      id: meetingUid(meeting.pipeline, meeting.handoverDay),
+      sequence: comparedMeeting ? sequenceOf(comparedMeeting) : 0,
       stamp,
       start: meeting.start,
       end: meeting.end,

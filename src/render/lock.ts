@@ -1,26 +1,39 @@
 /** `rotation.lock.yaml` as the tool writes it, and `rotate --diff` for people. */
-import type { LockedShift } from '../model/lock.js';
-import type { DiffEntry } from '../rotation/published.js';
+import type { LockedMeeting, LockedShift, PublishedPart } from '../model/lock.js';
+import type { DiffEntry, Published } from '../rotation/published.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
 
-/** One shift a line, so a code review reads what changed. Ids, dates and timestamps need no quoting. */
-export function lockYaml(shifts: readonly LockedShift[]): string {
-  const line = (shift: LockedShift): string => {
-    const covered = shift.covered?.length
-      ? `, covered: [${shift.covered.map((part) => `{ from: ${part.from}, to: ${part.to}, person: ${part.person} }`).join(', ')}]`
+/**
+ * One shift or meeting a line, so a code review reads what changed. Ids, dates and timestamps need no quoting;
+ * a cover's reason is quoted as JSON (a YAML flow scalar in double quotes reads it back the same).
+ */
+export function lockYaml({ shifts, meetings }: Required<Published>): string {
+  const parts = (key: string, list: readonly PublishedPart[] | undefined): string =>
+    list?.length
+      ? `, ${key}: [${list
+          .map(
+            (part) =>
+              `{ from: ${part.from}, to: ${part.to}, person: ${part.person}${part.reason === undefined ? '' : `, reason: ${JSON.stringify(part.reason)}`} }`,
+          )
+          .join(', ')}]`
       : '';
-    const cancelled = shift.cancelled ? ', cancelled: true' : '';
-    return `  - { week: ${shift.week}, pipeline: ${shift.pipeline}, role: ${shift.role}, person: ${shift.person}, revision: ${shift.revision}${covered}${cancelled} }`;
-  };
+  const tail = (entry: { cancelled?: true; sum?: string }) =>
+    `${entry.cancelled ? ', cancelled: true' : ''}${entry.sum ? `, sum: ${entry.sum}` : ''}`;
+  const shift = (entry: LockedShift): string =>
+    `  - { week: ${entry.week}, pipeline: ${entry.pipeline}, role: ${entry.role}, person: ${entry.person}, revision: ${entry.revision}${parts('covered', entry.covered)}${parts('retired', entry.retired)}${tail(entry)} }`;
+  const meeting = (entry: LockedMeeting): string =>
+    `  - { week: ${entry.week}, pipeline: ${entry.pipeline}, from: ${entry.from}, to: ${entry.to}, attendees: [${entry.attendees.join(', ')}], revision: ${entry.revision}${entry.was?.length ? `, was: [${entry.was.join(', ')}]` : ''}${tail(entry)} }`;
   return [
     '# The published on-call schedule, written by `runbook rotate --weeks N --publish`: commit it with the runbooks.',
     '# These weeks keep their people when the roster changes; `runbook rotate --diff` shows what an edit would',
-    "# repair. Record changes with --publish (revisions become the calendar events' SEQUENCE) rather than by hand.",
+    "# change. Record changes with --publish (revisions become the calendar events' SEQUENCE) rather than by hand:",
+    '# each entry carries a digest (sum) of what it published, so a hand edit shows.',
     '# yaml-language-server: $schema=../schema/lock.schema.json',
     shifts.length ? 'shifts:' : 'shifts: []',
-    ...shifts.map(line),
+    ...shifts.map(shift),
+    ...(meetings.length ? ['meetings:', ...meetings.map(meeting)] : []),
     '',
   ].join('\n');
 }
@@ -35,8 +48,10 @@ export function renderDiff(changes: readonly DiffEntry[], lockFile: string, styl
     sanitizeLine(change.reason),
   ]);
   return [
-    `${changes.length} published ${changes.length === 1 ? 'shift changes' : 'shifts change'} against ${lockFile}:`,
+    `${changes.length} published ${changes.length === 1 ? 'shift or meeting changes' : 'shifts and meetings change'} against ${lockFile}:`,
     renderTable(['WEEK', 'PIPELINE', 'ROLE', 'BEFORE -> AFTER', 'WHY'], rows, style, width),
-    style.dim('Record them with runbook rotate --weeks N --publish; every other published shift stays as it is.'),
+    style.dim(
+      'Record them with runbook rotate --weeks N --publish (it records exactly these); every other published shift stays as it is.',
+    ),
   ].join('\n');
 }

@@ -29,10 +29,12 @@ export function teamWithContact(team: string, roster: Roster | undefined): strin
   return contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team);
 }
 
-/** Who is on call now, in words, and their names for the escalation path (absent before the first handover). */
+/** Who is on call now, in words, and their names for the escalation path. */
 export interface OnCallNow {
   line: string;
   names?: OnCallNames;
+  /** Someone is on call; nobody is (no shift this week, or before the rotation starts); or it is unknown. */
+  state: 'on-call' | 'none' | 'unknown';
 }
 
 const NO_STEPS = 'No steps recorded yet: add `resolution` to this issue.';
@@ -62,13 +64,21 @@ const person = ({ name, email }: { name: string; email: string }): string => `${
 export function escalationPath(
   pipeline: Pipeline,
   roster: Roster | undefined,
-  now?: OnCallNames,
+  onCall?: OnCallNow,
   /** Named people only, no team or empty backup (the issue page, which says who is on call at its top). */
   brief = false,
 ): string[] {
   const { oncall, owners } = pipeline;
   const steps: string[] = [];
-  if (oncall.mode === 'rotation' && oncall.team) {
+  const now = onCall?.names;
+  if (oncall.mode === 'rotation' && oncall.team && onCall && onCall.state !== 'on-call') {
+    // Nobody to name: the way up starts with the owners.
+    steps.push(
+      onCall.state === 'none'
+        ? 'On-call engineer: none now (no shift this week): raise it with the owners below'
+        : 'On-call engineer: unknown (a file it depends on has errors): raise it with the owners below',
+    );
+  } else if (oncall.mode === 'rotation' && oncall.team) {
     const team = teamWithContact(oncall.team, roster);
     steps.push(
       now
@@ -126,7 +136,7 @@ export function renderShow(
     out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
 
   heading('Escalation');
-  escalationPath(pipeline, roster, onCallNow?.names).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+  escalationPath(pipeline, roster, onCallNow).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
 
   heading(`Common issues (${pipeline.issues.length})`);
   if (pipeline.issues.length === 0) out.push('  None recorded.');
@@ -213,8 +223,6 @@ export function renderIssue(
   heading('Who to call');
   if (issue.escalate && !pipeline.owners.primary.includes(issue.escalate))
     bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
-  escalationPath(pipeline, roster, onCallNow?.names, true).forEach((step, index) =>
-    bullet(step, '  ', `${index + 1}. `),
-  );
+  escalationPath(pipeline, roster, onCallNow, true).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
   return out.join('\n');
 }

@@ -19,6 +19,8 @@ export function whoLines(
   pipelines: readonly Pipeline[],
   schedule: Schedule,
   at: Date,
+  /** Pipelines whose on-call is unknown (their team's roster entry has errors), with why. */
+  unknown: ReadonlyMap<string, string> = new Map(),
 ): { pipeline: string; text: string }[] {
   const zone = schedule.handover;
   if (at.getTime() < schedule.weeks[0]!.start.getTime()) {
@@ -27,10 +29,15 @@ export function whoLines(
   return pipelines.map((pipeline) => {
     const entry = onCall.find((candidate) => candidate.pipeline === pipeline.id);
     const week = weekIndexAt(schedule.handover, at);
-    if (!entry && schedule.gaps.some((gap) => gap.pipeline === pipeline.id && gap.week === week)) {
+    const why = unknown.get(pipeline.id);
+    if (why) return { pipeline: pipeline.id, text: `unknown: ${why}` };
+    const gap = entry
+      ? undefined
+      : schedule.gaps.find((candidate) => candidate.pipeline === pipeline.id && candidate.week === week);
+    if (gap) {
       return {
         pipeline: pipeline.id,
-        text: 'no one: this week cannot be staffed under the rotation rules (`runbook lint` says why)',
+        text: `no one: this week cannot be staffed under the rotation rules: ${gap.message.replace(/^week of \S+ \([^)]*\): /, '')}`,
       };
     }
     if (!entry)
@@ -56,8 +63,9 @@ export function renderWho(
   at: Date,
   style: Style,
   width: number,
+  unknown: ReadonlyMap<string, string> = new Map(),
 ): string {
-  const lines = whoLines(onCall, pipelines, schedule, at).flatMap(({ pipeline, text }) =>
+  const lines = whoLines(onCall, pipelines, schedule, at, unknown).flatMap(({ pipeline, text }) =>
     wrap(text, width, ' '.repeat(pipeline ? LABEL : 0), pipeline ? pipeline.padEnd(LABEL) : '').map((line) =>
       line.replace(pipeline, style.cyan(pipeline)),
     ),

@@ -58,6 +58,8 @@ export function overlayWeek(
   overrides: readonly TimedOverride[],
   facts: OverlayFacts,
   covered: Set<number>,
+  /** A week of history: its published covers stand, and an override they already hold is theirs. */
+  history = false,
 ): { shifts: Shift[]; rejected: Rejection[] } {
   let shifts = [...planned];
   const rejected: Rejection[] = [];
@@ -70,6 +72,7 @@ export function overlayWeek(
     );
     if (targets.length === 0) continue;
     covered.add(override.index);
+    if (history && targets.every((shift) => shift.person === override.person)) continue;
     const problem = breaksRule(override, start, end, week, shifts, targets, facts);
     if (problem) {
       rejected.push({ override: override.index, week: week.index, message: problem });
@@ -137,7 +140,8 @@ function breaksRule(
     return `${who} is a junior: a backup is a senior (the rule that pairs juniors with seniors)`;
   const away = unavailableBetween(person, ...range(daysTouched(week, start, end, facts.zone)));
   if (away) return `${who} ${away}`;
-  const earlier = targets.find((shift) => shift.override);
+  // A published cover of a week of history may be covered again; another override's part may not.
+  const earlier = targets.find((shift) => shift.override && shift.override.index >= 0);
   if (earlier) return `it overlaps the override of entry ${earlier.override!.index + 1} for the same shift`;
   if (targets.every((shift) => shift.person === who)) return `${who} already holds that ${override.role} shift`;
   const other = shifts.find((shift) => shift.person === who && !targets.includes(shift) && overlaps(shift, start, end));

@@ -10,13 +10,14 @@ import type { HolidayLookup, WorkCalendar } from '../sla/calendar.js';
 import { parseDuration } from '../model/duration.js';
 import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayChecker, holidayCounter, unavailability } from './people.js';
-import { addDays, instantAt, weekdayOf } from '../sla/local.js';
+import { addDays, instantAt, weekdayOf, type LocalDate } from '../sla/local.js';
 import { buildWeek, handoverOf, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
 import { leastCostAssignment } from './assignment.js';
-import type { LockedShift } from '../model/lock.js';
+import type { LockedMeeting, LockedShift, PublishedPart } from '../model/lock.js';
 import type { Override } from '../model/overrides.js';
-import { overlayWeek, overrideInstant, type Rejection, type TimedOverride } from './overlay.js';
+import type { Numbered } from '../model/catalog.js';
+import { daysTouched, overlayWeek, overrideInstant, type Rejection, type TimedOverride } from './overlay.js';
 
 export type Role = 'primary' | 'backup';
 
@@ -51,6 +52,8 @@ export interface Change {
 export interface Meeting {
   pipeline: string;
   week: number;
+  /** The handover's day (the week's first): one meeting per pipeline and handover, ever, named by it. */
+  handoverDay: LocalDate;
   start: Date;
   end: Date;
   /** Outgoing and incoming primary. */
@@ -85,10 +88,17 @@ export interface RotationInput {
   pipelines: readonly Pipeline[];
   calendar: WorkCalendar;
   holidays: HolidayLookup;
-  /** The published shifts (SPEC 2.8): their weeks keep their people, repaired only where a hard rule breaks. */
+  /** The published shifts: their weeks keep their people, repaired only where a hard rule breaks. */
   lock?: readonly LockedShift[];
-  /** Laid over the plan (SPEC 2.7), in file order. */
-  overrides?: readonly Override[];
+  /** The published handover meetings (what calendars carried), compared with the planned ones. */
+  lockedMeetings?: readonly LockedMeeting[];
+  /** Laid over the plan, in file order; each numbered by its place in overrides.yaml. */
+  overrides?: readonly Numbered<Override>[];
+  /**
+   * The present. A published week that has ended is history: it is what the lock recorded, covers included,
+   * never repaired and never re-covered (so pruning an ended override changes nothing).
+   */
+  now?: Date;
 }
 
 /** The week could not be covered under the hard rules (the rotate command stops with exit 1, nothing written). */
@@ -214,6 +224,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     covering: new Set(),
   };
   const locked = lockedByWeek(input.lock ?? []);
+  const coveredIn = coversByWeek(input.lock ?? []);
   const overrides = timedOverrides(input.overrides ?? [], calendar);
   const overlay = {
     people,
@@ -242,7 +253,13 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     const weekLock = locked.get(week.days[0]!);
     const fixed: Assignment[] = [];
     const taken = new Set<string>();
-    if (weekLock) {
+    // A published week that has ended is history: its people as published, never repaired.
+    const history = weekLock !== undefined && input.now !== undefined && week.end.getTime() <= input.now.getTime();
+    if (weekLock && history) {
+      fixed.push(...keepHistory(weekLock, active, teamOf, people, taken));
+      const fixedIds = new Set(fixed.map((entry) => entry.pipeline.id));
+      active = active.filter((pipeline) => !fixedIds.has(pipeline.id));
+    } else if (weekLock) {
       const next = locked.get(addDays(week.days[0]!, 7));
       const onNext = new Set([...(next?.values() ?? [])].flatMap((entry) => [entry.primary, entry.backup]));
       const kept = keepLocked(weekLock, active, teamOf, options, standing, taken, onNext);
@@ -335,6 +352,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
         schedule.meetings.push({
           pipeline: pipeline.id,
           week: index,
+          handoverDay: week.days[0]!,
           start: new Date(end.getTime() - length),
           end,
           attendees: [outgoing, primary.id],
@@ -343,7 +361,20 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       lastPrimary.set(pipeline.id, primary.id);
     }
     // The overrides of the week, laid over it; the time each covers counts toward whoever covered it.
-    const laid = overlayWeek(week, weekShifts, overrides, overlay, schedule.covering);
+    // History keeps the covers it published (overrides it already holds add nothing); every week takes the overrides.
+    const planned = history
+      ? publishedCovers(weekShifts, coveredIn.get(week.days[0]!), (id, from, to) => {
+          const person = people.get(id);
+          return (
+            person &&
+            holidayDays(
+              person,
+              daysTouched(week, from, to, calendar).filter((day) => week.days.includes(day)),
+            )
+          );
+        })
+      : weekShifts;
+    const laid = overlayWeek(week, planned, overrides, overlay, schedule.covering, history);
     schedule.rejected.push(...laid.rejected);
     for (const shift of laid.shifts) {
       schedule.shifts.push(shift);
@@ -351,8 +382,10 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       const teamTally = tallies.get(shift.team)!;
       const share = shareOf(shift);
       const key = shift.role === 'primary' ? 'primary' : 'backup';
-      teamTally.get(shift.override.covers)![key] -= share;
-      teamTally.get(shift.person)![key] += share;
+      const given = teamTally.get(shift.override.covers);
+      const taker = teamTally.get(shift.person);
+      if (given) given[key] -= share;
+      if (taker) taker[key] += share;
     }
 
     // Fair shares: each slot of a team this week is owed equally to its members who could have taken it.
@@ -634,13 +667,88 @@ function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, Loc
 }
 
 /** Overrides with their times as instants: a date is local midnight in the roster's zone. */
-function timedOverrides(overrides: readonly Override[], calendar: WorkCalendar): TimedOverride[] {
-  return overrides.map((override, index) => ({
+function timedOverrides(overrides: readonly Numbered<Override>[], calendar: WorkCalendar): TimedOverride[] {
+  return overrides.map((override) => ({
     ...override,
-    index,
     start: overrideInstant(override.from, calendar),
     end: overrideInstant(override.to, calendar),
   }));
+}
+
+/** The covers each published shift recorded, by week (first day), then pipeline and role. */
+function coversByWeek(lock: readonly LockedShift[]): Map<string, Map<string, PublishedPart[]>> {
+  const weeks = new Map<string, Map<string, PublishedPart[]>>();
+  for (const shift of lock) {
+    if (shift.cancelled || !shift.covered?.length) continue;
+    let week = weeks.get(shift.week);
+    if (!week) weeks.set(shift.week, (week = new Map<string, PublishedPart[]>()));
+    week.set(`${shift.pipeline}\0${shift.role}`, shift.covered);
+  }
+  return weeks;
+}
+
+/** A week of history: its published people for every pipeline still in the rotation, as they were. */
+function keepHistory(
+  weekLock: ReadonlyMap<string, LockedPair>,
+  active: readonly Pipeline[],
+  teamOf: ReadonlyMap<string, Team>,
+  people: ReadonlyMap<string, Person>,
+  taken: Set<string>,
+): Assignment[] {
+  const kept: Assignment[] = [];
+  for (const pipeline of active) {
+    const team = teamOf.get(pipeline.id)!;
+    // Someone no longer in the team (or the roster) cannot be counted in its tallies: that week is planned again.
+    const member = (id: string | undefined) =>
+      id !== undefined && team.members.includes(id) && !taken.has(id) ? people.get(id) : undefined;
+    const entry = weekLock.get(pipeline.id);
+    const primary = member(entry?.primary);
+    if (!primary) continue;
+    const backup = member(entry?.backup);
+    taken.add(primary.id);
+    if (backup) taken.add(backup.id);
+    kept.push({ pipeline, team, primary, ...(backup ? { backup } : {}) });
+  }
+  return kept;
+}
+
+/**
+ * A week of history's shifts split by the covers the lock recorded for them, as they were published (a cover
+ * by someone no longer in the roster is left with the shift's holder).
+ */
+function publishedCovers(
+  shifts: readonly Shift[],
+  covers: ReadonlyMap<string, PublishedPart[]> | undefined,
+  holidaysOf: (person: string, start: Date, end: Date) => number | undefined,
+): Shift[] {
+  if (!covers) return [...shifts];
+  return shifts.flatMap((shift) => {
+    const parts = [...(covers.get(`${shift.pipeline}\0${shift.role}`) ?? [])]
+      .filter((part) => holidaysOf(part.person, shift.start, shift.end) !== undefined)
+      .sort((x, y) => (x.from < y.from ? -1 : 1));
+    if (parts.length === 0) return [shift];
+    const pieces: Shift[] = [];
+    const piece = (person: string, from: Date, to: Date): Shift => ({
+      ...shift,
+      person,
+      start: from,
+      end: to,
+      holidayDays: holidaysOf(person, from, to)!,
+    });
+    let at = shift.start;
+    for (const part of parts) {
+      const start = new Date(part.from);
+      const end = new Date(part.to);
+      if (start > at) pieces.push(piece(shift.person, at, start));
+      pieces.push({
+        ...piece(part.person, start, end),
+        override: { index: -1, reason: part.reason ?? 'a published cover', covers: shift.person },
+      });
+      at = end;
+    }
+    if (at < shift.end) pieces.push(piece(shift.person, at, shift.end));
+    return pieces;
+  });
 }
 
 /**

@@ -8,8 +8,14 @@ import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, weekOfDay, type Week } from './weeks.js';
 import { weeksToCover } from './cover.js';
-import { compareWithLock, lockChanges, publishLock, type Compared, type DiffEntry } from './published.js';
-import type { LockedShift } from '../model/lock.js';
+import {
+  compareWithLock,
+  lockChanges,
+  publishLock,
+  type Comparison,
+  type DiffEntry,
+  type Published,
+} from './published.js';
 
 /**
  * The index of the first week shown: the week holding `start` at its handover time, else the week holding
@@ -35,8 +41,8 @@ export interface RotationWindow {
   report: FairnessReport;
   /** The first week in the window that no one can take for a pipeline shown, if any. */
   gap?: Gap;
-  /** The shifts shown against what was published (for the calendar's SEQUENCE and cancellations): only a calendar asks. */
-  published: () => Compared[];
+  /** The shifts and meetings shown against what was published (the calendar's SEQUENCE and cancellations). */
+  published: () => Comparison;
 }
 
 export function rotationWindow(
@@ -65,7 +71,11 @@ export function rotationWindow(
     person === undefined
       ? view
       : { ...personal, shifts: view.shifts.filter((shift) => theirs.has(`${shift.pipeline}@${shift.week}`)) };
-  const published = () => compareWithLock(schedule, input.lock ?? [], first, first + count).filter(shown);
+  const inWindow = (entry: { pipeline: string; week: number }) => shown(entry) && entry.week < first + count;
+  const published = () => {
+    const comparison = compareWithLock(schedule, lockOf(input), first, first + count);
+    return { shifts: comparison.shifts.filter(inWindow), meetings: comparison.meetings.filter(inWindow) };
+  };
   return {
     view,
     personal,
@@ -76,6 +86,12 @@ export function rotationWindow(
     published,
   };
 }
+
+/** What was published, as the comparison reads it. */
+const lockOf = (input: RotationInput): Published => ({
+  shifts: input.lock ?? [],
+  meetings: input.lockedMeetings ?? [],
+});
 
 /** The last week the lock holds (-1 without one). */
 function lockEnd(input: RotationInput): number {
@@ -90,22 +106,25 @@ export function publishWindow(
   input: RotationInput,
   first: number,
   count: number,
-): { lock: LockedShift[]; compared: Compared[]; weeks: Week[]; gap?: Gap } {
+): { lock: Required<Published>; compared: Comparison; changes: DiffEntry[]; weeks: Week[]; gap?: Gap } {
   const schedule = buildSchedule(input, Math.max(first + count, lockEnd(input) + 1));
-  const compared = compareWithLock(schedule, input.lock ?? [], first, first + count);
+  const compared = compareWithLock(schedule, lockOf(input), first, first + count);
   const gap = schedule.gaps.find((entry) => entry.week >= first);
   return {
-    lock: publishLock(compared, input.lock ?? []),
+    lock: publishLock(compared, lockOf(input)),
     compared,
+    changes: lockChanges(compared, schedule.repairs),
     weeks: schedule.weeks,
     ...(gap ? { gap } : {}),
   };
 }
 
-/** What regenerating would change against the lock (`rotate --diff`), in week order. */
+/** What the next `--publish` changes in the published weeks (`rotate --diff`), in week order. */
 export function diffWindow(input: RotationInput): DiffEntry[] {
   const end = lockEnd(input);
-  return end < 0 ? [] : lockChanges(buildSchedule(input, end + 1));
+  if (end < 0) return [];
+  const schedule = buildSchedule(input, end + 1);
+  return lockChanges(compareWithLock(schedule, lockOf(input), 0, 0), schedule.repairs);
 }
 
 /** One person's rows of the report (the team spreads stay: they are what that person's counts are read against). */

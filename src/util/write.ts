@@ -2,33 +2,120 @@
  * Writes a file atomically: a temporary file beside it, then a rename, so a failure never leaves half a file.
  * The temporary name is random and created exclusively (O_EXCL, which also refuses a symbolic link planted at
  * that name), so another user cannot predict it or make the write land elsewhere. The rename replaces a
- * symbolic link at the target itself, never the file it points to.
+ * symbolic link at the target itself, never the file it points to. An existing file keeps its mode; a file
+ * that must not exist yet (`create`) is linked into place, which fails rather than replace one that appeared
+ * meanwhile. Every failure is a UsageError naming the path and the reason in words.
  */
-import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 
-export function writeAtomically(path: string, content: string): void {
+/** Temporary files this process has open, removed if it is stopped by a signal (see folder-lock.ts). */
+export const pendingTemporaries = new Set<string>();
+
+/** The name of a temporary file beside `path`: `.<name>.<16 hex>.tmp`. */
+export const TEMPORARY = /^\..+\.[0-9a-f]{16}\.tmp$/;
+
+export function writeAtomically(path: string, content: string, options: { create?: boolean } = {}): void {
   // Web Crypto's global loads only when a file is written, not at every start.
   const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
   const temporary = join(dirname(path), `.${basename(path)}.${random}.tmp`);
   let created = false;
   try {
+    const mode = options.create ? undefined : modeOf(path);
     const fd = openSync(
       temporary,
       constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
       0o644,
     );
     created = true;
+    pendingTemporaries.add(temporary);
     try {
+      // The file it replaces keeps its mode (a 600 file stays 600); a new one takes the umask's.
+      if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = Buffer.from(content);
       for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, path);
+    if (options.create) {
+      linkSync(temporary, path);
+      rmSync(temporary, { force: true });
+    } else renameSync(temporary, path);
+    pendingTemporaries.delete(temporary);
   } catch (error) {
     if (created) rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    pendingTemporaries.delete(temporary);
+    throw writeError(path, error);
+  }
+}
+
+/** Makes a folder and those above it, or says in words why it cannot. */
+export function makeFolder(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new UsageError(
+        `cannot create the folder ${path}: a file is in its place (or in the place of a folder above it)`,
+      );
+    throw writeError(path, error, 'create the folder');
+  }
+}
+
+/** The mode of an existing regular file, or undefined when there is none. */
+function modeOf(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOENT: 'the folder it goes in does not exist',
+  EEXIST: 'it already exists',
+  ELOOP: 'a symbolic link loop',
+  ENAMETOOLONG: 'the name is too long',
+  EBUSY: 'it is busy',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+};
+
+/** A failed write as the user reads it: the path, and the reason in words (exit 2). */
+export function writeError(path: string, error: unknown, verb = 'write'): UsageError {
+  if (error instanceof UsageError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  // A target that is a folder fails the rename with EISDIR, or with EEXIST / ENOTEMPTY on some systems.
+  const folder = code === 'ENOTEMPTY' || (code === 'EEXIST' && isFolder(path));
+  const reason = folder ? 'it is a folder' : ((code && REASONS[code]) ?? code ?? String(error));
+  return new UsageError(`cannot ${verb} ${path}: ${reason}`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
