@@ -91,9 +91,11 @@ export function renderCalendar({
       .map((other) => nameOf(other.person))
       .filter((name, i, all) => name !== all[i - 1]);
   const compared = new Map(published.shifts.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
+  // A shift's event names the holder of the other role (backed by, backing): it changes when either does.
   const sequence = (pipeline: string, week: number, role: string): number => {
-    const entry = compared.get(`${pipeline}\0${week}\0${role}`);
-    return entry ? sequenceOf(entry) : 0;
+    const own = compared.get(`${pipeline}\0${week}\0${role}`);
+    const other = compared.get(`${pipeline}\0${week}\0${role === 'primary' ? 'backup' : 'primary'}`);
+    return (own ? sequenceOf(own) : 0) + (other ? sequenceOf(other) : 0);
   };
   const comparedMeetings = new Map(published.meetings.map((entry) => [`${entry.pipeline}\0${entry.week}`, entry]));
   // Every event live in this calendar, by id, with whose it is.
@@ -122,13 +124,14 @@ export function renderCalendar({
     });
   }
   // Published events that are no longer (in this calendar): cancelled, so a client that re-imports drops them.
-  for (const { part, sequence: seq } of cancelledParts(published, person?.id)) {
+  for (const { part, week } of cancelledParts(published, person?.id)) {
     const pipeline = pipelineOf.get(part.pipeline);
     const holder = people.has(part.person) ? nameOf(part.person) : part.person;
     const moved = person && live.has(part.uid) ? ', and is no longer yours' : '';
     events.push({
       id: part.uid,
-      sequence: seq,
+      // As high as the live event of the same id (in other calendars), and rising with it.
+      sequence: sequence(part.pipeline, week, part.role),
       stamp,
       start: part.start,
       end: part.end,
@@ -142,21 +145,25 @@ export function renderCalendar({
       x: runbookProperties(part.pipeline, part.role, part.person),
     });
   }
-  for (const { entry, sequence: seq } of cancelledMeetings(published, person?.id)) {
-    const pipeline = pipelineOf.get(entry.pipeline);
-    const [outgoing, incoming] = entry.attendees.map((id) => (people.has(id) ? nameOf(id) : id));
+  for (const { meeting, sequence: seq } of cancelledMeetings(published, person?.id)) {
+    const pipeline = pipelineOf.get(meeting.pipeline);
+    const [outgoing, incoming] = meeting.attendees.map((id) => (people.has(id) ? nameOf(id) : id));
     events.push({
-      id: meetingUid(entry.pipeline, entry.week),
+      id: meetingUid(meeting.pipeline, meeting.day),
       sequence: seq,
       stamp,
-      start: new Date(entry.from),
-      end: new Date(entry.to),
+      start: meeting.start,
+      end: meeting.end,
       status: 'CANCELLED',
-      summary: `Cancelled: ${sanitize(pipeline?.name ?? entry.pipeline)} handover: ${outgoing} to ${incoming}`,
-      description: text('This handover meeting was published and no longer happens: runbook rotate --diff says why.'),
+      summary: `Cancelled: ${sanitize(pipeline?.name ?? meeting.pipeline)} handover: ${outgoing} to ${incoming}`,
+      description: text(
+        person
+          ? 'This handover meeting was published with you and no longer has you: runbook rotate --diff says why.'
+          : 'This handover meeting was published and no longer happens: runbook rotate --diff says why.',
+      ),
       transparency: 'OPAQUE',
       attendees: [],
-      x: runbookProperties(entry.pipeline, 'handover', entry.attendees[1]),
+      x: runbookProperties(meeting.pipeline, 'handover', meeting.attendees[1]!),
     });
   }
   for (const meeting of meetings) {

@@ -397,8 +397,8 @@ export { iso as isoInstant };
  * The published shift parts a calendar must carry as cancelled: for everyone's calendar, each one whose event
  * no longer exists; for one person's, each one of theirs that is no longer theirs (gone, or someone else's).
  */
-export function cancelledParts(comparison: Comparison, person?: string): { part: Part; sequence: number }[] {
-  const out: { part: Part; sequence: number }[] = [];
+export function cancelledParts(comparison: Comparison, person?: string): { part: Part; week: number }[] {
+  const out: { part: Part; week: number }[] = [];
   for (const item of comparison.shifts) {
     const live = new Set(
       item.current.filter((shift) => person === undefined || shift.person === person).map((shift) => shiftUid(shift)),
@@ -407,21 +407,37 @@ export function cancelledParts(comparison: Comparison, person?: string): { part:
     // Retired first, so the version last published wins.
     for (const part of [...item.retired, ...item.published])
       if (person === undefined || part.person === person) candidates.set(part.uid, part);
-    for (const part of candidates.values()) if (!live.has(part.uid)) out.push({ part, sequence: sequenceOf(item) });
+    for (const part of candidates.values()) if (!live.has(part.uid)) out.push({ part, week: item.week });
   }
   return out;
 }
 
-/** The published handover meetings a calendar must carry as cancelled (for one person: those no longer theirs). */
+/**
+ * The published handover meetings a calendar must carry as cancelled (for one person: those no longer theirs),
+ * each as it now stands: the meeting that still happens without them, or the one last published.
+ */
 export function cancelledMeetings(
   comparison: Comparison,
   person?: string,
-): { entry: LockedMeeting; sequence: number }[] {
+): {
+  meeting: { pipeline: string; day: LocalDate; start: Date; end: Date; attendees: readonly string[] };
+  sequence: number;
+}[] {
   return comparison.meetings.flatMap((item) => {
     const { entry, current } = item;
     if (!entry) return [];
     const had = person === undefined || entry.attendees.includes(person) || (entry.was ?? []).includes(person);
     const has = current !== undefined && (person === undefined || current.attendees.includes(person));
-    return had && !has ? [{ entry, sequence: sequenceOf(item) }] : [];
+    if (!had || has) return [];
+    const meeting = current
+      ? { pipeline: item.pipeline, day: item.day, start: current.start, end: current.end, attendees: current.attendees }
+      : {
+          pipeline: item.pipeline,
+          day: item.day,
+          start: new Date(entry.from),
+          end: new Date(entry.to),
+          attendees: entry.attendees,
+        };
+    return [{ meeting, sequence: sequenceOf(item) }];
   });
 }
