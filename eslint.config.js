@@ -11,6 +11,8 @@ export default tseslint.config(
       'coverage/',
       'test/fixtures/',
       'bench/',
+      // Plain ES module scripts run by hand (scripts/*.mjs): outside the TypeScript project.
+      'scripts/*.mjs',
       'build.mjs',
       'eslint.config.js',
       'bin/',
