@@ -7,6 +7,7 @@
  * simulated here (a higher SEQUENCE, or an equal one stamped no earlier, replaces what it holds);
  * scripts/khal-story.mjs runs the same story against khal itself.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,5 +182,45 @@ describe('calendars over time: the two cases calendars used to forget', () => {
     await run(['rotate', '--weeks', '4', '--start', '2026-11-30', '--publish']);
     reimport(chloe, await calendar(run, '--person', 'chloe'));
     expect(live(chloe).filter((event) => event.startsWith('engagement-primary-2026-12-07'))).toEqual([]);
+  });
+});
+
+describe('calendars over time in khal (test/fixtures/khal/story.json, made by scripts/khal-story.mjs)', () => {
+  const record = JSON.parse(readFileSync(join(PROJECT, 'test', 'fixtures', 'khal', 'story.json'), 'utf8')) as {
+    steps: { done: string; calendars: Record<string, { sha256: string; held: string[] }> }[];
+  };
+
+  it('after every step, khal holds exactly the current events of every calendar; this build writes what khal was given', async () => {
+    const { run, edit } = storyFolder();
+    const steps = storySteps(1);
+    expect(steps.length).toBe(record.steps.length);
+    const failures: string[] = [];
+    for (const [n, step] of steps.entries()) {
+      const { done } = await runStep(step, { run, edit });
+      expect(done).toBe(record.steps[n]!.done);
+      for (const calendar of calendars()) {
+        const ics = (await run(calendar.args)).stdout;
+        const { sha256, held } = record.steps[n]!.calendars[calendar.name]!;
+        const where = `step ${n + 1} (${done}), ${calendar.name}'s calendar`;
+        if (createHash('sha256').update(ics).digest('hex') !== sha256)
+          failures.push(`${where}: not what khal was given (run scripts/khal-story.mjs again)`);
+        const rows = held.map((line) => {
+          const [uid, status, start, end] = line.split('|');
+          return { uid: uid!, cancelled: status!.trim() === 'CANCELLED', start: start!, end: end! };
+        });
+        if (new Set(rows.map((row) => row.uid)).size !== rows.length) failures.push(`${where}: khal holds a UID twice`);
+        const current = [...parseEvents(ics)]
+          .filter(([, event]) => !event.cancelled)
+          .map(([uid, event]) => `${uid} ${event.start.slice(0, 16)} ${event.end.slice(0, 16)}`)
+          .sort();
+        const live = rows
+          .filter((row) => !row.cancelled)
+          .map((row) => `${row.uid} ${row.start} ${row.end}`)
+          .sort();
+        if (live.join('\n') !== current.join('\n'))
+          failures.push(`${where}: khal shows ${live.length} live events, the calendar has ${current.length}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT, runInProcess } from './helpers/run.js';
 
 const PINNED = { SOURCE_DATE_EPOCH: '1790000000' };
-const KHAL = join(PROJECT, 'test', 'fixtures', 'khal');
 
 /** A copy of the shipped runbooks to edit, and the CLI run in it. */
 function shippedCopy() {
@@ -394,72 +393,5 @@ describe('overrides and swaps (SPEC 2.7)', () => {
       code: 2,
       stderr: expect.stringContaining('no override 9 in runbooks/overrides.yaml'),
     });
-  });
-});
-
-describe('re-importing into khal (test/fixtures/khal, made by scripts/khal-reimport.sh)', () => {
-  const fixture = (name: string) => readFileSync(join(KHAL, name), 'utf8');
-  /** khal's listing: uid|status|start|end|title, one line per event. */
-  const held = (name: string) =>
-    fixture(name)
-      .trim()
-      .split('\n')
-      .map((line) => {
-        const [uid, status, start, end] = line.split('|');
-        return { uid: uid!, cancelled: status!.trim() === 'CANCELLED', start: start!, end: end! };
-      });
-  const local = (iso: string) => iso.slice(0, 16);
-
-  it('this build still writes the calendars khal was given', async () => {
-    const story = shippedCopy();
-    await story.runbook('rotate', '--weeks', '26', '--start', '2026-11-30', '--publish');
-    expect((await story.runbook('rotate', '--weeks', '26', '--start', '2026-11-30')).stdout).toBe(fixture('a.ics'));
-    story.edit('roster.yaml', islaAway);
-    story.edit('aggregated.yaml', (text) =>
-      text.replace(
-        '  mode: rotation\n  team: Data Engineering Team\n  weeks: last-of-month\n',
-        '  mode: business-hours\n',
-      ),
-    );
-    await story.runbook(
-      'override',
-      'add',
-      '--pipeline',
-      'engagement',
-      '--from',
-      '2027-02-09',
-      '--to',
-      '2027-02-12',
-      '--person',
-      'dev',
-      '--reason',
-      'grace at a conference',
-    );
-    expect((await story.runbook('rotate', '--diff', '--json')).stdout).toBe(fixture('diff.json'));
-    await story.runbook('rotate', '--weeks', '26', '--start', '2026-11-30', '--publish');
-    expect(story.read('rotation.lock.yaml')).toBe(fixture('rotation.lock.yaml'));
-    expect((await story.runbook('rotate', '--weeks', '26', '--start', '2026-11-30')).stdout).toBe(fixture('b.ics'));
-  });
-
-  it('after importing the first calendar and then the regenerated one, khal holds exactly the current events', () => {
-    const current = events(fixture('b.ics')).filter((event) => event.status !== 'CANCELLED');
-    const after = held('held-after-b.txt');
-    const live = after.filter((event) => !event.cancelled);
-    expect(new Set(after.map((event) => event.uid)).size).toBe(after.length);
-    expect(live.map((event) => [event.uid, event.start, event.end]).sort()).toEqual(
-      current.map((event) => [event.uid, local(event.start), local(event.end)]).sort(),
-    );
-    // What was held before and is no longer a current event is there only as cancelled.
-    const first = held('held-after-a.txt');
-    const gone = first.filter((event) => !current.some((now) => now.uid === event.uid));
-    expect(gone.length).toBeGreaterThan(0);
-    expect(gone.every((event) => after.find((now) => now.uid === event.uid)?.cancelled)).toBe(true);
-    // The split week: Grace, Dev Tuesday to Thursday, Grace again.
-    expect(
-      live
-        .filter((event) => event.uid.startsWith('engagement-primary-2027-02-08'))
-        .map((event) => event.start)
-        .sort(),
-    ).toEqual(['2027-02-08T10:00', '2027-02-09T00:00', '2027-02-12T00:00']);
   });
 });
