@@ -209,11 +209,7 @@ export class Runbooks {
     if (!this.cache || !this.view || (this.cache.hit && !this.store?.changed && !this.lookahead?.changed)) return;
     const base = <T extends { file: string }>(entry: T): T => ({ ...entry, file: basename(entry.file) });
     writeCache(this.cache.path, this.cache.key, this.cache.stamp, {
-      pipelines: this.view.pipelines.map(base),
-      ...(this.view.roster ? { roster: base(this.view.roster) } : {}),
-      ...(this.view.overrides ? { overrides: base(this.view.overrides) } : {}),
-      ...(this.view.lock ? { lock: base(this.view.lock) } : {}),
-      broken: this.view.broken.map((entry) => ({ ...base(entry), errors: entry.errors.map(base) })),
+      ...renamed(this.view, base),
       ...(this.lookahead ? { lookahead: this.lookahead.value } : {}),
       holidays: this.holidays().entries(),
       // The roster zone's offsets (UTC's are known without a table: the default calendar's are 0).

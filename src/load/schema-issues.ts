@@ -28,7 +28,7 @@ export function schemaProblems(
     ),
   );
   const echoes = (issue: Issue): boolean =>
-    issue.code === 'invalid_type' &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
     valueAt(source.data, issue.path as PathSegment[]) === undefined &&
     guessed.has(showPath(issue.path as PathSegment[]));
   return issues
