@@ -27,7 +27,7 @@ export function docsCommand(context: MakeContext): Command {
       let rotation;
       const trouble = onCallTrouble(await ctx.catalog());
       if (!trouble.all && roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
-        const { input } = await rotationFiles(ctx, at);
+        const { input } = await rotationFiles(ctx);
         const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
         await noteLeftOut(ctx, schedule.rejected, week);
         rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };

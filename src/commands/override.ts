@@ -148,7 +148,7 @@ export function overrideCommand(context: MakeContext): Command {
       const { file } = overridesPath(ctx);
       const calendar = await ctx.calendar();
       const now = ctx.at(options.at, calendar);
-      const { input } = await rotationFiles(ctx, now);
+      const { input } = await rotationFiles(ctx);
       const leftOut = ((await ctx.catalog()).overrides?.leftOut ?? []).map((entry) => ({
         n: Number(entry.what.replace(/\D+/g, '')),
         status: `left out (line ${entry.line}): ${entry.problem.message}`,

@@ -39,7 +39,8 @@ export interface RotationFiles {
 /**
  * The rotation as the answers read it: stops (exit 2) when the roster has no rotation or what every answer
  * needs is broken; leaves out the pipelines of teams with errors (see `unknown`) and the state entries with
- * errors (said on stderr). `now` is the present the answer is for (history is what was published before it).
+ * errors (said on stderr). `now` is the present (the clock, or a command's "as of"): the published weeks that
+ * ended before it are history, whatever time an answer is asked about.
  */
 export async function rotationFiles(ctx: Context, now: Date = ctx.now): Promise<RotationFiles> {
   const catalog = await ctx.catalog();

@@ -27,7 +27,7 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
     return { entries: [], now, unknown };
   }
   if (!catalog.roster?.value.rotation) return undefined;
-  const { input } = await rotationFiles(ctx, at);
+  const { input } = await rotationFiles(ctx);
   // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
   const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
   await noteUncoverable(ctx, ahead);

@@ -39,7 +39,7 @@ export function whoCommand(context: MakeContext): Command {
         return;
       }
       const at = ctx.at(options.at, await ctx.calendar());
-      const { input, unknown } = await rotationFiles(ctx, at);
+      const { input, unknown } = await rotationFiles(ctx);
       const handover = handoverOf(input.roster, input.calendar.offsets);
       if (pipeline && unknown.has(pipeline.id))
         throw new UsageError(`on-call unknown for ${pipeline.id}: ${unknown.get(pipeline.id)}`);
