@@ -1,4 +1,4 @@
-// ESLint with typescript-eslint's type-aware rules, and no import cycles (the layering of STYLE.md).
+// ESLint with typescript-eslint's type-aware rules, and no import cycles (the layering the README's Development section describes).
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';

@@ -43,7 +43,7 @@ describe('runbook lint', () => {
     );
   });
 
-  it('prints the SPEC JSON shape', () => {
+  it('prints the documented JSON shape', () => {
     const { root } = threeFaults();
     const report = JSON.parse(runBin(['lint', '--format', 'json'], { cwd: root }).stdout);
     expect(report).toMatchObject({ files: 3, errors: 3, warnings: 0 });

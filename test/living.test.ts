@@ -1,5 +1,5 @@
 /**
- * A rotation lived with (SPEC 2.7, 2.8, 7.2): published weeks that keep their people, overrides and swaps,
+ * A rotation lived with (docs/state-files.md): published weeks that keep their people, overrides and swaps,
  * `--diff` in review, and calendars that a client re-imports cleanly (checked against what khal held).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,7 @@ function events(ics: string): Event[] {
   });
 }
 
-describe('publishing, then a roster edit (SPEC 2.8)', () => {
+describe('publishing, then a roster edit (docs/state-files.md)', () => {
   const story = shippedCopy();
   let before: Shift[];
   beforeAll(async () => {
@@ -241,7 +241,7 @@ describe('lint of the lock', () => {
   });
 });
 
-describe('overrides and swaps (SPEC 2.7)', () => {
+describe('overrides and swaps (docs/state-files.md)', () => {
   const story = shippedCopy();
   const week = ['--weeks', '1', '--start', '2027-03-01'];
   beforeAll(async () => {

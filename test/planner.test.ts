@@ -1,5 +1,5 @@
 /**
- * The planner against the rules and against an exact solver, over seeded random rosters (SPEC 7 and 7.1).
+ * The planner against the rules and against an exact solver, over seeded random rosters (docs/rotations.md).
  * The rule checks here do their own date arithmetic (Intl), so they do not share the planner's mistakes.
  */
 import { describe, expect, it } from 'vitest';
@@ -164,7 +164,7 @@ describe('planner: against the exact optimum (HiGHS) on small rosters', () => {
   }, 120_000);
 });
 
-/** The edits of SPEC 7.1, each taking effect in week k. */
+/** The edits that must stay local (docs/rotations.md), each taking effect in week k. */
 function edits(g: RandomRoster, k: number): { name: string; roster: Roster }[] {
   const first = addDays('2026-11-30', 7 * k);
   const clone = (): Roster => structuredClone(g.roster);

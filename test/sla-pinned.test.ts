@@ -1,5 +1,5 @@
 /**
- * The pinned SLA semantics of SPEC 2.3, one test each. Each failed under the behaviour before they were pinned,
+ * The pinned SLA semantics of docs/sla.md, one test each. Each failed under the behaviour before they were pinned,
  * except the two marked "guard", which held already and are kept so they stay true.
  */
 import { describe, expect, it } from 'vitest';

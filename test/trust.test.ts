@@ -266,13 +266,18 @@ describe('one validator: what lint refuses, the commands leave out', () => {
     expect(lintJson(root, 'runbooks/engagement.yaml')).toMatchObject({ code: 0, report: { files: 1, problems: [] } });
   });
 
-  it('lint at a project root finds no files: exit 2, pointing at the runbooks folder', () => {
+  it('lint at a project root lints its runbooks folder; hidden YAML files (.pre-commit-hooks.yaml) are no runbooks', () => {
     const { root } = shippedCopy();
-    const result = runBin(['lint', '.'], { cwd: root });
-    expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe(
-      'runbook: no runbook files (*.yaml, *.yml) in .: nothing to lint; did you mean runbooks?\n',
-    );
+    writeFileSync(join(root, '.pre-commit-hooks.yaml'), readFileSync(join(PROJECT, '.pre-commit-hooks.yaml')));
+    expect(runBin(['lint', '.', '--at', '2026-11-30'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: '✔ 5 files checked, no problems\n',
+      stderr: '',
+    });
+    // A folder with neither runbook files nor a runbooks folder: nothing to lint is no pass.
+    const empty = runBin(['lint', mkdtempSync(join(tmpdir(), 'runbook-empty-'))], { cwd: root });
+    expect(empty).toMatchObject({ code: 2, stdout: '' });
+    expect(empty.stderr).toMatch(/no runbook files \(\*\.yaml, \*\.yml\) in .*: nothing to lint/);
   });
 });
 

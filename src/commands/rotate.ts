@@ -147,7 +147,7 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
     if (ctx.json) ctx.printJson(summary);
     else
       ctx.print(
-        `Published ${summary.weeks} weeks from ${summary.from} in ${summary.lock}: ${summary.shifts} shifts and ${summary.meetings} handover meetings locked (${summary.added} new, ${summary.changed} changed, ${summary.cancelled} cancelled: ${summary.changes.length} ${summary.changes.length === 1 ? 'change' : 'changes'}, as \`runbook rotate --diff\` listed). Commit it with the runbooks.`,
+        `Published ${summary.weeks} weeks from ${summary.from} in ${summary.lock}: ${summary.shifts} shifts and ${summary.meetings} handover meetings locked (${summary.added} new, ${summary.changed} changed, ${summary.cancelled} cancelled). Commit it with the runbooks.`,
       );
     noteDrift(ctx, input);
     if (!options.output) return;

@@ -1,4 +1,4 @@
-/** Where runbooks live: `--dir`, then RUNBOOK_DIR, then the nearest `runbooks/` walking up (SPEC 2.1). */
+/** Where runbooks live: `--dir`, then RUNBOOK_DIR, then the nearest `runbooks/` walking up (README, "Where the runbooks are"). */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
@@ -32,12 +32,13 @@ export function findRunbooksDir({ dir, env, cwd }: FindOptions): string {
 }
 
 /**
- * The YAML files of a runbooks folder, sorted by name: every entry named *.yaml or *.yml, so a symbolic link is
- * followed and a folder, FIFO or device of that name is reported by name (the reader refuses to open it).
+ * The YAML files of a runbooks folder, sorted by name: every entry named *.yaml or *.yml (but hidden ones, such
+ * as an editor's or pre-commit's), so a symbolic link is followed and a folder, FIFO or device of that name is
+ * reported by name (the reader refuses to open it).
  */
 export function listYamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => /\.ya?ml$/i.test(entry.name))
+    .filter((entry) => /\.ya?ml$/i.test(entry.name) && !entry.name.startsWith('.'))
     .map((entry) => join(dir, entry.name))
     .sort();
 }
@@ -73,8 +74,12 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
         `cannot lint ${given}: ${code === 'ELOOP' ? 'a symbolic link loop' : 'no such file or folder'}`,
       );
     }
-    if (stats.isDirectory()) for (const file of listYamlFiles(path)) files.add(file);
-    else if (stats.isFile()) files.add(path);
+    if (stats.isDirectory()) {
+      // A project root (no runbook files of its own, a runbooks/ folder below): its runbooks.
+      const own = listYamlFiles(path);
+      const below = join(path, 'runbooks');
+      for (const file of own.length === 0 && safeIsDirectory(below) ? listYamlFiles(below) : own) files.add(file);
+    } else if (stats.isFile()) files.add(path);
     else
       throw new UsageError(
         `cannot lint ${given}: it is ${stats.isFIFO() ? 'a named pipe (FIFO)' : 'a device or socket'}, not a file; name a runbook file or folder`,

@@ -1,5 +1,5 @@
 /**
- * The files given to `sla check --observations`, each read by what its content is (SPEC 2.6): a runbook
+ * The files given to `sla check --observations`, each read by what its content is (README, "SLA deadlines and checks"): a runbook
  * observations file (YAML or JSON), a dbt source-freshness artifact (`target/sources.json`, schema
  * `dbt/sources/v1`–`v3`), or OpenLineage run events, one JSON object a line. Every problem is an input
  * error at its file and line.

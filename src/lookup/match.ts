@@ -1,4 +1,4 @@
-/** Finds one pipeline by id, name or alias (case-insensitive) or a unique prefix of one (SPEC 4). */
+/** Finds one pipeline by id, name or alias (case-insensitive) or a unique prefix of one (README, "Commands"). */
 import type { Pipeline } from '../model/pipeline.js';
 import { UsageError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';

@@ -1,4 +1,4 @@
-/** Observations: what actually happened, for `runbook sla check` (SPEC 2.6). */
+/** Observations: what actually happened, for `runbook sla check` (README, "SLA deadlines and checks"). */
 import { z } from 'zod';
 import { KebabId, Text, Timestamp } from './fields.js';
 
@@ -8,7 +8,7 @@ export const Incident = z.strictObject({
   resolved: Timestamp.optional(),
 });
 
-/** A rule's incidents: each id once, none resolved before it was opened (SPEC 2.3: bad observations are input errors). */
+/** A rule's incidents: each id once, none resolved before it was opened (docs/sla.md: bad observations are input errors). */
 export const Incidents = z.array(Incident).superRefine((incidents, context) => {
   const seen = new Set<string>();
   incidents.forEach((incident, i) => {

@@ -1,4 +1,4 @@
-/** Overrides (SPEC 2.7): a person covers a time range of a pipeline's role, laid over the plan. */
+/** Overrides (docs/state-files.md): a person covers a time range of a pipeline's role, laid over the plan. */
 import { z } from 'zod';
 import { CalendarDate, KebabId, Text, Timestamp } from './fields.js';
 

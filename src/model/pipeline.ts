@@ -1,4 +1,4 @@
-/** The pipeline file: one runbook per data pipeline (SPEC 2.2–2.4). */
+/** The pipeline file: one runbook per data pipeline (README, "Runbook file format"). */
 import { z } from 'zod';
 import { RESERVED_IDS } from './files.js';
 import { CalendarDate, CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
@@ -12,7 +12,7 @@ export const CommonIssue = z.strictObject({
   escalate: TeamName.optional(),
 });
 
-/** Where a rule's observation comes from, when not from a runbook observations file (SPEC 2.6). */
+/** Where a rule's observation comes from, when not from a runbook observations file (README, "SLA deadlines and checks"). */
 export const ObservationSource = z.union([
   z.strictObject({
     dbt: Text.describe('a dbt source unique_id, as in target/sources.json: source.<project>.<source>.<table>'),
@@ -48,7 +48,7 @@ export const ResolutionRule = z
   })
   .meta({ oneOf: [{ required: ['within'] }, { required: ['due'] }] });
 
-/** Which calendar points fit which period (SPEC 2.3): a week ends at end-of-week or a weekday, a month at end-of-month or day N. */
+/** Which calendar points fit which period (docs/sla.md): a week ends at end-of-week or a weekday, a month at end-of-month or day N. */
 const WEEK_POINT = /^(?:end-of-week|[A-Za-z]{3,9} +\d{1,2}:\d{2})$/;
 const MONTH_POINT = /^(?:end-of-month|day +\d{1,2} +\d{1,2}:\d{2})$/;
 

@@ -1,4 +1,4 @@
-/** The roster: teams, people and rotation settings (SPEC 2.5). */
+/** The roster: teams, people and rotation settings (README, "Runbook file format"). */
 import { z } from 'zod';
 import {
   CalendarDate,

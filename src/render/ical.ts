@@ -194,7 +194,7 @@ export function renderCalendar({
   return `${head}${body}END:VCALENDAR\r\n`;
 }
 
-/** What scripts read from an event (SPEC 7): X-RUNBOOK-PIPELINE, -ROLE and -PERSON. */
+/** What scripts read from an event (docs/rotations.md): X-RUNBOOK-PIPELINE, -ROLE and -PERSON. */
 const runbookProperties = (pipeline: string, role: string, person: string): [string, string][] => [
   ['X-RUNBOOK-PIPELINE', pipeline],
   ['X-RUNBOOK-ROLE', role],

@@ -47,8 +47,14 @@ export function renderDiff(changes: readonly DiffEntry[], lockFile: string, styl
     `${change.before ?? '-'} -> ${change.after ?? '-'}`,
     sanitizeLine(change.reason),
   ]);
+  const meetings = changes.filter((change) => change.role === 'handover').length;
+  const shifts = changes.length - meetings;
+  const counted = [
+    ...(shifts ? [`${shifts} published ${shifts === 1 ? 'shift' : 'shifts'}`] : []),
+    ...(meetings ? [`${meetings} handover ${meetings === 1 ? 'meeting' : 'meetings'}`] : []),
+  ].join(' and ');
   return [
-    `${changes.length} published ${changes.length === 1 ? 'shift or meeting changes' : 'shifts and meetings change'} against ${lockFile}:`,
+    `${counted} ${changes.length === 1 ? 'changes' : 'change'} against ${lockFile}:`,
     renderTable(['WEEK', 'PIPELINE', 'ROLE', 'BEFORE -> AFTER', 'WHY'], rows, style, width),
     style.dim(
       'Record them with runbook rotate --weeks N --publish (it records exactly these); every other published shift stays as it is.',

@@ -1,5 +1,5 @@
 /**
- * Overrides laid over a week's planned shifts (SPEC 2.7). Each is held to the hard rules against the week as
+ * Overrides laid over a week's planned shifts (docs/state-files.md). Each is held to the hard rules against the week as
  * it stands (the plan, the lock and the overrides before it in the file); one that breaks none splits the shift
  * it covers, and the part it covers goes to the person who covers it.
  */

@@ -375,7 +375,8 @@ function shiftReason(item: Compared): string {
   );
   const words = [
     ...added.map(
-      (shift) => `${shift.person} covers part of it (override ${shift.override!.index + 1}: ${shift.override!.reason})`,
+      (shift) =>
+        `${shift.person} ${shift.start.getTime() === shift.weekStart.getTime() && shift.end.getTime() === shift.weekEnd.getTime() ? 'takes it' : 'covers part of it'} (override ${shift.override!.index + 1}: ${shift.override!.reason})`,
     ),
     ...removed.map((part) => `${part.person}'s cover was taken out of ${'overrides.yaml'}`),
   ];

@@ -35,7 +35,7 @@ export interface Shift {
   /** Working days of the week that are holidays on this person's calendar. */
   holidayDays: number;
   monthEnd: boolean;
-  /** A part an override gave to `person`, covering whoever held it (SPEC 2.7). */
+  /** A part an override gave to `person`, covering whoever held it (docs/state-files.md). */
   override?: { index: number; reason: string; covers: string };
 }
 

@@ -27,7 +27,7 @@ const DAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu:
 /** Public holidays of a calendar in a year, as local dates (worked out once, by whoever provides the look-up). */
 export type HolidayLookup = (country: string, region: string | undefined, year: number) => ReadonlySet<LocalDate>;
 
-/** Without a roster: UTC, Monday to Friday, 09:00–17:00, no holidays (SPEC 2.3). */
+/** Without a roster: UTC, Monday to Friday, 09:00–17:00, no holidays (docs/sla.md). */
 export const DEFAULT_CALENDAR: WorkCalendar = {
   timeZone: 'UTC',
   workdays: new Set([1, 2, 3, 4, 5]),
@@ -65,7 +65,7 @@ export function isWorkingDay(calendar: WorkCalendar, date: LocalDate): boolean {
 }
 
 /**
- * The weekday a calendar's week begins on (SPEC 2.3): the working day after its longest run of non-working days
+ * The weekday a calendar's week begins on (docs/sla.md): the working day after its longest run of non-working days
  * (Monday for mon–fri, Sunday for sun–thu, Tuesday for tue–sat); Monday when every day is a working day.
  */
 export function weekStartDay(calendar: WorkCalendar): number {

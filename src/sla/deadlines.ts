@@ -11,7 +11,7 @@ const MAX_PERIODS = 120;
 function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalDate, index: number): Date | undefined {
   const endOfDay = (date: LocalDate): Date => instantAt(date, calendar.end.hour, calendar.end.minute, calendar);
   if (point.kind === 'end-of-week' || point.kind === 'weekly') {
-    // The roster's week (SPEC 2.3): it begins after the longest run of non-working days.
+    // The roster's week (docs/sla.md): it begins after the longest run of non-working days.
     const start = addDays(weekStartOf(calendar, anchor), index * 7);
     if (point.kind === 'weekly')
       return instantAt(

@@ -37,7 +37,7 @@ function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date,
   const age = at.getTime() - arrival.getTime();
   const due = iso(new Date(arrival.getTime() + within));
   const observed = iso(arrival);
-  // Pinned (SPEC 2.3): a breach is strictly past the limit; a warning starts at its threshold, inclusive.
+  // Pinned (docs/sla.md): a breach is strictly past the limit; a warning starts at its threshold, inclusive.
   if (age > within)
     return {
       status: 'breach',
@@ -81,7 +81,7 @@ function resolution(
   const judged = incidents.map((incident) => {
     const opened = new Date(incident.opened);
     const due = incidentDue(rule, opened, calendar);
-    // An incident resolved after `at` is still open at `at` (SPEC 2.3, "as of --at").
+    // An incident resolved after `at` is still open at `at` (docs/sla.md, "as of --at").
     const resolved =
       incident.resolved && new Date(incident.resolved).getTime() <= at.getTime()
         ? new Date(incident.resolved)
@@ -158,7 +158,7 @@ export function evaluateRule(
   if (resolved === undefined) return { ...base, status: 'unknown', message: 'no observation for this rule' };
   if ('unknown' in resolved) return { ...base, status: 'unknown', message: resolved.unknown };
   const { observation } = resolved;
-  // As of `at` (SPEC 2.3): what is observed later has not happened yet.
+  // As of `at` (docs/sla.md): what is observed later has not happened yet.
   const later = (timestamp: string): boolean => new Date(timestamp).getTime() > at.getTime();
   switch (rule.kind) {
     case 'freshness':

@@ -114,7 +114,7 @@ export function localDateOf(instant: Date, zone: ZoneLike): LocalDate {
 }
 
 /**
- * The instant of a local wall-clock time, pinned the same in every zone (SPEC 2.3; RFC 5545 §3.3.5, Temporal's
+ * The instant of a local wall-clock time, pinned the same in every zone (docs/sla.md; RFC 5545 §3.3.5, Temporal's
  * `compatible`): a time that occurs twice (clocks going back) is its first occurrence; a time skipped by clocks
  * going forward moves forward by the length of the gap (01:30 becomes 02:30 summer time).
  */

@@ -1,5 +1,5 @@
 /**
- * A rule's observation from every file given to `sla check` (SPEC 2.6): runbook observations files by pipeline
+ * A rule's observation from every file given to `sla check` (README, "SLA deadlines and checks"): runbook observations files by pipeline
  * and rule id; dbt source-freshness results and OpenLineage run events by the rule's `source`. Pure: the files
  * are read and checked in `load/observation-files.ts`.
  */

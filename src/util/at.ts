@@ -14,7 +14,7 @@ export function parseAt(text: string | undefined, now: Date, zone: ZoneLike, opt
       throw new UsageError(`${option} ${JSON.stringify(text)} has the year ${year}: runbook works with 1970 to 2199`);
     return instantAt(text, 0, 0, zone);
   }
-  // A local date-time (no offset): wall-clock time in the zone, read by SPEC 2.3's rule for the hours that
+  // A local date-time (no offset): wall-clock time in the zone, read by docs/sla.md's rule for the hours that
   // daylight saving skips or repeats.
   const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
   if (local) {

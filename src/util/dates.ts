@@ -23,7 +23,7 @@ export function isTimeZone(value: string): boolean {
 export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Why a timestamp that matches TIMESTAMP_PATTERN is still not a time (SPEC 2.3): an hour past 23 (`24:00`), a
+ * Why a timestamp that matches TIMESTAMP_PATTERN is still not a time (docs/sla.md): an hour past 23 (`24:00`), a
  * minute or second past 59, an offset beyond ±14:00, a year outside 1970–2199, a day the month does not have.
  */
 export function timestampProblem(text: string): string | undefined {
