@@ -1,5 +1,5 @@
 // Builds the CLI as one CommonJS bundle of runbook's own code plus commander and chalk. The large libraries
-// (zod, yaml, ical-generator, date-holidays) are bundled one file each under vendor/ and
+// (zod, yaml, ical-generator, date-holidays, commonmark) are bundled one file each under vendor/ and
 // required only by the commands that use them, so `runbook show` loads none of them, and a command that
 // does loads one file instead of a package's dozens. CommonJS loads faster than ES module chunks.
 import { build } from 'esbuild';
@@ -64,7 +64,7 @@ const withoutTtyForChalk = {
   },
 };
 
-const VENDORED = ['zod', 'yaml', 'ical-generator', 'date-holidays'];
+const VENDORED = ['zod', 'yaml', 'ical-generator', 'date-holidays', 'commonmark'];
 const vendorFile = (name) => `./vendor/${name}.cjs`;
 
 /** Imports of a vendored library become requires of its bundle, resolved beside the CLI at run time. */

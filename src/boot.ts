@@ -1,17 +1,19 @@
 /**
  * Starts the bundled CLI with V8's code cache: the compiled code of earlier runs is kept beside the look-up
- * cache, so a command does not compile the bundle again (about 12 ms of a warm 100 ms start), nor the large
- * libraries it loads after a runbook changed (zod: about 35 ms of 60). The cache files are named by the digest
- * of the build's bytes that the build writes beside the bundle (cli.id), with each file's size and modification
- * time: V8's own check compares only the source's length, so a rebuilt bundle of the same length would otherwise
- * run the old compiled code. `--no-cache` skips it.
+ * cache, so a command does not compile the bundle again, nor the large libraries it loads after a runbook
+ * changed. V8's own check compares only a source's length, so each cache file starts with the SHA-256 of the
+ * exact source it was compiled from, and is used only when the source read now has that digest: a rebuilt
+ * bundle, or a library file of the same length planted by someone else, never runs old or foreign code. The
+ * folder and the file must be this user's and writable by no one else (util/trust.ts). `--no-cache` skips it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { distrust } from './util/trust.js';
 
 /** Runs the CLI; true when the run was a typical one (answered from the look-up cache). */
 type Main = (argv: readonly string[]) => Promise<boolean>;
@@ -27,7 +29,8 @@ export async function boot(argv: readonly string[]): Promise<void> {
   const useCache = !argv.includes('--no-cache');
   const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
   const build = buildId(here);
-  const cached = useCache && build !== undefined;
+  // A folder another user could write is not used (the look-up cache says so on stderr).
+  const cached = useCache && build !== undefined && distrust(cacheDir) === undefined;
   // A coverage run (`npm run coverage`) runs the compiled modules beside the bundle (dist/*.js, with source
   // maps), whose coverage maps back to src/ line by line; the minified bundle's would not.
   if (process.env.NODE_V8_COVERAGE && process.env.RUNBOOK_COVERAGE) {
@@ -39,10 +42,14 @@ export async function boot(argv: readonly string[]): Promise<void> {
   /** Loads a CommonJS file of the build through the code cache. */
   const load = (file: string, require: NodeJS.Require): Loaded => {
     const source = readFileSync(file, 'utf8');
-    const name = cached ? `code-${build}-${basename(file, '.cjs')}-${stampOf(file)}.bin` : undefined;
+    const name = cached ? `code-${build}-${basename(file, '.cjs')}.bin` : undefined;
+    const digest = name ? createHash('sha256').update(source).digest() : undefined;
     let cachedData: Buffer | undefined;
     try {
-      cachedData = name ? readFileSync(join(cacheDir, name)) : undefined;
+      const path = name ? join(cacheDir, name) : undefined;
+      const stored = path && distrust(path) === undefined ? readFileSync(path) : undefined;
+      // Used only when compiled from exactly this source.
+      cachedData = stored && digest && stored.subarray(0, 32).equals(digest) ? stored.subarray(32) : undefined;
     } catch {
       cachedData = undefined;
     }
@@ -63,8 +70,8 @@ export async function boot(argv: readonly string[]): Promise<void> {
     return {
       exports: module.exports,
       keep: () => {
-        if (name && (!cachedData || script.cachedDataRejected))
-          write(cacheDir, name, build!, script.createCachedData());
+        if (name && digest && (!cachedData || script.cachedDataRejected))
+          write(cacheDir, name, build!, Buffer.concat([digest, script.createCachedData()]));
       },
     };
   };
@@ -101,11 +108,6 @@ function buildId(here: string): string | undefined {
   }
 }
 
-function stampOf(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  return `${size}-${Math.trunc(mtimeMs)}`;
-}
-
 /** Best effort: writes one compiled file, removing those of other builds. */
 function write(cacheDir: string, name: string, build: string, data: Buffer): void {
   try {
@@ -114,7 +116,7 @@ function write(cacheDir: string, name: string, build: string, data: Buffer): voi
       if (other.startsWith('code-') && other.endsWith('.bin') && !other.startsWith(`code-${build}-`))
         rmSync(join(cacheDir, other), { force: true });
     const temporary = join(cacheDir, `${name}.${process.pid}.tmp`);
-    writeFileSync(temporary, data, { flag: 'wx' });
+    writeFileSync(temporary, data, { flag: 'wx', mode: 0o600 });
     renameSync(temporary, join(cacheDir, name));
   } catch {
     // A cache that cannot be written is simply not used.

@@ -80,6 +80,7 @@ export class Context {
       env: this.io.env,
       cache: this.options.cache !== false,
       now: this.now,
+      note: (line) => this.note(line),
     }));
   }
 

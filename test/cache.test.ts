@@ -1,5 +1,6 @@
 /** The look-up cache: the same bytes as a fresh read, never stale, however a file is replaced. */
 import {
+  chmodSync,
   copyFileSync,
   cpSync,
   existsSync,
@@ -13,7 +14,9 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { Script } from 'node:vm';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
@@ -217,7 +220,7 @@ describe('code cache', () => {
     run('list');
     const codes = () => readdirSync(join(cache, 'runbook')).filter((name) => name.startsWith('code-'));
     const build = readFileSync(join(root, 'dist', 'cli', 'cli.id'), 'utf8').trim();
-    expect(codes().some((name) => name.startsWith(`code-${build}-cli-`))).toBe(true);
+    expect(codes()).toContain(`code-${build}-cli.bin`);
     expect(codes().every((name) => name.startsWith(`code-${build}-`))).toBe(true);
     expect(run('--version').stdout).toBe(`${version}\n`);
     // A version bump, rebuilt: the same length, new bytes (and a new build digest beside it).
@@ -233,6 +236,35 @@ describe('code cache', () => {
     // The old build's compiled code is gone.
     expect(codes().length).toBeGreaterThan(0);
     expect(codes().every((name) => name.startsWith('code-rebuilt-'))).toBe(true);
+  });
+
+  it('never runs code compiled from another source of the same length, even under this build’s name', () => {
+    const { root, cache, run } = builtCopy();
+    const { version } = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { version: string };
+    run('--version');
+    run('list');
+    const build = readFileSync(join(root, 'dist', 'cli', 'cli.id'), 'utf8').trim();
+    const bundle = join(root, 'dist', 'cli', 'cli.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    // Compiled from a bundle that prints another version, the same length: V8 alone would take it.
+    const forged = source.split(JSON.stringify(version)).join(JSON.stringify(version.replace(/\d/g, '9')));
+    expect(forged.length).toBe(source.length);
+    const wrap = (text: string) => `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
+    const compiled = new Script(wrap(forged), { filename: bundle }).createCachedData();
+    const digestOf = (text: string) => createHash('sha256').update(text).digest();
+    const file = join(cache, 'runbook', `code-${build}-cli.bin`);
+    // Labelled with the forged source's digest: refused, the real bundle is compiled and run.
+    writeFileSync(file, Buffer.concat([digestOf(forged), compiled]), { mode: 0o600 });
+    expect(run('--version').stdout).toBe(`${version}\n`);
+    // Labelled with the real source's digest, in a folder other users can write: not read at all.
+    writeFileSync(file, Buffer.concat([digestOf(source), compiled]), { mode: 0o600 });
+    chmodSync(join(cache, 'runbook'), 0o777);
+    const shared = run('--version', '--json');
+    expect(shared.stdout).toBe(`${version}\n`);
+    const listed = run('list', '--json', '--at', '2026-12-24T12:00:00Z');
+    expect(listed.stderr).toMatch(
+      /^runbook: not using the cache in .*runbook: other users can write to it; answering without it\n$/,
+    );
   });
 
   it('ignores a damaged code cache', () => {

@@ -2,6 +2,7 @@
  * Reads a Markdown runbook document shaped like the seed (`## Pipeline: X`, `### Owners`, `### Common Issues`,
  * `### SLA`, `### On-call Schedule`) into pipeline runbooks. Pure: text in, runbooks and what could not be mapped out.
  */
+import { Parser, type Node } from 'commonmark';
 import { RESERVED_IDS } from '../model/files.js';
 import { stringify } from 'yaml';
 import type { Problem } from '../model/problem.js';
@@ -48,6 +49,7 @@ export interface ImportResult {
 }
 
 interface Part {
+  title: string;
   line: number;
   items: string[];
   /** The bullets nested under each item, by the item's index (an issue's "Fix:", "Cause:", steps). */
@@ -58,6 +60,8 @@ interface Section {
   name: string;
   line: number;
   parts: Map<string, Part>;
+  /** What the section holds that is neither a part's list nor a heading: kept under `unmapped`, never dropped. */
+  loose: string[];
 }
 
 const TRAILING = new Set([
@@ -83,6 +87,7 @@ const TRAILING = new Set([
 /** A kebab-case id from text: its first words, without a dangling little word at the end. */
 export function slug(text: string, words = 5): string {
   const parts = text
+    .slice(0, 400)
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9\s-]/g, ' ')
@@ -98,53 +103,101 @@ const sentence = (text: string): string => {
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 };
-const clause = (text: string): string => text.trim().replace(/[.;:]+$/, '');
+/** Text without its trailing stops and colons (trimmed by hand: a regular expression anchored at the end would scan back). */
+const clause = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && /[.;:\s]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+};
 const titleCase = (text: string): string => text.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 
-/** Splits the document into `## Pipeline:` sections and their `###` parts with bullet items. */
+/** The plain text of a node and what is inside it (emphasis, code and links as their text; breaks as spaces). */
+function plain(node: Node): string {
+  let out = '';
+  const walker = node.walker();
+  for (let step = walker.next(); step; step = walker.next()) {
+    if (!step.entering) continue;
+    const { node: inner } = step;
+    if (inner.type === 'text' || inner.type === 'code' || inner.type === 'html_inline') out += inner.literal ?? '';
+    else if (inner.type === 'softbreak' || inner.type === 'linebreak') out += ' ';
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A block the import does not map, as one line of text for `unmapped`. */
+function looseText(node: Node): string {
+  if (node.type === 'code_block') {
+    const first = (node.literal ?? '').split('\n').find((line) => line.trim()) ?? '';
+    return `code block${node.info ? ` (${node.info})` : ''}: ${first.trim()}${(node.literal ?? '').trim().includes('\n') ? ' ...' : ''}`;
+  }
+  if (node.type === 'html_block') return `HTML: ${(node.literal ?? '').trim().split('\n')[0]}`;
+  if (node.type === 'thematic_break') return '';
+  const text = plain(node);
+  // A table is a paragraph of pipes to CommonMark: said so, rows joined.
+  return text.startsWith('|') ? `table: ${text}` : text;
+}
+
+const lineOf = (node: Node): number => node.sourcepos?.[0]?.[0] ?? 1;
+
+/** A list's items, each with the items of the lists nested in it (at any depth) as its children. */
+function listItems(list: Node, part: Part): void {
+  for (let item = list.firstChild; item; item = item.next) {
+    const texts: string[] = [];
+    const nested: string[] = [];
+    for (let block = item.firstChild; block; block = block.next) {
+      if (block.type === 'list') collectNested(block, nested);
+      else texts.push(looseText(block));
+    }
+    part.items.push(texts.filter(Boolean).join(' '));
+    if (nested.length) part.children.set(part.items.length - 1, nested);
+  }
+}
+
+function collectNested(list: Node, into: string[]): void {
+  for (let item = list.firstChild; item; item = item.next)
+    for (let block = item.firstChild; block; block = block.next) {
+      if (block.type === 'list') collectNested(block, into);
+      else {
+        const text = looseText(block);
+        if (text) into.push(text);
+      }
+    }
+}
+
+/**
+ * Splits the document into `## Pipeline:` sections and their parts (headings below, ATX or setext) with the
+ * items of their lists, on a CommonMark parser: fenced code, setext headings and nested lists are read as
+ * Markdown reads them, and whatever a part holds besides its lists is kept as loose text.
+ */
 function sections(text: string): { found: Section[]; other: string[] } {
+  const document = new Parser().parse(text);
   const found: Section[] = [];
   const other: string[] = [];
   let current: Section | undefined;
   let part: Part | undefined;
-  /** The indentation of the current top-level bullet: a bullet indented further is nested under it. */
-  let indent = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (heading) {
-      const level = heading[1]!.length;
-      const title = heading[2]!;
-      if (level <= 2) {
-        const pipeline = /^pipeline\s*:\s*(.+)$/i.exec(title);
-        current = pipeline ? { name: clause(pipeline[1]!), line, parts: new Map() } : undefined;
+  for (let block = document.firstChild; block; block = block.next) {
+    if (block.type === 'heading') {
+      const title = plain(block);
+      const line = lineOf(block);
+      if (block.level <= 2) {
+        const pipeline = /^pipeline\s*:(.+)$/i.exec(title);
+        current = pipeline ? { name: clause(pipeline[1]!), line, parts: new Map(), loose: [] } : undefined;
         if (current) found.push(current);
-        else if (level === 2) other.push(title.replace(/:$/, ''));
+        else if (block.level === 2) other.push(clause(title));
         part = undefined;
       } else if (current) {
-        part = { line, items: [], children: new Map() };
+        part = { title: clause(title), line, items: [], children: new Map() };
         current.parts.set(clause(title).toLowerCase(), part);
       }
-      return;
+      continue;
     }
-    if (/^\s*(?:---+|\*\*\*+)\s*$/.test(raw)) return;
-    const bullet = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
-    if (bullet && part) {
-      const depth = bullet[1]!.replace(/\t/g, '    ').length;
-      const text = bullet[2]!.trim();
-      if (part.items.length && depth > indent) {
-        const index = part.items.length - 1;
-        part.children.set(index, [...(part.children.get(index) ?? []), text]);
-      } else {
-        indent = depth;
-        part.items.push(text);
-      }
-    } else if (part && raw.trim() && part.items.length) {
-      const last = part.children.get(part.items.length - 1);
-      if (last?.length) last[last.length - 1] += ` ${raw.trim()}`;
-      else part.items[part.items.length - 1] += ` ${raw.trim()}`;
+    if (!current || block.type === 'thematic_break') continue;
+    if (block.type === 'list' && part) listItems(block, part);
+    else {
+      const loose = looseText(block);
+      if (loose) current.loose.push(`${part ? part.title : 'Section'}: ${loose}`);
     }
-  });
+  }
   return { found, other };
 }
 
@@ -158,9 +211,10 @@ function itemsOf(part: Part | undefined): string[] {
   return (part?.items ?? []).flatMap((item, index) => [item, ...(part!.children.get(index) ?? [])]);
 }
 
+/** The teams a line names: "Finance Team/Risk Team", "A, B and C". */
 function teamsIn(text: string): string[] {
   return text
-    .split(/\s*(?:\/|,|&|\band\b)\s*/)
+    .split(/\/|,|&|\band\b/)
     .map(clause)
     .filter(Boolean);
 }
@@ -182,7 +236,7 @@ function owners(section: Section, file: string): ImportedPipeline['owners'] {
   let primary: string[] | undefined;
   let secondary: string[] | undefined;
   for (const item of itemsOf(part)) {
-    const match = /^(primary|secondary)(?:\s+owners?)?\s*:\s*(.+)$/i.exec(item.replace(/\*\*|__/g, '').trim());
+    const match = /^(primary|secondary)(?: owners?)? *:(.+)$/i.exec(item.trim());
     if (!match) continue;
     if (match[1]!.toLowerCase() === 'primary') primary = teamsIn(match[2]!);
     else secondary = teamsIn(match[2]!);
@@ -193,7 +247,8 @@ function owners(section: Section, file: string): ImportedPipeline['owners'] {
 
 const SYMPTOM = /^(identifiable|identified|symptoms?|shows?|visible|seen)\b/i;
 
-const LABELLED = /^(?:\*\*|__)?(fix|fixes|steps?|resolution|cause|symptoms?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
+/** A nested bullet that says what it is: "Fix: ...", "Cause: ...", "Symptom: ..." (emphasis is gone already). */
+const LABELLED = /^(fix|fixes|steps?|resolution|cause|symptoms?) *:(.*)$/i;
 
 function issues(section: Section): ImportedIssue[] {
   const found: ImportedIssue[] = [];
@@ -220,7 +275,7 @@ function issues(section: Section): ImportedIssue[] {
     for (const child of part!.children.get(index) ?? []) {
       const labelled = LABELLED.exec(child);
       const label = labelled?.[1]!.toLowerCase() ?? 'fix';
-      const text = labelled ? labelled[2]! : child;
+      const text = labelled ? labelled[2]!.trim() : child;
       if (!text.trim()) continue;
       if (label === 'cause') issue.cause = sentence(text);
       else if (label.startsWith('symptom')) (issue.symptoms ??= []).push(sentence(text));
@@ -249,7 +304,8 @@ function ruleFor(text: string): Omit<ImportedRule, 'id'> | undefined {
   const within = durationIn(text);
   if (within)
     return resolving ? { kind: 'resolution', description, within } : { kind: 'freshness', description, within };
-  const by = /\bby (?:the )?([\p{L} ]+? team)\b/iu.exec(text);
+  // At most four words before "team": a bounded look, whatever the line holds.
+  const by = /\bby (?:the )?((?:\p{L}+ ){1,4}?team)\b/iu.exec(text);
   const owner = by ? { by: titleCase(by[1]!.trim()) } : {};
   if (/\bend[- ]of[- ]month\b/.test(lower))
     return resolving
@@ -286,7 +342,43 @@ function ruleId(rule: Omit<ImportedRule, 'id'>, taken: Set<string>): string {
   return id;
 }
 
-function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: string[]): ImportedPipeline['oncall'] {
+/**
+ * The team of the document a sentence names by its words ("one data engineer" names the Data Engineering
+ * Team): every word of the team's name but "team" begins a word of the sentence (an ending may differ).
+ */
+function teamNamedIn(text: string, teams: readonly string[]): string | undefined {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return teams.find((team) => {
+    const own = team
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word && word !== 'team');
+    return (
+      own.length > 0 &&
+      own.every((word) => {
+        const stem = word.slice(0, Math.max(4, word.length - 3));
+        return words.some((candidate) => candidate.startsWith(stem));
+      })
+    );
+  });
+}
+
+/** "Weekly 30-minute knowledge transfer meeting": the minutes of a handover meeting, sentence by sentence. */
+function meetingMinutes(items: readonly string[]): string | undefined {
+  for (const text of items.flatMap((item) => item.split('.'))) {
+    if (!/\b(?:knowledge[- ]transfer|handover|hand-over)\b/i.test(text)) continue;
+    const minutes = /\b(\d{1,4})[- ]minutes?\b/i.exec(text);
+    if (minutes) return `${minutes[1]}m`;
+  }
+  return undefined;
+}
+
+function oncall(
+  section: Section,
+  owners: ImportedPipeline['owners'],
+  unmapped: string[],
+  teams: readonly string[],
+): ImportedPipeline['oncall'] {
   const items = itemsOf(partOf(section, 'on-call', 'on call', 'oncall'));
   const text = items.join(' ').toLowerCase();
   // A rotation that is not weekly (or month-end weeks) cannot be represented: kept as text, never guessed.
@@ -312,15 +404,15 @@ function oncall(section: Section, owners: ImportedPipeline['owners'], unmapped: 
   if (mode === 'none' && items.length) unmapped.push(...items.map((item) => `On call: ${item}`));
   const result: ImportedPipeline['oncall'] = { mode };
   if (mode === 'rotation') {
+    // "Monitored by BI in the profit team": a team of its own (Profit BI); else a team of the document the
+    // text names by its words; else the pipeline's own owners.
     const within = /\bmonitored by (\p{L}+) in the (\p{L}+) team\b/iu.exec(items.join(' '));
     result.team = within
       ? `${titleCase(within[2]!)} ${within[1]}`
-      : /\bdata engineer/.test(text)
-        ? 'Data Engineering Team'
-        : (owners.secondary?.[0] ?? owners.primary[0]!);
+      : (teamNamedIn(text, teams) ?? owners.secondary?.[0] ?? owners.primary[0]!);
     result.weeks = weeks;
-    const meeting = /\b(\d+)[- ]minutes?\b[^.]*\b(?:knowledge[- ]transfer|handover|hand-over)\b/i.exec(items.join(' '));
-    if (meeting) result['handover-meeting'] = `${meeting[1]}m`;
+    const meeting = meetingMinutes(items);
+    if (meeting) result['handover-meeting'] = meeting;
   }
   if (items.length) result.duties = items.map(sentence);
   return result;
@@ -344,9 +436,12 @@ export function importMarkdown(text: string, file: string): ImportResult {
     .map((title) => `section "${title}" is not a pipeline: not imported`);
   // Each pipeline becomes <id>.yaml: ids are made unique, and never a state file's name, so no file overwrites another.
   const pipelineIds = new Set<string>(RESERVED_IDS);
-  const pipelines = found.map((section) => {
-    const unmapped: string[] = [];
-    const owner = owners(section, file);
+  const owned = found.map((section) => owners(section, file));
+  const teams = [...new Set(owned.flatMap((owner) => [...owner.primary, ...(owner.secondary ?? [])]))];
+  const pipelines = found.map((section, index) => {
+    // Nothing the section holds is dropped: what is not a list of its parts is kept as written.
+    const unmapped: string[] = [...section.loose];
+    const owner = owned[index]!;
     const taken = new Set<string>();
     const sla: ImportedRule[] = [];
     for (const item of itemsOf(partOf(section, 'sla'))) {
@@ -354,6 +449,14 @@ export function importMarkdown(text: string, file: string): ImportResult {
       if (rule) sla.push({ id: ruleId(rule, taken), ...rule });
       else unmapped.push(`SLA: ${clause(item)}`);
     }
+    // Parts the import does not know (### Notes, ### Contacts): their items kept as written.
+    for (const [title, part] of section.parts)
+      if (
+        !['owner', 'common issue', 'issue', 'known issue', 'sla', 'on-call', 'on call', 'oncall'].some((name) =>
+          title.startsWith(name),
+        )
+      )
+        unmapped.push(...itemsOf(part).map((item) => `${part.title}: ${item}`));
     const base = slug(section.name, 12) || 'pipeline';
     let id = base;
     for (let n = 2; pipelineIds.has(id); n++) id = `${base}-${n}`;
@@ -370,7 +473,7 @@ export function importMarkdown(text: string, file: string): ImportResult {
       owners: owner,
       issues: issues(section),
       sla,
-      oncall: oncall(section, owner, unmapped),
+      oncall: oncall(section, owner, unmapped, teams),
     };
     if (unmapped.length) {
       pipeline.unmapped = unmapped;

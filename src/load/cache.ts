@@ -137,7 +137,7 @@ export function writeResults<T>(path: string, inputs: readonly FileInput[], resu
       build: buildKey(),
       files: inputs.map((input, i) => [input.name, input.content, results[i]]),
     });
-    writeAtomically(path, `${checksum(body)}\n${body}`);
+    writeAtomically(path, `${checksum(body)}\n${body}`, { mode: 0o600 });
   } catch {
     // The cache only saves time.
   }
@@ -225,6 +225,7 @@ export function writeCache(path: string, key: string, stamp: string, data: Cache
     writeAtomically(
       path,
       `${checksum(seed)} ${checksum(body)}\n${JSON.stringify({ build: buildKey(), key, stamp })}\n${seed}\n${body}`,
+      { mode: 0o600 },
     );
     // Age is told by the file system's clock, as the entries' times are: the written entry's time is "now".
     pruneCache(folder, statSync(path).mtimeMs);

@@ -3,7 +3,8 @@
  * from the look-up cache when every input is unchanged, with the holidays and zone offsets the answers need,
  * and what to keep for the next run.
  */
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { distrust } from '../util/trust.js';
 import {
   cacheFile,
   cacheKey,
@@ -51,7 +52,14 @@ export class Runbooks {
   constructor(
     /** The runbooks folder. */
     readonly dir: string,
-    private readonly options: { cwd: string; env: NodeJS.ProcessEnv; cache: boolean; now: Date },
+    private readonly options: {
+      cwd: string;
+      env: NodeJS.ProcessEnv;
+      cache: boolean;
+      now: Date;
+      /** One line on stderr (a cache folder that cannot be trusted, say). */
+      note?: (line: string) => void;
+    },
   ) {}
 
   /** Whether the runbooks came from the look-up cache. */
@@ -74,10 +82,13 @@ export class Runbooks {
     });
     let view: Catalog | undefined;
     let inputs: FileInput[] | undefined;
-    if (this.options.cache) {
+    const path = this.options.cache ? cacheFile(dir, this.options.env) : undefined;
+    // A cache another user could write is not read or written: its answers could be anyone's.
+    const why = path && (distrust(dirname(path)) ?? distrust(path) ?? distrust(resultsFile(path)));
+    if (why) this.options.note?.(`not using the cache in ${dirname(path!)}: ${why}; answering without it`);
+    if (path && !why) {
       const stats = statFiles(files);
       const stamp = stampOf(stats);
-      const path = cacheFile(dir, this.options.env);
       const opened = openCache(path);
       inputs = readInputs(stats);
       const key = cacheKey(dir, inputs);

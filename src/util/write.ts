@@ -27,13 +27,18 @@ export const pendingTemporaries = new Set<string>();
 /** The name of a temporary file beside `path`: `.<name>.<16 hex>.tmp`. */
 export const TEMPORARY = /^\..+\.[0-9a-f]{16}\.tmp$/;
 
-export function writeAtomically(path: string, content: string, options: { create?: boolean } = {}): void {
+export function writeAtomically(
+  path: string,
+  content: string,
+  /** `create`: the file must not exist yet; `mode`: a new file's mode (an existing file keeps its own). */
+  options: { create?: boolean; mode?: number } = {},
+): void {
   // Web Crypto's global loads only when a file is written, not at every start.
   const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
   const temporary = join(dirname(path), `.${basename(path)}.${random}.tmp`);
   let created = false;
   try {
-    const mode = options.create ? undefined : modeOf(path);
+    const mode = (options.create ? undefined : modeOf(path)) ?? options.mode;
     const fd = openSync(
       temporary,
       constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
