@@ -85,7 +85,7 @@ export class Runbooks {
     const path = this.options.cache ? cacheFile(dir, this.options.env) : undefined;
     // A cache another user could write is not read or written: its answers could be anyone's.
     const why = path && (distrust(dirname(path)) ?? distrust(path) ?? distrust(resultsFile(path)));
-    if (why) this.options.note?.(`not using the cache in ${dirname(path!)}: ${why}; answering without it`);
+    if (why) this.options.note?.(`not using the cache in ${dirname(path)}: ${why}; answering without it`);
     if (path && !why) {
       const stats = statFiles(files);
       const stamp = stampOf(stats);
