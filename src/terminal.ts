@@ -4,6 +4,7 @@
  * non-blocking pipe is full. A reader that goes away (`runbook show x | head`) ends the program quietly.
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { writeError } from './util/write.js';
 
 /** Set once the reader of an output has gone away: the rest of that output is dropped, the exit code still counts. */
 const closed = new Set<number>();
@@ -32,7 +33,13 @@ export function writeAll(fd: 1 | 2, text: string): void {
         closed.add(fd);
         return;
       }
-      if (code !== 'EAGAIN') throw error;
+      if (code !== 'EAGAIN') {
+        // A full disk, /dev/full: the output is lost, which is an error of the command's environment (exit 2); what
+        // cannot be said on stderr is not said.
+        closed.add(fd);
+        if (fd === 2) return;
+        throw writeError('standard output', error, 'write to');
+      }
       // A non-blocking pipe that is full: let the stream queue the rest, and everything after it.
       streaming.add(fd);
       stream().on('error', (streamError: NodeJS.ErrnoException) => {

@@ -5,6 +5,7 @@ import { makeFolder, writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
 import { noteLeftOut, rotationFiles } from './rotation-input.js';
 import { onCallTrouble } from '../lookup/trouble.js';
+import { RotationInputError } from '../model/errors.js';
 import { rotationAt } from '../rotation/who.js';
 
 /** Weeks of the rotation listed in the handbook. */
@@ -28,9 +29,15 @@ export function docsCommand(context: MakeContext): Command {
       const trouble = onCallTrouble(await ctx.catalog());
       if (!trouble.all && roster?.value.rotation && models.some((pipeline) => pipeline.oncall.mode === 'rotation')) {
         const { input } = await rotationFiles(ctx);
-        const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
-        await noteLeftOut(ctx, schedule.rejected, week);
-        rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
+        try {
+          const { schedule, week, onCall } = rotationAt(input, at, UPCOMING_WEEKS - 1);
+          await noteLeftOut(ctx, schedule.rejected, week);
+          rotation = { schedule, onCall, upcoming: schedule.weeks.slice(Math.max(week, 0)) };
+        } catch (error) {
+          // Beyond the weeks runbook plans: the handbook without its rotation pages' dated parts.
+          if (!(error instanceof RotationInputError)) throw error;
+          ctx.note(`on-call left out of the handbook: ${error.message}`);
+        }
       }
       const { renderHandbook } = await import('../render/markdown.js');
       const files = renderHandbook({

@@ -185,8 +185,11 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
     default: {
       const { renderCalendar } = await import('../render/ical.js');
       const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
-      if (epoch !== undefined && !/^\d+$/.test(epoch))
-        throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(epoch)}`);
+      // Whole seconds from 1970 up to the end of 2199, the years runbook works with.
+      if (epoch !== undefined && (!/^\d{1,11}$/.test(epoch) || Number(epoch) >= 7258118400))
+        throw new UsageError(
+          `SOURCE_DATE_EPOCH must be whole seconds since 1970, up to the end of 2199 (7258118399), not ${JSON.stringify(epoch)}`,
+        );
       const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
       // The whole view: a person's calendar names who backs them up or whom they back.
       output = renderCalendar({

@@ -8,6 +8,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './command.js';
 import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationFiles } from './rotation-input.js';
 import { onCallTrouble } from '../lookup/trouble.js';
+import { RotationInputError } from '../model/errors.js';
 import { weekIndexAt } from '../rotation/weeks.js';
 import { whoLines } from '../render/who.js';
 
@@ -29,7 +30,18 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   if (!catalog.roster?.value.rotation) return undefined;
   const { input } = await rotationFiles(ctx);
   // The weeks ahead are planned too (the same plan, prefix-stable), to warn of a week no one can take.
-  const { schedule, onCall, ahead } = onCallWithLookahead(ctx, input, at);
+  let found;
+  try {
+    found = onCallWithLookahead(ctx, input, at);
+  } catch (error) {
+    // Beyond the weeks runbook plans: the runbook still answers, on-call does not.
+    if (!(error instanceof RotationInputError)) throw error;
+    ctx.onCallTold = true;
+    ctx.note(`on-call unknown: ${error.message}`);
+    const now: OnCallNow = { line: 'unknown: beyond the weeks runbook plans (see above).', state: 'unknown' };
+    return { entries: [], now, unknown: error.message };
+  }
+  const { schedule, onCall, ahead } = found;
   await noteUncoverable(ctx, ahead);
   await noteLeftOut(ctx, schedule.rejected, weekIndexAt(schedule.handover, at));
   const entries = onCall.filter((entry) => entry.pipeline === pipeline.id);

@@ -13,7 +13,7 @@ import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
 import { fairnessDrift } from '../rotation/drift.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
+import { handoverOf, LOOKAHEAD_WEEKS, PLAN_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
 import { weeksToCover } from '../rotation/cover.js';
 import { overrideInstant } from '../rotation/overlay.js';
@@ -38,6 +38,8 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
   const problems: Problem[] = [];
   if (!pipelines.some((loaded) => loaded.value.oncall.mode === 'rotation') && !overrides && !lock) return problems;
   const current = Math.max(0, weekIndexAt(handover, input.now));
+  // Beyond the weeks runbook plans there is nothing to check.
+  if (current + LOOKAHEAD_WEEKS + 1 > PLAN_WEEKS) return problems;
   const calendar = rosterCalendar(roster.value, input.holidays);
   const endWeek = (override: Override) => weekIndexAt(handover, overrideInstant(override.to, calendar));
   const horizon = Math.max(

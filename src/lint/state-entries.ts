@@ -13,7 +13,7 @@ import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
 import { basename, extname } from 'node:path';
 import { overrideInstant } from '../rotation/overlay.js';
-import { handoverOf, weekIndexOfDay } from '../rotation/weeks.js';
+import { handoverOf, PLAN_WEEKS, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
 import { isTimeZone } from '../util/dates.js';
 import { problemAt } from './context.js';
 
@@ -48,6 +48,8 @@ function lockEntries(lock: Loaded<LoadedLock>, pipelines: readonly Loaded<Pipeli
           'week',
           `${week} is not the first day of a rotation week (they start ${handover.epoch} and every 7 days): publish again rather than edit the lock`,
         );
+      else if (weekIndex >= PLAN_WEEKS)
+        at('week', `${week} is more than ${PLAN_WEEKS / 52} years after the rotation starts (${handover.epoch}), the weeks runbook plans`);
     }
     if (!known.has(pipeline)) at('pipeline', `no pipeline "${pipeline}" in the runbooks folder`);
     persons.forEach((person, i) => {
@@ -98,9 +100,20 @@ function lockEntries(lock: Loaded<LoadedLock>, pipelines: readonly Loaded<Pipeli
 /** override-range: `to` after `from` (dates are local midnight in the roster's zone). */
 function overrideRanges(overrides: Loaded<Numbered<Override>[]>, roster?: Loaded<Roster>) {
   const zone = roster && isTimeZone(roster.value.timezone) ? roster.value.timezone : 'UTC';
+  const handover = roster?.value.rotation && isTimeZone(roster.value.timezone) ? handoverOf(roster.value) : undefined;
   return overrides.value.flatMap((entry) => {
     const from = overrideInstant(entry.from, zone);
     const to = overrideInstant(entry.to, zone);
+    if (handover && to.getTime() > from.getTime() && weekIndexAt(handover, to) >= PLAN_WEEKS)
+      return [
+        problemAt(
+          overrides,
+          [entry.index, 'to'],
+          'override-range',
+          `this override ends more than ${PLAN_WEEKS / 52} years after the rotation starts (${handover.epoch}), the weeks runbook plans`,
+          { scope: { entry: String(entry.index) } },
+        ),
+      ];
     if (to.getTime() > from.getTime()) return [];
     return [
       problemAt(

@@ -15,19 +15,32 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Each field's distinct tokens, sorted: a query word is looked up, not compared with every token. */
 function fieldsOf(issue: CommonIssue): Record<keyof typeof WEIGHTS, string[]> {
+  const sorted = (text: string) => [...new Set(tokens(text))].sort();
   return {
-    title: tokens(issue.title),
-    id: tokens(issue.id),
-    symptoms: tokens((issue.symptoms ?? []).join(' ')),
-    cause: tokens(issue.cause ?? ''),
-    resolution: tokens((issue.resolution ?? []).join(' ')),
+    title: sorted(issue.title),
+    id: sorted(issue.id),
+    symptoms: sorted((issue.symptoms ?? []).join(' ')),
+    cause: sorted(issue.cause ?? ''),
+    resolution: sorted((issue.resolution ?? []).join(' ')),
   };
 }
 
-/** A query word matches a token equal to it, or one it starts (3 letters or more: "dedup" finds "deduplication"). */
-function matches(word: string, words: readonly string[]): boolean {
-  return words.some((token) => token === word || (word.length >= 3 && token.startsWith(word)));
+/**
+ * A query word matches a token equal to it, or one it starts (3 letters or more: "dedup" finds "deduplication").
+ * In sorted tokens the first one not before the word is the only candidate for either.
+ */
+function matches(word: string, sorted: readonly string[]): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  const token = sorted[low];
+  return token !== undefined && (token === word || (word.length >= 3 && token.startsWith(word)));
 }
 
 export function searchIssues(pipelines: readonly Pipeline[], query: readonly string[]): SearchHit[] {

@@ -11,7 +11,7 @@ import { parseDuration } from '../model/duration.js';
 import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayChecker, holidayCounter, unavailability } from './people.js';
 import { addDays, instantAt, weekdayOf, type LocalDate } from '../sla/local.js';
-import { buildWeek, handoverOf, type Handover, type Week } from './weeks.js';
+import { buildWeek, handoverOf, PLAN_WEEKS, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
 import { leastCostAssignment } from './assignment.js';
 import type { LockedMeeting, LockedShift, PublishedPart } from '../model/lock.js';
@@ -149,6 +149,10 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       'the roster has no rotation settings: add rotation: { start: YYYY-MM-DD } to roster.yaml',
     );
   const handover = handoverOf(roster, calendar.offsets);
+  if (weekCount > PLAN_WEEKS)
+    throw new RotationInputError(
+      `planning to the week of ${addDays(handover.epoch, 7 * (weekCount - 1))} goes more than ${PLAN_WEEKS / 52} years past the rotation's start (${handover.epoch}), the weeks runbook plans: move rotation.start forward (after publishing) to plan further`,
+    );
   const people = new Map(roster.people.map((person) => [person.id, person]));
   const pipelines = rotationPipelines(input.pipelines);
   const teamOf = new Map<string, Team>();

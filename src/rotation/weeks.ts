@@ -4,6 +4,13 @@ import { lastWorkingDay, type WorkCalendar } from '../sla/calendar.js';
 import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate, type Zone } from '../sla/local.js';
 import { parseClock, parseWeekday } from '../model/points.js';
 
+/**
+ * The weeks runbook plans from `rotation.start`: ten years. Every plan starts at the epoch (so the same files
+ * always give the same rotation), so its work grows with the weeks since; a question beyond this (an `--at`,
+ * a lock or override entry in the year 2150) is refused rather than planned for minutes.
+ */
+export const PLAN_WEEKS = 520;
+
 /** Weeks ahead of the current one that lint checks can be staffed, and that show and who look at for a warning. */
 export const LOOKAHEAD_WEEKS = 12;
 

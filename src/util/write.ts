@@ -66,17 +66,35 @@ export function writeAtomically(
   }
 }
 
-/** Makes a folder and those above it, or says in words why it cannot. */
+/**
+ * Makes a folder and those above it, or says in words why it cannot. One level at a time (Node's recursive
+ * mkdir loops for ever where a file system refuses with ENOENT, as /proc does).
+ */
 export function makeFolder(path: string): void {
-  try {
-    mkdirSync(path, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR')
-      throw new UsageError(
-        `cannot create the folder ${path}: a file is in its place (or in the place of a folder above it)`,
-      );
-    throw writeError(path, error, 'create the folder');
+  const missing: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    let stats;
+    try {
+      stats = statSync(at);
+    } catch {
+      stats = undefined;
+    }
+    if (stats) {
+      if (!stats.isDirectory())
+        throw new UsageError(
+          `cannot create the folder ${path}: ${at === path ? 'a file is in its place' : `${at} is a file, not a folder`}`,
+        );
+      break;
+    }
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(folder, error, 'create the folder');
+    }
   }
 }
 
