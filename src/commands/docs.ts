@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { dirname, join, resolve } from 'node:path';
 import { pipelineDeadlines } from '../sla/upcoming.js';
-import { makeFolder, writeAtomically } from '../util/write.js';
+import { makeFolder, refuseLinkedFolders, writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
 import { noteLeftOut, rotationFiles } from './rotation-input.js';
 import { onCallTrouble } from '../lookup/trouble.js';
@@ -49,6 +49,8 @@ export function docsCommand(context: MakeContext): Command {
         rotation,
       });
       const dir = resolve(ctx.io.cwd, output);
+      // Checked before any page is written: nothing partial.
+      for (const name of files.keys()) refuseLinkedFolders(dir, join(dir, name));
       for (const [name, text] of files) {
         makeFolder(dirname(join(dir, name)));
         writeAtomically(join(dir, name), text);

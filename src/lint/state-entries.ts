@@ -49,7 +49,10 @@ function lockEntries(lock: Loaded<LoadedLock>, pipelines: readonly Loaded<Pipeli
           `${week} is not the first day of a rotation week (they start ${handover.epoch} and every 7 days): publish again rather than edit the lock`,
         );
       else if (weekIndex >= PLAN_WEEKS)
-        at('week', `${week} is more than ${PLAN_WEEKS / 52} years after the rotation starts (${handover.epoch}), the weeks runbook plans`);
+        at(
+          'week',
+          `${week} is more than ${PLAN_WEEKS / 52} years after the rotation starts (${handover.epoch}), the weeks runbook plans`,
+        );
     }
     if (!known.has(pipeline)) at('pipeline', `no pipeline "${pipeline}" in the runbooks folder`);
     persons.forEach((person, i) => {

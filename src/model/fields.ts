@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from './duration.js';
 import { POINT_HINT, parseCalendarPoint, parseClock } from './points.js';
-import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
+import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem, zoneSpelling } from '../util/dates.js';
 
 export const KebabId = z
   .string()
@@ -49,13 +49,17 @@ const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
 export const CalendarDate = z
   .string()
   .superRefine((value, context) => {
-    const message = !DATE_PATTERN.test(value)
+    const shaped = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const month = Number(value.slice(5, 7));
+    const message = !shaped
       ? DATE_HINT
-      : !isCalendarDate(value)
-        ? `is not a date: ${value.slice(0, 7)} has no day ${value.slice(8)}`
-        : Number(value.slice(0, 4)) < 1970 || Number(value.slice(0, 4)) > 2199
-          ? `has the year ${value.slice(0, 4)}: runbook works with 1970 to 2199`
-          : undefined;
+      : month < 1 || month > 12
+        ? `is not a date: there is no month ${value.slice(5, 7)}`
+        : !isCalendarDate(value)
+          ? `is not a date: ${value.slice(0, 7)} has no day ${value.slice(8)}`
+          : Number(value.slice(0, 4)) < 1970 || Number(value.slice(0, 4)) > 2199
+            ? `has the year ${value.slice(0, 4)}: runbook works with 1970 to 2199`
+            : undefined;
     if (message) context.addIssue({ code: 'custom', message });
   })
   .meta({ description: 'A date, YYYY-MM-DD', format: 'date', pattern: DATE_PATTERN.source });
@@ -88,6 +92,14 @@ export const TimeZone = z
   .string()
   .superRefine((value, context) => {
     if (ZONE_PATTERN.test(value) && isTimeZone(value)) return;
+    const spelt = zoneSpelling(value);
+    if (spelt !== undefined && spelt !== value) {
+      context.addIssue({
+        code: 'custom',
+        message: `is not spelt as the zone is: write ${spelt} (zone names match exactly)`,
+      });
+      return;
+    }
     const meant = ZONE_FOR_ABBREVIATION[value.toUpperCase()];
     const hint = meant
       ? `an abbreviation, not an IANA time zone: write ${meant} (or the zone you mean)`

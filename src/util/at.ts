@@ -16,11 +16,14 @@ export function parseAt(text: string | undefined, now: Date, zone: ZoneLike, opt
   }
   // A local date-time (no offset): wall-clock time in the zone, read by docs/sla.md's rule for the hours that
   // daylight saving skips or repeats.
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/.exec(text);
   if (local) {
-    const problem = timestampProblem(`${local[1]}T${local[2]}:${local[3]}Z`);
+    const [, day, hour, minute, second = '00', fraction = ''] = local;
+    const problem = timestampProblem(`${day}T${hour}:${minute}:${second}Z`);
     if (problem) throw new UsageError(`${option} ${JSON.stringify(text)} ${problem}`);
-    return instantAt(local[1]!, Number(local[2]), Number(local[3]), zone);
+    // Seconds and their fraction (to the millisecond) after the local minute, which is what daylight saving moves.
+    const extra = Number(second) * 1000 + Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+    return new Date(instantAt(day!, Number(hour), Number(minute), zone).getTime() + extra);
   }
   if (TIMESTAMP_PATTERN.test(text)) {
     const problem = timestampProblem(text);

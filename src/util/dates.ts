@@ -11,12 +11,22 @@ export function isCalendarDate(value: string): boolean {
 
 /** An IANA time zone this Node.js knows. */
 export function isTimeZone(value: string): boolean {
+  return value.length > 0 && zoneSpelling(value) === value;
+}
+
+/**
+ * The zone as it is spelt (`Europe/London` for `Europe/london`), or undefined when there is none: a zone name
+ * must match exactly, as every other tool that reads it (a calendar client, the database) expects.
+ */
+export function zoneSpelling(value: string): string | undefined {
+  let resolved: string;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value.length > 0;
+    resolved = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
+  // An alias (Asia/Calcutta) resolves to another name: it is a zone all the same. Only a case slip is not.
+  return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
 }
 
 /** An ISO 8601 timestamp with its offset (`Z` or `+01:00`): the only kind that is not ambiguous. */

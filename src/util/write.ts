@@ -11,6 +11,7 @@ import {
   constants,
   fchmodSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   openSync,
   renameSync,
@@ -95,6 +96,23 @@ export function makeFolder(path: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(folder, error, 'create the folder');
     }
+  }
+}
+
+/**
+ * Refuses to write `path` when a folder between `root` (the output folder the user named) and it is a symbolic
+ * link: a write never follows a link out of the folder it was given.
+ */
+export function refuseLinkedFolders(root: string, path: string): void {
+  for (let at = dirname(path); at.length > root.length && at.startsWith(root); at = dirname(at)) {
+    let linked = false;
+    try {
+      linked = lstatSync(at).isSymbolicLink();
+    } catch {
+      linked = false;
+    }
+    if (linked)
+      throw new UsageError(`cannot write ${path}: ${at} is a symbolic link, and runbook never writes through one`);
   }
 }
 
