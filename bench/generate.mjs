@@ -1,5 +1,5 @@
 // Generates the benchmark inputs: a 10,000-file runbook corpus, and rosters of 500 and 1,000 people.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const pad = (n, width = 4) => String(n).padStart(width, '0');
@@ -123,4 +123,117 @@ export function generateSla(dir, { incidents, results }) {
     }),
   );
   return dir;
+}
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin', 'runbook.js');
+
+/**
+ * `count` copies of the shipped engagement runbook, ids and names made unique, handled in working hours (so
+ * nothing needs planning), with the shipped roster: a real runbook's size and shape, many times over.
+ */
+export function engagementCopies(dir, count) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const text = readFileSync(join(ROOT, 'runbooks', 'engagement.yaml'), 'utf8')
+    .replace(/\noncall:\n(?: {2}.*\n|\s*\n)*/, '\noncall:\n  mode: business-hours\n')
+    .replace(/^aliases: .*\n/m, '');
+  writeFileSync(join(dir, 'roster.yaml'), readFileSync(join(ROOT, 'runbooks', 'roster.yaml')));
+  for (let i = 0; i < count; i++) {
+    const id = `engagement-${pad(i, 5)}`;
+    writeFileSync(
+      join(dir, `${id}.yaml`),
+      text.replace(/^id: engagement$/m, `id: ${id}`).replace(/^name: Engagement$/m, `name: Engagement ${pad(i, 5)}`),
+    );
+  }
+  return dir;
+}
+
+/**
+ * The inputs that once made a command run for seconds or minutes, each with the command that reads it: the
+ * bench times them (each must end in under a second) and reports their peak memory.
+ */
+export function hostileInputs(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const copy = (name) => {
+    const root = join(dir, name);
+    cpSync(join(ROOT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+    return root;
+  };
+  const doc = (name, text) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const out = join(dir, 'imported');
+  const fresh = () => rmSync(out, { recursive: true, force: true });
+  const importOf = (label, text) => ({
+    label,
+    args: [BIN, 'import', doc(`${label.replace(/\W+/g, '-')}.md`, text), '-o', out, '--at', '2026-11-30'],
+    cwd: dir,
+    expectCode: 0,
+    before: fresh,
+  });
+  const lockIn = (year) => {
+    const root = copy(`lock-${year}`);
+    writeFileSync(
+      join(root, 'runbooks', 'rotation.lock.yaml'),
+      `shifts:\n  - { week: ${year}-01-03, pipeline: engagement, role: primary, person: ana, revision: 0 }\n`,
+    );
+    return root;
+  };
+  const overrideIn = copy('override-2199');
+  writeFileSync(
+    join(overrideIn, 'runbooks', 'overrides.yaml'),
+    '- { pipeline: engagement, role: primary, from: 2027-03-02, to: 2199-12-30, person: ana, reason: far }\n',
+  );
+  const searched = copy('search');
+  const growth = join(searched, 'runbooks', 'growth.yaml');
+  const words = Array.from({ length: 60_000 }, (_, i) => `word${i}`).join(' ');
+  writeFileSync(growth, readFileSync(growth, 'utf8').replace(/cause: .*/, `cause: ${words}`));
+  const far = copy('far');
+  return [
+    importOf('import: a 4 KB heading', `## Pipeline: ${'x '.repeat(2_000)}#\n### Owners\n- Primary: A Team\n`),
+    importOf(
+      'import: an owners line of 200,000 spaces',
+      `## Pipeline: A\n### Owners\n- Primary: A${' '.repeat(200_000)}x\n`,
+    ),
+    importOf(
+      'import: 80,000 "5 minutes" in one bullet',
+      `## Pipeline: A\n### Owners\n- Primary: A Team\n### On-call Schedule\n- Weekly rotation ${'5 minutes '.repeat(80_000)}\n`,
+    ),
+    {
+      label: 'lint: a lock entry in 9999',
+      args: [BIN, 'lint', '--at', '2026-11-30'],
+      cwd: lockIn(9999),
+      expectCode: 1,
+    },
+    {
+      label: 'lint: a lock entry in 2199',
+      args: [BIN, 'lint', '--at', '2026-11-30'],
+      cwd: lockIn(2199),
+      expectCode: 1,
+    },
+    { label: 'override list: one ending in 2199', args: [BIN, 'override', 'list'], cwd: overrideIn, expectCode: 0 },
+    {
+      label: 'rotate --diff: an override ending in 2199',
+      args: [BIN, 'rotate', '--diff'],
+      cwd: overrideIn,
+      expectCode: 0,
+    },
+    { label: 'who --at 2150', args: [BIN, 'who', '--at', '2150-01-01'], cwd: far, expectCode: 2 },
+    { label: 'show --at 2150', args: [BIN, 'show', 'engagement', '--at', '2150-01-01'], cwd: far, expectCode: 0 },
+    {
+      label: 'docs --at 2150',
+      args: [BIN, 'docs', '-o', join(dir, 'handbook'), '--at', '2150-01-01'],
+      cwd: far,
+      expectCode: 0,
+    },
+    {
+      label: 'search: 3,000 words, an issue of 60,000',
+      args: [BIN, 'search', ...Array.from({ length: 3_000 }, (_, i) => `q${i}`)],
+      cwd: searched,
+      expectCode: 0,
+    },
+  ];
 }
