@@ -95,7 +95,7 @@ rmSync('dist/cli', { recursive: true, force: true });
 await build({ ...common, entryPoints: Object.fromEntries(VENDORED.map((name) => [`vendor/${name}`, name])) });
 await build({
   ...common,
-  entryPoints: { boot: 'src/boot.ts', cli: 'src/cli.ts', 'check-worker': 'src/load/check-worker.ts' },
+  entryPoints: { boot: 'src/boot.ts', cli: 'src/cli.ts', 'check-worker': 'src/read/check-worker.ts' },
   define: {
     RUNBOOK_VERSION: JSON.stringify(version),
     RUNBOOK_BUILD: JSON.stringify(buildDigest('src')),

@@ -1,7 +1,33 @@
-// ESLint with typescript-eslint's type-aware rules, and no import cycles (the layering the README's Development section describes).
+// ESLint with typescript-eslint's type-aware rules, no import cycles, and the layers of src/ (the README's
+// Development section): each room imports only from the rooms below it, so an arrow the wrong way fails here.
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/** The rooms of src/, lowest first: a room may import from those before it, never from those after. */
+const LAYERS = [
+  ['util'],
+  ['model'],
+  ['time'],
+  ['sla', 'rotation', 'lookup'],
+  ['read'],
+  ['validate'],
+  ['load', 'lint'],
+  ['render', 'import', 'init'],
+  ['commands'],
+];
+const TOP = ['./src/cli.ts', './src/boot.ts', './src/terminal.ts', './src/index.ts'];
+const zones = LAYERS.flatMap((rooms, level) => {
+  const above = LAYERS.slice(level + 1)
+    .flat()
+    .map((room) => `./src/${room}`);
+  // Rooms on one level do not import each other either (the core's sla, rotation and lookup are independent).
+  return rooms.map((room) => ({
+    target: `./src/${room}`,
+    from: [...above, ...rooms.filter((other) => other !== room).map((other) => `./src/${other}`), ...TOP],
+    message: `src/${room} sits below what it imports here: see the layers in the README's Development section`,
+  }));
+});
 
 export default tseslint.config(
   {
@@ -32,6 +58,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones }],
     },
   },
   {

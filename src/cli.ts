@@ -1,13 +1,12 @@
 /** The commander program: global options, the commands, and the one place that turns errors into exit codes. */
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { Context, type GlobalOptions, type Io } from './context.js';
+import { Context, type GlobalOptions, type Io } from './commands/context.js';
 import { colorLevel, makeStyle } from './render/style.js';
-import { RunbookError } from './util/errors.js';
-import { RotationInputError } from './model/errors.js';
+import { CheckFailed, RunbookError } from './util/errors.js';
 import { commandWord, registerCommands, type AnyCommand } from './commands/index.js';
 import { sanitizeLine } from './util/sanitize.js';
 import { page, pagerCommand, terminal, writeAll } from './terminal.js';
-import { VERSION } from './version.js';
+import { VERSION } from './util/version.js';
 
 export function buildProgram(
   io: Io,
@@ -93,6 +92,8 @@ export async function run(
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // The one place errors become exit codes: a check that found problems is 1, every other error of runbook's
+    // (usage, input, a write that failed, input a rotation cannot use) is 2; anything else is a bug, 70.
     if (error instanceof RunbookError) {
       if (error.message)
         io.err(
@@ -101,13 +102,11 @@ export async function run(
             .map((line) => `runbook: ${sanitizeLine(line)}`)
             .join('\n')}\n`,
         );
-      // A check that found problems (exit 1) answered all the same: what it loaded is kept for the next run.
-      if (error.exitCode === 1) for (const context of contexts) context.persist();
-      return error.exitCode;
-    }
-    // The core's domain error for input a rotation cannot use (a week no one can take is a gap, not an error).
-    if (error instanceof RotationInputError) {
-      io.err(`runbook: ${sanitizeLine(error.message)}\n`);
+      // A check that found problems answered all the same: what it loaded is kept for the next run.
+      if (error instanceof CheckFailed) {
+        for (const context of contexts) context.persist();
+        return 1;
+      }
       return 2;
     }
     io.err(

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { expandPaths, lintFiles } from '../src/lint/lint.js';
-import { loadCatalog } from '../src/lint/validate.js';
+import { loadCatalog } from '../src/validate/validate.js';
 import { lazyHolidayCatalog } from '../src/load/holidays.js';
 import { PROJECT } from './helpers/run.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Person, Roster } from '../src/model/roster.js';
 import type { Schedule } from '../src/rotation/schedule.js';
-import { addDays } from '../src/sla/local.js';
+import { addDays } from '../src/time/local.js';
 import {
   assignments,
   bestQuality,

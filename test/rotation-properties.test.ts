@@ -6,7 +6,7 @@ import type { Person } from '../src/model/roster.js';
 import { unavailability } from '../src/rotation/people.js';
 import { fairnessReport } from '../src/rotation/report.js';
 import { UncoverableWeek, type Schedule } from '../src/rotation/schedule.js';
-import { addDays } from '../src/sla/local.js';
+import { addDays } from '../src/time/local.js';
 import { person, roster, rotating, schedule } from './helpers/rotation.js';
 
 const NAMES = ['ana', 'ben', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal'];

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Roster } from '../src/model/roster.js';
 import { dateHolidaysLookup } from '../src/load/holidays.js';
-import { DEFAULT_CALENDAR, isWorkingDay, rosterCalendar, type WorkCalendar } from '../src/sla/calendar.js';
+import { DEFAULT_CALENDAR, isWorkingDay, rosterCalendar, type WorkCalendar } from '../src/time/calendar.js';
 import { nextDue, previousDue } from '../src/sla/deadlines.js';
-import { localDateOf } from '../src/sla/local.js';
+import { localDateOf } from '../src/time/local.js';
 import { parseCalendarPoint } from '../src/model/points.js';
 
 const lookup = dateHolidaysLookup();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/model/observations.js';
 import type { SlaRule } from '../src/model/pipeline.js';
-import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
+import { DEFAULT_CALENDAR } from '../src/time/calendar.js';
 import { worst } from '../src/sla/evaluate.js';
 import { evaluateOne, pipelineWith } from './helpers/fixtures.js';
 import { nextDeadline, pipelineDeadlines } from '../src/sla/upcoming.js';

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/model/observations.js';
 import type { SlaRule } from '../src/model/pipeline.js';
-import { DEFAULT_CALENDAR } from '../src/sla/calendar.js';
-import { weekStartDay } from '../src/sla/calendar.js';
+import { DEFAULT_CALENDAR } from '../src/time/calendar.js';
+import { weekStartDay } from '../src/time/calendar.js';
 import { nextDue } from '../src/sla/deadlines.js';
-import { instantAt, localDateOf } from '../src/sla/local.js';
+import { instantAt, localDateOf } from '../src/time/local.js';
 import { parseCalendarPoint } from '../src/model/points.js';
 import { evaluateOne, PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runBin } from './helpers/run.js';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAt } from '../src/util/at.js';
+import { parseAt } from '../src/time/at.js';
 import { UsageError } from '../src/util/errors.js';
 import { writeAtomically } from '../src/util/write.js';
 import { pagerCommand } from '../src/terminal.js';

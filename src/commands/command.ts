@@ -1,7 +1,7 @@
 /** What every command file shares: the types of a command and of its context maker, and the help's examples. */
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../util/errors.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any, any>;

@@ -1,5 +1,5 @@
 /** Drift said in plain view: after a write, the fairness goals the final schedule now breaks (one line each). */
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { weeksToCover } from '../rotation/cover.js';
 import { fairnessDrift } from '../rotation/drift.js';
 import type { RotationInput } from '../rotation/schedule.js';

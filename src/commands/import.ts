@@ -1,10 +1,10 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../load/find.js';
+import { displayPath } from '../read/find.js';
 import { UsageError } from '../util/errors.js';
 import { makeFolder, writeAtomically } from '../util/write.js';
-import { localDateOf } from '../sla/local.js';
+import { localDateOf } from '../time/local.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import { examples, required, type MakeContext } from './command.js';
 
@@ -31,7 +31,7 @@ export function importCommand(context: MakeContext): Command {
       const ctx = context(command);
       // The document reader (and the YAML library behind it) loads only for this command.
       const { importMarkdown, starterRoster, toYaml } = await import('../import/markdown.js');
-      const { readText } = await import('../load/text.js');
+      const { readText } = await import('../read/text.js');
       const path = resolve(ctx.io.cwd, markdown);
       const source = displayPath(path, ctx.io.cwd);
       const result = importMarkdown(readText(path, source), source);

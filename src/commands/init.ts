@@ -1,8 +1,8 @@
 import { Command } from '@commander-js/extra-typings';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath } from '../load/find.js';
-import { localDateOf } from '../sla/local.js';
+import { displayPath } from '../read/find.js';
+import { localDateOf } from '../time/local.js';
 import { UsageError } from '../util/errors.js';
 import { makeFolder, writeAtomically } from '../util/write.js';
 import { examples, type MakeContext } from './command.js';

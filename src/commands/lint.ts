@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { CheckFailed, UsageError } from '../util/errors.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import { CHECK_WORKER } from '../load/runbooks.js';
 import { examples, type MakeContext } from './command.js';
 import { publicProblem } from '../model/problem.js';

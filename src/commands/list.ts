@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { nextDeadline } from '../sla/upcoming.js';
-import { localDateOf } from '../sla/local.js';
+import { localDateOf } from '../time/local.js';
 import { reviewOf } from '../lookup/review.js';
 import { examples, type MakeContext } from './command.js';
 

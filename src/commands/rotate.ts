@@ -6,13 +6,13 @@ import { personNamed } from '../lookup/person.js';
 import { writeAtomically } from '../util/write.js';
 import { examples, required, type MakeContext } from './command.js';
 import { noteLeftOut, rotationInput, rotationInputForWriting } from './rotation-input.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { noteDrift } from './drift.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf } from '../rotation/weeks.js';
 import { diffWindow, firstWeekShown, publishWindow, rotationWindow } from '../rotation/window.js';
-import { LOCK_FILE } from '../load/file-kinds.js';
-import { displayPath } from '../load/find.js';
+import { LOCK_FILE } from '../read/file-kinds.js';
+import { displayPath } from '../read/find.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 

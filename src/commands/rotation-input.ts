@@ -3,7 +3,7 @@
  * state files entry by entry, and what a broken file makes unknown (docs/state-files.md, "When a file is
  * broken"): only the answers that need it.
  */
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import type { Catalog } from '../model/catalog.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import { onCallTrouble } from '../lookup/trouble.js';
@@ -11,9 +11,10 @@ import type { Roster } from '../model/roster.js';
 import type { Gap, RotationInput } from '../rotation/schedule.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
-import { InputError, UsageError } from '../util/errors.js';
+import { UsageError } from '../util/errors.js';
+import { InputError } from '../model/errors.js';
 import type { Rejection } from '../rotation/overlay.js';
-import { OVERRIDES_FILE } from '../load/file-kinds.js';
+import { OVERRIDES_FILE } from '../read/file-kinds.js';
 import { sanitizeLine } from '../util/sanitize.js';
 
 /** One stderr line per state file whose entries some answer left out for their errors. */

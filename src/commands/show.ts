@@ -3,7 +3,7 @@ import { renderIssue, renderShow, showJson, type OnCallNow } from '../render/sho
 import { formatLocal } from '../render/time.js';
 import { findIssue } from '../lookup/issue.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { examples, type MakeContext } from './command.js';
 import { noteLeftOut, noteUncoverable, onCallWithLookahead, rotationFiles } from './rotation-input.js';

@@ -5,7 +5,7 @@ import { observationFor } from '../sla/sources.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { examples, required, type MakeContext } from './command.js';
 
 function checkCommand(context: MakeContext): Command {

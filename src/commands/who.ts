@@ -5,7 +5,7 @@ import { UsageError } from '../util/errors.js';
 import { rotationPipelines } from '../rotation/schedule.js';
 import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
 import { ownerContacts, renderNoRotation, renderWho } from '../render/who.js';
-import { workingHours } from '../sla/calendar.js';
+import { workingHours } from '../time/calendar.js';
 
 export function whoCommand(context: MakeContext): Command {
   return new Command('who')

@@ -6,7 +6,7 @@ import { Parser, type Node } from 'commonmark';
 import { RESERVED_IDS } from '../model/files.js';
 import { stringify } from 'yaml';
 import type { Problem } from '../model/problem.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../model/errors.js';
 
 export interface ImportedIssue {
   id: string;

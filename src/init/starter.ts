@@ -1,5 +1,5 @@
 /** The starter runbooks folder `runbook init` writes: a roster and one pipeline that lint clean, to edit. */
-import type { LocalDate } from '../sla/local.js';
+import type { LocalDate } from '../time/local.js';
 
 export function starterRoster(start: LocalDate): string {
   return `# yaml-language-server: $schema=../schema/roster.schema.json

@@ -1,13 +1,13 @@
 /** Lints runbook files: every problem in every file in one run, from the one validator every command uses. */
 import { dirname } from 'node:path';
-import { checkFilesInParallel } from '../load/check-files.js';
-import { displayPath, listYamlFiles } from '../load/find.js';
+import { checkFilesInParallel } from '../read/check-files.js';
+import { displayPath, listYamlFiles } from '../read/find.js';
 
-export { expandPaths } from '../load/find.js';
+export { expandPaths } from '../read/find.js';
 import type { Problem } from '../model/problem.js';
 import type { HolidayCatalog } from '../model/holidays.js';
-import type { CoverageInput } from './coverage.js';
-import { validate } from './validate.js';
+import type { CoverageInput } from '../validate/coverage.js';
+import { validate } from '../validate/validate.js';
 
 export interface LintReport {
   files: number;

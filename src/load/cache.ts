@@ -11,11 +11,11 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Catalog } from '../model/catalog.js';
 import type { KnownHolidays } from './holidays.js';
-import type { ZoneTable } from '../sla/local.js';
+import type { ZoneTable } from '../time/local.js';
 import { writeAtomically } from '../util/write.js';
-import { BUILD, VERSION } from '../version.js';
-import { regularFile } from './regular-file.js';
-import { MAX_FILE_BYTES } from './source-limits.js';
+import { BUILD, VERSION } from '../util/version.js';
+import { regularFile } from '../read/regular-file.js';
+import { MAX_FILE_BYTES } from '../read/source-limits.js';
 import { checksum } from '../util/checksum.js';
 
 /** An entry: the catalog (file names without their folder), and what it needed looked up. */

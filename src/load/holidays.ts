@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type HolidaysClass from 'date-holidays';
 import type { HolidayCatalog } from '../model/holidays.js';
-import type { HolidayLookup } from '../sla/calendar.js';
+import type { HolidayLookup } from '../time/calendar.js';
 
 declare const RUNBOOK_DATE_HOLIDAYS: string | undefined;
 

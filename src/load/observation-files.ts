@@ -9,11 +9,11 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import { lineageKey, type DbtResult, type ObservedFacts } from '../sla/sources.js';
 import { timestampProblem, TIMESTAMP_PATTERN } from '../util/dates.js';
-import { InputError } from '../util/errors.js';
-import { displayPath } from './find.js';
+import { InputError } from '../model/errors.js';
+import { displayPath } from '../read/find.js';
 import { loadObservations } from './observations.js';
-import { regularFile } from './regular-file.js';
-import { MAX_FILE_BYTES } from './source-limits.js';
+import { regularFile } from '../read/regular-file.js';
+import { MAX_FILE_BYTES } from '../read/source-limits.js';
 
 /** The largest artifact read: dbt and lineage files of large projects run to many megabytes. */
 const MAX_ARTIFACT_BYTES = 256 * 1024 * 1024;

@@ -1,12 +1,12 @@
 /** Reads an observations file (YAML or JSON) and checks it against the loaded pipelines, with positions. */
 import { readFileSync } from 'node:fs';
-import { displayPath, validateSource } from './catalog.js';
-import { positionOf, readSource } from './source.js';
+import { displayPath, validateSource } from '../read/catalog.js';
+import { positionOf, readSource } from '../read/source.js';
 import { Observations } from '../model/observations.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import { expectedShape } from '../sla/evaluate.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../model/errors.js';
 import { closest } from '../util/suggest.js';
 
 export function loadObservations(

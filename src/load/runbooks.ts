@@ -20,15 +20,15 @@ import {
   writeResults,
   type FileInput,
 } from './cache.js';
-import type { FileResult } from './check-files.js';
-import { displayPath, listYamlFiles } from './find.js';
+import type { FileResult } from '../read/check-files.js';
+import { displayPath, listYamlFiles } from '../read/find.js';
 import { HolidayStore } from './holidays.js';
 import { findPipeline } from '../lookup/match.js';
 import type { Catalog, Entry } from '../model/catalog.js';
 import type { Pipeline } from '../model/pipeline.js';
-import { rosterCalendar, type WorkCalendar } from '../sla/calendar.js';
-import { tableOffsets, zoneTable, type ZoneTable } from '../sla/local.js';
-import { InputError } from '../util/errors.js';
+import { rosterCalendar, type WorkCalendar } from '../time/calendar.js';
+import { tableOffsets, zoneTable, type ZoneTable } from '../time/local.js';
+import { InputError } from '../model/errors.js';
 
 const YEAR = 365 * 86_400_000;
 
@@ -107,7 +107,7 @@ export class Runbooks {
     }
     if (!view) {
       // Only a cache miss pays for YAML parsing, the schemas and the rules.
-      const { validate } = await import('../lint/validate.js');
+      const { validate } = await import('../validate/validate.js');
       const results = await this.checkFiles(dir, files, inputs);
       view = validate(results, { holidays: this.holidays().catalog }).catalog;
     }
@@ -124,7 +124,7 @@ export class Runbooks {
     files: readonly string[],
     inputs: readonly FileInput[] | undefined,
   ): Promise<FileResult[]> {
-    const { checkFilesInParallel: check } = await import('./check-files.js');
+    const { checkFilesInParallel: check } = await import('../read/check-files.js');
     if (!inputs || !this.cache) return check(files, this.options.cwd, CHECK_WORKER);
     const side = resultsFile(this.cache.path);
     const reusable = readResults<FileResult>(side, inputs);

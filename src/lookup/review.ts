@@ -2,7 +2,7 @@
 import { parseDuration } from '../model/duration.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import { addDays, type LocalDate } from '../sla/local.js';
+import { addDays, type LocalDate } from '../time/local.js';
 
 export interface Review {
   reviewed: LocalDate | null;

@@ -1,5 +1,5 @@
 /** `runbook list`: one row per pipeline. */
-import { type ZoneLike, zoneName } from '../sla/local.js';
+import { type ZoneLike, zoneName } from '../time/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { sanitizeLine } from '../util/sanitize.js';

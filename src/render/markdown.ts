@@ -1,5 +1,5 @@
 /** The onboarding handbook: Markdown pages generated from the runbooks. Pure: data in, files' text out. */
-import { localDateOf, type ZoneLike, zoneName } from '../sla/local.js';
+import { localDateOf, type ZoneLike, zoneName } from '../time/local.js';
 import { reviewOf } from '../lookup/review.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';

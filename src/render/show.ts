@@ -1,5 +1,5 @@
 /** `runbook show`: everything an engineer on call needs about one pipeline. */
-import { type ZoneLike } from '../sla/local.js';
+import { type ZoneLike } from '../time/local.js';
 import type { CommonIssue, Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { describeWritten } from '../model/duration.js';

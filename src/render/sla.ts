@@ -1,5 +1,5 @@
 /** `runbook sla` and `runbook sla check` for people. */
-import { type ZoneLike, zoneName } from '../sla/local.js';
+import { type ZoneLike, zoneName } from '../time/local.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { SlaResult, Status } from '../sla/evaluate.js';
 import type { Deadline } from '../sla/upcoming.js';

@@ -1,7 +1,7 @@
 /** Times for people: local wall-clock time with the zone, and durations from now. */
 import { describeDuration } from '../model/duration.js';
 import type { Deadline } from '../sla/upcoming.js';
-import { offsetAt, zoneName, type ZoneLike } from '../sla/local.js';
+import { offsetAt, zoneName, type ZoneLike } from '../time/local.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,7 +1,7 @@
 /** `runbook who` for people. */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import type { WorkCalendar } from '../sla/calendar.js';
+import type { WorkCalendar } from '../time/calendar.js';
 import type { Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
 import { sanitizeLine } from '../util/sanitize.js';

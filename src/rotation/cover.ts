@@ -6,7 +6,7 @@ import type { Override } from '../model/overrides.js';
 import type { Numbered } from '../model/catalog.js';
 import { buildSchedule, type RotationInput, type Schedule, type Shift } from './schedule.js';
 import { handoverOf, weekIndexAt, weekIndexOfDay, type Handover } from './weeks.js';
-import type { ZoneLike } from '../sla/local.js';
+import type { ZoneLike } from '../time/local.js';
 import type { LockedShift } from '../model/lock.js';
 import { overrideInstant } from './overlay.js';
 

@@ -3,7 +3,7 @@
  * kept (docs/rotations.md, "Drift in plain view"): a team's primary shifts spread by more than one among the
  * members available all along, or someone on call two weeks running. Pure.
  */
-import type { LocalDate } from '../sla/local.js';
+import type { LocalDate } from '../time/local.js';
 import { unavailability } from './people.js';
 import { buildSchedule, shareOf, type RotationInput, type Schedule } from './schedule.js';
 

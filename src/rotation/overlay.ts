@@ -5,7 +5,7 @@
  */
 import type { Override } from '../model/overrides.js';
 import type { Person, Team } from '../model/roster.js';
-import { instantAt, localDateOf, type LocalDate, type Zone, type ZoneLike } from '../sla/local.js';
+import { instantAt, localDateOf, type LocalDate, type Zone, type ZoneLike } from '../time/local.js';
 import { unavailableBetween } from './people.js';
 import type { Shift } from './schedule.js';
 import type { Week } from './weeks.js';

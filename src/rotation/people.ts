@@ -1,7 +1,7 @@
 /** Who can be scheduled in a week, and which of its days are holidays on each person's own calendar. */
 import type { Person, Roster } from '../model/roster.js';
-import type { HolidayLookup, WorkCalendar } from '../sla/calendar.js';
-import { weekdayOf, type LocalDate } from '../sla/local.js';
+import type { HolidayLookup, WorkCalendar } from '../time/calendar.js';
+import { weekdayOf, type LocalDate } from '../time/local.js';
 import type { Week } from './weeks.js';
 
 export interface Absence {

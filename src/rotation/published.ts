@@ -5,7 +5,7 @@
  * events: once published, an event is emitted again, current or cancelled, in every calendar that carried it.
  */
 import type { LockedMeeting, LockedShift, PublishedPart } from '../model/lock.js';
-import type { LocalDate } from '../sla/local.js';
+import type { LocalDate } from '../time/local.js';
 import { checksum } from '../util/checksum.js';
 import type { Change, Meeting, Role, Schedule, Shift } from './schedule.js';
 import { weekIndexOfDay, weekStart, type Handover } from './weeks.js';

@@ -6,11 +6,11 @@
  */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster, Team } from '../model/roster.js';
-import type { HolidayLookup, WorkCalendar } from '../sla/calendar.js';
+import type { HolidayLookup, WorkCalendar } from '../time/calendar.js';
 import { parseDuration } from '../model/duration.js';
 import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayChecker, holidayCounter, unavailability } from './people.js';
-import { addDays, instantAt, weekdayOf, type LocalDate } from '../sla/local.js';
+import { addDays, instantAt, weekdayOf, type LocalDate } from '../time/local.js';
 import { buildWeek, handoverOf, PLAN_WEEKS, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
 import { leastCostAssignment } from './assignment.js';

@@ -1,7 +1,7 @@
 /** Rotation weeks: each from the handover point to the same point a week later, in local time (DST-correct). */
 import type { Roster } from '../model/roster.js';
-import { lastWorkingDay, type WorkCalendar } from '../sla/calendar.js';
-import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate, type Zone } from '../sla/local.js';
+import { lastWorkingDay, type WorkCalendar } from '../time/calendar.js';
+import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate, type Zone } from '../time/local.js';
 import { parseClock, parseWeekday } from '../model/points.js';
 
 /**

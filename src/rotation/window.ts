@@ -3,7 +3,7 @@
  * current week) and which pipelines. Pure: always planned from the epoch, so the same inputs give the same
  * weeks however many are asked for (prefix stability).
  */
-import type { LocalDate } from '../sla/local.js';
+import type { LocalDate } from '../time/local.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, weekOfDay, type Week } from './weeks.js';

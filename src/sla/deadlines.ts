@@ -1,7 +1,7 @@
 /** Calendar points as instants: the due point at or before a time, and the next one after it. Pure. */
-import type { WorkCalendar } from './calendar.js';
-import { isWorkingDay, lastWorkingDay, weekStartDay, weekStartOf } from './calendar.js';
-import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from './local.js';
+import type { WorkCalendar } from '../time/calendar.js';
+import { isWorkingDay, lastWorkingDay, weekStartDay, weekStartOf } from '../time/calendar.js';
+import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from '../time/local.js';
 import type { CalendarPoint } from '../model/points.js';
 
 /** How far to look for an occurrence before giving up (a calendar with no working days at all). */

@@ -1,7 +1,7 @@
 /** SLA status from observations: pass, warn, breach or unknown, with the due time and a one-line reason. Pure. */
 import type { Incident } from '../model/observations.js';
 import type { Pipeline, SlaRule } from '../model/pipeline.js';
-import type { WorkCalendar } from './calendar.js';
+import type { WorkCalendar } from '../time/calendar.js';
 import type { Resolved } from './sources.js';
 import { nextDue, previousDue } from './deadlines.js';
 import { deadlineWarnMs, freshnessWarnMs } from './describe.js';

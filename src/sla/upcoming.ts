@@ -1,6 +1,6 @@
 /** The next deadline of each SLA rule, for `sla`, `list` and `show`. Pure. */
 import type { Pipeline, SlaRule } from '../model/pipeline.js';
-import type { WorkCalendar } from './calendar.js';
+import type { WorkCalendar } from '../time/calendar.js';
 import { nextDue } from './deadlines.js';
 import { describeRule } from './describe.js';
 import { parseCalendarPoint } from '../model/points.js';

@@ -1,33 +1,17 @@
-/** Typed errors. Only the CLI entry turns them into exit codes and stderr lines. */
-import { formatProblem, type Problem } from '../model/problem.js';
-
+/**
+ * The errors every part of runbook raises, in its own terms: what was asked cannot be done (a usage or input
+ * error), or a check ran and found problems. None carries an exit code: only the CLI entry (src/cli.ts) turns
+ * them into exit codes and stderr lines.
+ */
 export class RunbookError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: 1 | 2,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = new.target.name;
   }
 }
 
-/** Bad flag, unknown pipeline, no runbooks folder: exit 2. */
-export class UsageError extends RunbookError {
-  constructor(message: string) {
-    super(message, 2);
-  }
-}
+/** What was asked cannot be done: a bad flag, an unknown pipeline, no runbooks folder, a write that failed. */
+export class UsageError extends RunbookError {}
 
-/** An unreadable or invalid input file: exit 2, one line per problem. */
-export class InputError extends RunbookError {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'), 2);
-  }
-}
-
-/** A check ran and found problems (lint errors, SLA breach, uncoverable rotation): exit 1. */
-export class CheckFailed extends RunbookError {
-  constructor(message: string) {
-    super(message, 1);
-  }
-}
+/** A check ran and found problems (lint errors, an SLA breach, a week no one can take). */
+export class CheckFailed extends RunbookError {}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Observation } from '../../src/model/observations.js';
 import type { Pipeline, SlaRule } from '../../src/model/pipeline.js';
-import { DEFAULT_CALENDAR } from '../../src/sla/calendar.js';
+import { DEFAULT_CALENDAR } from '../../src/time/calendar.js';
 import { evaluateRule } from '../../src/sla/evaluate.js';
 
 export const PIPELINE_YAML = `id: clicks

@@ -9,7 +9,7 @@ import type { Roster } from '../../src/model/roster.js';
 import { holidayCounter, unavailability } from '../../src/rotation/people.js';
 import { rotationPipelines, type Schedule } from '../../src/rotation/schedule.js';
 import { buildWeek, handoverOf, type Week } from '../../src/rotation/weeks.js';
-import { rosterCalendar } from '../../src/sla/calendar.js';
+import { rosterCalendar } from '../../src/time/calendar.js';
 import { holidays } from './rotation.js';
 
 let solver: Promise<LegacyHighs> | undefined;

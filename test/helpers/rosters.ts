@@ -4,7 +4,7 @@
  */
 import type { Pipeline } from '../../src/model/pipeline.js';
 import type { Person, Roster } from '../../src/model/roster.js';
-import { addDays } from '../../src/sla/local.js';
+import { addDays } from '../../src/time/local.js';
 import { person, roster, rotating } from './rotation.js';
 
 export interface RandomRoster {

@@ -3,7 +3,7 @@ import type { Pipeline } from '../../src/model/pipeline.js';
 import { Roster, type Person } from '../../src/model/roster.js';
 import { dateHolidaysLookup } from '../../src/load/holidays.js';
 import { buildSchedule, type RotationInput } from '../../src/rotation/schedule.js';
-import { rosterCalendar } from '../../src/sla/calendar.js';
+import { rosterCalendar } from '../../src/time/calendar.js';
 
 export const holidays = dateHolidaysLookup();
 

@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintReport } from '../../lint/lint.js';
-import { RULE_DESCRIPTIONS } from '../../lint/rule-ids.js';
+import { RULE_DESCRIPTIONS } from '../../validate/rule-ids.js';
 
 /** A relative path as a URI reference: each segment percent-encoded, so a space, `#` or `%` in a name survives. */
 export function relativeUri(file: string): string {

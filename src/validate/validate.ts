@@ -6,18 +6,18 @@
  * command accepts.
  */
 import { dirname } from 'node:path';
-import type { Loaded } from '../load/catalog.js';
-import { checkFiles, type FileResult } from '../load/check-files.js';
-import { listYamlFiles } from '../load/find.js';
-import { originalPath } from '../load/salvage.js';
-import { indexLocator, positionIndex, readSource, type Locator } from '../load/source.js';
+import type { Loaded } from '../read/catalog.js';
+import { checkFiles, type FileResult } from '../read/check-files.js';
+import { listYamlFiles } from '../read/find.js';
+import { originalPath } from '../read/salvage.js';
+import { indexLocator, positionIndex, readSource, type Locator } from '../read/source.js';
 import type { BrokenFile, Catalog, LeftOut, LoadedLock, Numbered, RosterFaults } from '../model/catalog.js';
 import type { HolidayCatalog } from '../model/holidays.js';
 import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';
 import { byPosition, type Problem } from '../model/problem.js';
 import { Person, Team, type Roster } from '../model/roster.js';
-import { localDateOf } from '../sla/local.js';
+import { localDateOf } from '../time/local.js';
 import { coverageProblems, type CoverageInput } from './coverage.js';
 import { CROSS_FILE_RULES, crossFileProblems } from './rules.js';
 import { stateEntryProblems } from './state-entries.js';

@@ -5,7 +5,7 @@
  *   the only entry for its shift or meeting;
  * - override-range: an override ends after it starts.
  */
-import type { Loaded } from '../load/catalog.js';
+import type { Loaded } from '../read/catalog.js';
 import type { LoadedLock, Numbered } from '../model/catalog.js';
 import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';

@@ -7,7 +7,7 @@ declare const RUNBOOK_BUILD: string | undefined;
 export const VERSION =
   typeof RUNBOOK_VERSION === 'string'
     ? RUNBOOK_VERSION
-    : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Which build this is: a digest of the sources in the bundle, `source` when running the TypeScript directly. */
 export const BUILD = typeof RUNBOOK_BUILD === 'string' ? RUNBOOK_BUILD : 'source';

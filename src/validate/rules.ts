@@ -1,5 +1,5 @@
 /** Cross-file rules: one named function each, its rule id beside it. Shape is the schema's job; meaning is here. */
-import type { PathSegment } from '../load/source.js';
+import type { PathSegment } from '../read/source.js';
 import type { Problem, Scope } from '../model/problem.js';
 import { parseDuration } from '../model/duration.js';
 import { closest } from '../util/suggest.js';

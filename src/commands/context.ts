@@ -2,20 +2,20 @@
  * What every command gets from the CLI entry: where to write and how to style it, what time it is, and the
  * runbooks folder (loaded, validated and cached by load/runbooks.ts).
  */
-import type { Lookahead } from './load/cache.js';
-import type { HolidayStore } from './load/holidays.js';
-import { findRunbooksDir } from './load/find.js';
-import { Runbooks, type Catalog, type Entry } from './load/runbooks.js';
-import type { Pipeline } from './model/pipeline.js';
-import type { Style } from './render/style.js';
-import type { WorkCalendar } from './sla/calendar.js';
-import type { ZoneLike } from './sla/local.js';
-import { parseAt } from './util/at.js';
-import { withFolderLock } from './util/folder-lock.js';
-import { onCallTrouble } from './lookup/trouble.js';
-import { sanitizeLine, terminalSafeJson } from './util/sanitize.js';
+import type { Lookahead } from '../load/cache.js';
+import type { HolidayStore } from '../load/holidays.js';
+import { findRunbooksDir } from '../read/find.js';
+import { Runbooks, type Catalog, type Entry } from '../load/runbooks.js';
+import type { Pipeline } from '../model/pipeline.js';
+import type { Style } from '../render/style.js';
+import type { WorkCalendar } from '../time/calendar.js';
+import type { ZoneLike } from '../time/local.js';
+import { parseAt } from '../time/at.js';
+import { withFolderLock } from '../util/folder-lock.js';
+import { onCallTrouble } from '../lookup/trouble.js';
+import { sanitizeLine, terminalSafeJson } from '../util/sanitize.js';
 
-export { CHECK_WORKER, type Catalog, type Entry } from './load/runbooks.js';
+export { CHECK_WORKER, type Catalog, type Entry } from '../load/runbooks.js';
 
 export interface Io {
   out(text: string): void;

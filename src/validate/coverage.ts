@@ -5,7 +5,7 @@
  * - override-rule: an override breaks no hard rule and covers some shift (the plan leaves out one that does);
  * - lock-repair: a published shift the roster now makes change (publish again to record the repair).
  */
-import type { Loaded } from '../load/catalog.js';
+import type { Loaded } from '../read/catalog.js';
 import type { LoadedLock, Numbered } from '../model/catalog.js';
 import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';
@@ -14,7 +14,7 @@ import type { Roster } from '../model/roster.js';
 import { buildSchedule } from '../rotation/schedule.js';
 import { fairnessDrift } from '../rotation/drift.js';
 import { handoverOf, LOOKAHEAD_WEEKS, PLAN_WEEKS, weekIndexAt } from '../rotation/weeks.js';
-import { rosterCalendar, type HolidayLookup } from '../sla/calendar.js';
+import { rosterCalendar, type HolidayLookup } from '../time/calendar.js';
 import { weeksToCover } from '../rotation/cover.js';
 import { overrideInstant } from '../rotation/overlay.js';
 import { problemAt } from './context.js';

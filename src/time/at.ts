@@ -2,9 +2,9 @@
  * `--at <time>`: a timestamp with offset; a local date and time (`2026-12-24T12:00`) in the roster's time zone;
  * or a date, meaning local midnight there.
  */
-import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from './dates.js';
-import { instantAt, type ZoneLike } from '../sla/local.js';
-import { UsageError } from './errors.js';
+import { isCalendarDate, TIMESTAMP_PATTERN, timestampProblem } from '../util/dates.js';
+import { instantAt, type ZoneLike } from './local.js';
+import { UsageError } from '../util/errors.js';
 
 export function parseAt(text: string | undefined, now: Date, zone: ZoneLike, option = '--at'): Date {
   if (text === undefined || text === 'now') return now;

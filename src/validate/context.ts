@@ -1,7 +1,7 @@
 /** What the cross-file rules see: the valid files of one runbooks folder, with positions. */
 import { basename, extname } from 'node:path';
-import type { Loaded } from '../load/catalog.js';
-import type { PathSegment } from '../load/source.js';
+import type { Loaded } from '../read/catalog.js';
+import type { PathSegment } from '../read/source.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem, Scope, Severity } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
