@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expandPaths, lintFiles } from '../src/lint/lint.js';
 import { renderGithub } from '../src/render/lint/github.js';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
-import { runBin } from './helpers/run.js';
+import { runBin, runInProcess } from './helpers/run.js';
 
 const threeFaults = () =>
   runbooksFolder({
@@ -78,12 +78,19 @@ describe('runbook lint', () => {
       errors: 1,
       warnings: 1,
       problems: [
-        { file: 'a,b:c.yaml', line: 1, column: 2, severity: 'error', rule: 'r', message: '100% sure\nsecond line' },
-        { file: 'x.yaml', line: 3, column: 4, severity: 'warning', rule: 'w', message: 'a, b: c' },
+        {
+          file: 'a,b:c.yaml',
+          line: 1,
+          column: 2,
+          severity: 'error',
+          rule: 'yaml-syntax',
+          message: '100% sure\nsecond line',
+        },
+        { file: 'x.yaml', line: 3, column: 4, severity: 'warning', rule: 'unmapped-text', message: 'a, b: c' },
       ],
     });
     expect(text).toBe(
-      '::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=r::100%25 sure%0Asecond line\n::warning file=x.yaml,line=3,col=4,title=w::a, b: c',
+      '::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::100%25 sure%0Asecond line\n::warning file=x.yaml,line=3,col=4,title=unmapped-text::a, b: c',
     );
   });
 
@@ -218,5 +225,14 @@ describe('lint on many files', () => {
       expect.arrayContaining(['schema-value', 'team-exists', 'issue-resolution', 'schema-enum']),
     );
     expect(threaded.errors).toBeGreaterThan(20);
+  });
+});
+
+describe('lint formats', () => {
+  it('the command offers exactly the registry’s formats', async () => {
+    const { LINT_FORMAT_NAMES } = await import('../src/render/lint/formats.js');
+    const help = await runInProcess(['lint', '--help']);
+    const offered = /choices: ([^)]*)\)/.exec(help.stdout.replace(/\s+/g, ' '))![1]!.replace(/"/g, '').split(', ');
+    expect(offered).toEqual(LINT_FORMAT_NAMES);
   });
 });

@@ -117,6 +117,8 @@ describe('sanitize', () => {
   it('strips ANSI escapes and control characters, and shows display-changing marks', () => {
     expect(sanitize('red \x1b[31mtext\x1b[0m\x07 and \x1b]8;;http://x\x07link\x1b]8;;\x07')).toBe('red text and link');
     expect(sanitizeLine('a\nb\tc\u202e')).toBe('a b c<U+202E>');
-    expect(sanitizeLine('\u200f\u061c\u2066x\u2069\u2028y\u2029\x9b2J')).toBe('<U+200F><U+061C><U+2066>x<U+2069><U+2028>y<U+2029>');
+    expect(sanitizeLine('\u200f\u061c\u2066x\u2069\u2028y\u2029\x9b2J')).toBe(
+      '<U+200F><U+061C><U+2066>x<U+2069><U+2028>y<U+2029>',
+    );
   });
 });

@@ -7,6 +7,9 @@ import { parseAt } from '../src/time/at.js';
 import { UsageError } from '../src/util/errors.js';
 import { writeAtomically } from '../src/util/write.js';
 import { pagerCommand } from '../src/terminal.js';
+import { displayWidth } from '../src/util/width.js';
+import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
+import { runInProcess } from './helpers/run.js';
 
 describe('writeAtomically', () => {
   it('replaces the file whole and leaves no temporary file behind', () => {
@@ -91,5 +94,28 @@ describe('the pager', () => {
     expect(pagerCommand({ PAGER: 'less' }, ['show', 'engagement', '--no-pager'])).toBeUndefined();
     expect(pagerCommand({ PAGER: 'cat' }, [])).toBeUndefined();
     expect(pagerCommand({ RUNBOOK_PAGER: '', PAGER: 'less' }, [])).toBeUndefined();
+  });
+});
+
+describe('display width', () => {
+  it('lines up the columns of list with a CJK and an emoji pipeline name (two columns a character)', async () => {
+    const { root, dir } = runbooksFolder({ 'clicks.yaml': PIPELINE_YAML, 'roster.yaml': ROSTER_YAML });
+    const named = (id: string, name: string) =>
+      PIPELINE_YAML.replace('id: clicks', `id: ${id}`)
+        .replace(/^name: .*$/m, `name: "${name}"`)
+        .replace(/^aliases: .*\n/m, '');
+    writeFileSync(join(dir, 'shuju.yaml'), named('shuju', '数据管道'));
+    writeFileSync(join(dir, 'rocket.yaml'), named('rocket', 'Clicks 🚀 launch'));
+    const result = await runInProcess(['--dir', dir, 'list', '--at', '2027-01-13T12:00:00Z'], { cwd: root });
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.trim().split('\n');
+    // Where the owners column starts, in terminal columns: the same on every row.
+    const starts = rows
+      .filter((row) => row.includes(' Team'))
+      .map((row) => displayWidth(row.slice(0, row.indexOf('Web Team'))));
+    expect(starts).toHaveLength(3);
+    expect(new Set(starts).size, result.stdout).toBe(1);
+    expect(displayWidth('数据管道')).toBe(8);
+    expect(displayWidth('🚀')).toBe(2);
   });
 });

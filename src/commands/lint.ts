@@ -3,8 +3,8 @@ import { CheckFailed, UsageError } from '../util/errors.js';
 import { VERSION } from '../util/version.js';
 import { CHECK_WORKER } from '../load/runbooks.js';
 import { examples, type MakeContext } from './command.js';
-import { publicProblem } from '../model/problem.js';
 
+/** The names of render/lint/formats.ts's registry (written out: the registry loads only when lint runs). */
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 
 export function lintCommand(context: MakeContext): Command {
@@ -48,26 +48,9 @@ export function lintCommand(context: MakeContext): Command {
       });
       const format =
         options.format ?? (ctx.json ? 'json' : ctx.io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
-      switch (format) {
-        case 'json':
-          ctx.printJson({ ...report, problems: report.problems.map(publicProblem) });
-          break;
-        case 'sarif': {
-          const { renderSarif } = await import('../render/lint/sarif.js');
-          ctx.printJson(renderSarif(report, VERSION));
-          break;
-        }
-        case 'github': {
-          const { renderGithub } = await import('../render/lint/github.js');
-          const text = renderGithub(report);
-          if (text) ctx.print(text);
-          break;
-        }
-        default: {
-          const { renderStylish } = await import('../render/lint/stylish.js');
-          ctx.print(renderStylish(report, ctx.style));
-        }
-      }
+      const { LINT_FORMATS } = await import('../render/lint/formats.js');
+      const text = LINT_FORMATS[format](report, { style: ctx.style, version: VERSION });
+      if (text) ctx.print(text);
       if (report.errors > 0) throw new CheckFailed('');
       if (options.maxWarnings !== undefined && report.warnings > options.maxWarnings) {
         throw new CheckFailed(`${report.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);

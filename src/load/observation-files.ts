@@ -4,6 +4,7 @@
  * `dbt/sources/v1`–`v3`), or OpenLineage run events, one JSON object a line. Every problem is an input
  * error at its file and line.
  */
+import type { RuleId } from '../model/rule-ids.js';
 import { readFileSync } from 'node:fs';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
@@ -30,7 +31,7 @@ export function loadObservationFiles(
   const problems: Problem[] = [];
   for (const path of paths) {
     const file = displayPath(path, cwd);
-    const fail = (message: string, line = 1, column = 1, rule = 'observation'): void =>
+    const fail = (message: string, line = 1, column = 1, rule: RuleId = 'observation'): void =>
       void problems.push({ file, line, column, severity: 'error', rule, message });
     const checked = regularFile(path);
     if ('rule' in checked) {

@@ -1,4 +1,5 @@
 import { compareText } from '../util/compare.js';
+import type { RuleId } from './rule-ids.js';
 /** A positioned finding about a runbook file: what lint reports and what other commands refuse to run on. */
 export type Severity = 'error' | 'warning';
 
@@ -7,7 +8,7 @@ export interface Problem {
   line: number;
   column: number;
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
   /** What an error makes unusable within its file (else the whole file): never printed. */
   scope?: Scope;

@@ -14,7 +14,9 @@ function kindOfNode(stats: Stats): string {
  * Stats `path`, following symbolic links; says why it cannot be read as a runbook file (a link loop, a FIFO, a
  * device, a folder named *.yaml), so nothing that is not a regular file is ever opened.
  */
-export function regularFile(path: string): { size: number; stamp: string } | { rule: string; message: string } {
+export function regularFile(
+  path: string,
+): { size: number; stamp: string } | { rule: 'file-unreadable' | 'file-not-regular'; message: string } {
   let stats: Stats;
   try {
     stats = statSync(path);

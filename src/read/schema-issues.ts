@@ -1,4 +1,5 @@
 /** The one translator from zod issues to positioned problems with a message that says how to fix it. */
+import type { RuleId } from '../model/rule-ids.js';
 import type { z } from 'zod';
 import { elementOf, optionsOf, pipeInput, shapeOf, withoutWrappers } from './zod-def.js';
 import type { Problem, Scope } from '../model/problem.js';
@@ -42,7 +43,7 @@ export function schemaProblems(
 
 function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
   const path = issue.path as PathSegment[];
-  const at = (target: PathSegment[], key: boolean, rule: string, message: string): Problem => ({
+  const at = (target: PathSegment[], key: boolean, rule: RuleId, message: string): Problem => ({
     file: source.file,
     ...positionOf(source, target, key),
     severity: 'error',

@@ -1,4 +1,5 @@
 /** Reads one YAML file keeping node positions, so any problem can point at file:line:col. */
+import type { RuleId } from '../model/rule-ids.js';
 import { readFileSync } from 'node:fs';
 import {
   isAlias,
@@ -41,7 +42,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * file, over 1 MiB, binary or not UTF-8. A leading BOM is dropped.
  */
 export function readTextFile(path: string, file: string): { text: string } | { problems: Problem[] } {
-  const fileProblem = (rule: string, message: string, line = 1, column = 1) => ({
+  const fileProblem = (rule: RuleId, message: string, line = 1, column = 1) => ({
     problems: [{ file, line, column, severity: 'error' as const, rule, message }],
   });
   const checked = regularFile(path);

@@ -1,10 +1,11 @@
 /** Terminal tables that fit the given width by wrapping the widest columns. */
 import type { Style } from './style.js';
+import { displayWidth } from '../util/width.js';
 
 const GAP = 2;
 const visible = (text: string): number => {
   let most = 0;
-  for (const line of text.split('\n')) if (line.length > most) most = line.length;
+  for (const line of text.split('\n')) if (displayWidth(line) > most) most = displayWidth(line);
   return most;
 };
 
@@ -34,8 +35,7 @@ export function fitWidths(
   if (natural.reduce((sum, w) => sum + w, 0) <= width) return natural;
   const minimum = columns.map(
     (texts, column) =>
-      widest(texts.flatMap((cell) => cell.split(whole.includes(column) ? '\n' : /\s+/)).map((word) => word.length)) +
-      GAP,
+      widest(texts.flatMap((cell) => cell.split(whole.includes(column) ? '\n' : /\s+/)).map(displayWidth)) + GAP,
   );
   const widths = [...natural];
   // Take a column at a time from the widest that can still wrap, until the table fits.
@@ -51,7 +51,7 @@ export function fitWidths(
 const stripAnsi = (text: string): string => (text.includes('\x1b') ? text.replace(/\x1b\[[0-9;]*m/g, '') : text);
 
 const SGR = /\x1b\[[0-9;]*m/g;
-const plainLength = (text: string): number => (text.includes('\x1b') ? text.replace(SGR, '').length : text.length);
+const plainLength = (text: string): number => displayWidth(text.includes('\x1b') ? text.replace(SGR, '') : text);
 /** A line styled as a whole (`style.dim(text)`): its opening codes, the plain text, its closing codes. */
 const WHOLE = /^((?:\x1b\[[0-9;]*m)+)([^\x1b]*)((?:\x1b\[[0-9;]*m)+)$/;
 
@@ -64,7 +64,7 @@ function wrapLine(line: string, width: number): string[] {
   const out: string[] = [];
   let current = '';
   for (const word of words) {
-    const length = (value: string) => value.replace(SGR, '').length;
+    const length = (value: string) => displayWidth(value.replace(SGR, ''));
     if (current !== '' && length(current) + 1 + length(word) > width) {
       out.push(current);
       current = word;

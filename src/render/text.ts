@@ -1,4 +1,5 @@
 /** Plain-text layout helpers for terminal output. */
+import { displayWidth } from '../util/width.js';
 
 /** Wraps `text` to `width` columns, every line starting with `indent`; the first line may use `first` instead. */
 export function wrap(text: string, width: number, indent = '', first = indent): string[] {
@@ -6,7 +7,7 @@ export function wrap(text: string, width: number, indent = '', first = indent): 
   let line = first;
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
+    if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
       line = indent + word;
     } else {

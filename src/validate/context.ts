@@ -1,4 +1,5 @@
 /** What the cross-file rules see: the valid files of one runbooks folder, with positions. */
+import type { RuleId } from '../model/rule-ids.js';
 import { basename, extname } from 'node:path';
 import type { Loaded } from '../read/catalog.js';
 import type { PathSegment } from '../read/source.js';
@@ -21,7 +22,7 @@ export type Rule = (context: RuleContext) => Problem[];
 export function problemAt(
   loaded: Loaded<unknown>,
   path: readonly PathSegment[],
-  rule: string,
+  rule: RuleId,
   message: string,
   options: { key?: boolean; severity?: Severity; scope?: Scope | undefined } = {},
 ): Problem {

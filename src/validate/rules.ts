@@ -1,6 +1,7 @@
 /** Cross-file rules: one named function each, its rule id beside it. Shape is the schema's job; meaning is here. */
 import type { PathSegment } from '../read/source.js';
 import type { Problem, Scope } from '../model/problem.js';
+import type { RuleId } from '../model/rule-ids.js';
 import { parseDuration } from '../model/duration.js';
 import { closest } from '../util/suggest.js';
 import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
@@ -153,7 +154,7 @@ export const uniqueRosterNames: Rule = ({ roster }) => {
   const duplicates = (
     values: readonly string[],
     path: (i: number) => PathSegment[],
-    rule: string,
+    rule: RuleId,
     what: string,
     scope: (value: string) => Scope,
   ): Problem[] =>
@@ -229,7 +230,7 @@ export const datesInOrder: Rule = ({ roster }) => {
 /** unique-issue-id, unique-sla-id: ids are unique within a file; observations and links refer to them. */
 export const uniqueIdsInFile: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) => {
-    const duplicates = (ids: string[], list: 'issues' | 'sla', rule: string): Problem[] =>
+    const duplicates = (ids: string[], list: 'issues' | 'sla', rule: RuleId): Problem[] =>
       ids.flatMap((id, i) =>
         ids.indexOf(id) < i
           ? [

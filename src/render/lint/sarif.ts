@@ -2,7 +2,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintReport } from '../../lint/lint.js';
-import { RULE_DESCRIPTIONS } from '../../validate/rule-ids.js';
+import { RULE_DESCRIPTIONS, type RuleId } from '../../model/rule-ids.js';
 
 /** A relative path as a URI reference: each segment percent-encoded, so a space, `#` or `%` in a name survives. */
 export function relativeUri(file: string): string {
@@ -10,7 +10,7 @@ export function relativeUri(file: string): string {
 }
 
 export function renderSarif(report: LintReport, version: string): object {
-  const ruleIds = [...new Set([...Object.keys(RULE_DESCRIPTIONS), ...report.problems.map((problem) => problem.rule)])];
+  const ruleIds = Object.keys(RULE_DESCRIPTIONS) as RuleId[];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -20,7 +20,7 @@ export function renderSarif(report: LintReport, version: string): object {
           driver: {
             name: 'runbook',
             version,
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] ?? id } })),
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: RULE_DESCRIPTIONS[id] } })),
           },
         },
         results: report.problems.map((problem) => ({

@@ -1,5 +1,8 @@
-/** Every rule id lint can report, with a one-line description (SARIF rule metadata, docs). */
-export const RULE_DESCRIPTIONS: Record<string, string> = {
+/**
+ * Every rule id a problem can carry, with a one-line description (SARIF rule metadata, docs): the one table
+ * the `RuleId` type is made from, so a problem with an id not listed here does not compile.
+ */
+export const RULE_DESCRIPTIONS = {
   'file-unreadable': 'The file cannot be read.',
   'file-too-large': 'The file is larger than 1 MiB.',
   'file-not-regular': 'The path is a folder, FIFO or device, not a file.',
@@ -43,4 +46,9 @@ export const RULE_DESCRIPTIONS: Record<string, string> = {
   'override-range': 'An override ends when or before it starts.',
   'fairness-drift':
     'The final schedule breaks a fairness goal the plan kept: a spread above one, or back-to-back weeks.',
-};
+  observation: 'An observations file names a pipeline or rule that does not exist, or holds the wrong kind of value.',
+  'json-syntax': 'A .json observations file is not strict JSON.',
+  import: 'A Markdown document cannot be imported (no pipeline sections, a section with no owners).',
+} as const;
+
+export type RuleId = keyof typeof RULE_DESCRIPTIONS;
