@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { renderCalendar } from '../src/render/ical.js';
 import { person, roster, rotating, schedule } from './helpers/rotation.js';
+import { duration } from './helpers/values.js';
 
 const STAMP = new Date('2026-11-01T00:00:00Z');
 const tricky = 'Zoë O’Brien, Jr.; "Z"\nsecond line';
@@ -14,7 +15,10 @@ function calendarFor(options: { start?: string; timezone?: string; weeks?: numbe
   });
   const pipelines = [
     {
-      ...rotating('clicks', 'Team', { 'handover-meeting': '30m', duties: ['Watch the dashboards; page, if needed'] }),
+      ...rotating('clicks', 'Team', {
+        'handover-meeting': duration('30m'),
+        duties: ['Watch the dashboards; page, if needed'],
+      }),
       name: 'Clicks, Views; Ünïcode',
     },
   ];

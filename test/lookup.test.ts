@@ -4,6 +4,7 @@ import { ownership, teamOwnership } from '../src/lookup/owners.js';
 import { searchIssues } from '../src/lookup/search.js';
 import type { Pipeline } from '../src/model/pipeline.js';
 import { sanitize, sanitizeLine } from '../src/util/sanitize.js';
+import { hours } from './helpers/values.js';
 
 const pipeline = (
   id: string,
@@ -99,7 +100,7 @@ describe('ownership', () => {
       catalog.map((entry) => entry.value),
       {
         timezone: 'UTC',
-        workweek: { days: ['mon'], hours: '09:00-17:00' },
+        workweek: { days: ['mon'], hours: hours('09:00-17:00') },
         teams: [{ name: 'Ops', contact: '#ops', members: [] }],
         people: [],
       },

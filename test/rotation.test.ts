@@ -3,6 +3,7 @@ import { fairnessReport } from '../src/rotation/report.js';
 import { onCallAt } from '../src/rotation/who.js';
 import { weekIndexAt } from '../src/rotation/weeks.js';
 import { grid, person, roster, rotating, schedule } from './helpers/rotation.js';
+import { duration } from './helpers/values.js';
 
 /** A schedule for two seniors, ana and ben, on one pipeline (clicks unless given). */
 const anaAndBen = (options: Parameters<typeof roster>[1], weeks: number, pipeline = rotating('clicks')) =>
@@ -93,11 +94,11 @@ describe('scheduler on small rosters', () => {
 
   it('moves a handover meeting off an attendee holiday to the nearest earlier working day, same time', () => {
     // Monday 28 December 2026 is a bank holiday in England (Boxing Day moved), Friday the 25th is Christmas.
-    const s = anaAndBen({ country: 'GB' }, 5, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
+    const s = anaAndBen({ country: 'GB' }, 5, rotating('clicks', 'Team', { 'handover-meeting': duration('30m') }));
     const meeting = s.meetings.find((entry) => entry.week === 4)!;
     expect([meeting.start, meeting.end]).toEqual([new Date('2026-12-24T09:30:00Z'), new Date('2026-12-24T10:00:00Z')]);
     // Only the attendees' holidays count: with no calendar, the meeting stays on the handover day.
-    const plain = anaAndBen({}, 5, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
+    const plain = anaAndBen({}, 5, rotating('clicks', 'Team', { 'handover-meeting': duration('30m') }));
     expect(plain.meetings.find((entry) => entry.week === 4)!.end).toEqual(new Date('2026-12-28T10:00:00Z'));
   });
 
@@ -110,7 +111,7 @@ describe('scheduler on small rosters', () => {
   });
 
   it('adds a handover meeting ending at handover, outgoing and incoming primary', () => {
-    const s = anaAndBen({}, 3, rotating('clicks', 'Team', { 'handover-meeting': '30m' }));
+    const s = anaAndBen({}, 3, rotating('clicks', 'Team', { 'handover-meeting': duration('30m') }));
     expect(s.meetings).toEqual([
       {
         pipeline: 'clicks',

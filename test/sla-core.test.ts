@@ -6,13 +6,14 @@ import { DEFAULT_CALENDAR, isWorkingDay, rosterCalendar, type WorkCalendar } fro
 import { nextDue, previousDue } from '../src/sla/deadlines.js';
 import { localDateOf } from '../src/time/local.js';
 import { parseCalendarPoint } from '../src/model/points.js';
+import { hours } from './helpers/values.js';
 
 const lookup = dateHolidaysLookup();
 
 function calendar(timezone: string, country?: string, region?: string, extra: string[] = []): WorkCalendar {
   const roster: Roster = {
     timezone,
-    workweek: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: '09:00-17:00' },
+    workweek: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: hours('09:00-17:00') },
     holidays: country ? { country, region, extra } : { extra },
     teams: [],
     people: [],

@@ -5,6 +5,7 @@ import { DEFAULT_CALENDAR } from '../src/time/calendar.js';
 import { worst } from '../src/sla/evaluate.js';
 import { evaluateOne, pipelineWith } from './helpers/fixtures.js';
 import { nextDeadline, pipelineDeadlines } from '../src/sla/upcoming.js';
+import { duration, point } from './helpers/values.js';
 
 const at = new Date('2027-02-10T12:00:00Z'); // a Wednesday; UTC calendar, Mon-Fri 09:00-17:00
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
@@ -12,7 +13,7 @@ const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000
 const evaluate = (rule: SlaRule, observation: Observation | undefined) => evaluateOne(rule, observation, at);
 
 describe('freshness', () => {
-  const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
+  const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: duration('48h') };
   it.each([
     [10, 'pass', 'newest data is 10 hours old, within 48 hours'],
     [35, 'pass', 'newest data is 1 day 11 hours old, within 48 hours'],
@@ -32,7 +33,7 @@ describe('freshness', () => {
   });
 
   it('honours an explicit warn', () => {
-    expect(evaluate({ ...rule, warn: '12h' }, hoursBefore(13)).status).toBe('warn');
+    expect(evaluate({ ...rule, warn: duration('12h') }, hoursBefore(13)).status).toBe('warn');
   });
 
   it('is unknown without an observation', () => {
@@ -47,8 +48,8 @@ describe('freshness', () => {
 });
 
 describe('resolution', () => {
-  const within: SlaRule = { id: 'fix', kind: 'resolution', within: '7d' };
-  const monthEnd: SlaRule = { id: 'fix', kind: 'resolution', due: 'end-of-month' };
+  const within: SlaRule = { id: 'fix', kind: 'resolution', within: duration('7d') };
+  const monthEnd: SlaRule = { id: 'fix', kind: 'resolution', due: point('end-of-month') };
 
   it('judges open incidents against within, warning in the last quarter', () => {
     expect(evaluate(within, [{ id: 'A', opened: hoursBefore(24) }])).toMatchObject({
@@ -96,7 +97,7 @@ describe('resolution', () => {
 
 describe('deadline', () => {
   // Weekly, due Friday end of day. At Wed 10 Feb: P1 = Fri 5 Feb 17:00, P0 = Fri 29 Jan, P2 = Fri 12 Feb.
-  const weekly: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' };
+  const weekly: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: point('end-of-week') };
 
   it.each([
     ['2027-02-09T10:00:00Z', 'pass', '2027-02-12T17:00:00.000Z', 'done for this week; next due in 2 days 5 hours'],
@@ -117,16 +118,16 @@ describe('deadline', () => {
       status: 'warn',
       message: 'not yet done for this week; due in 23 hours',
     });
-    expect(evaluateOne({ ...weekly, warn: '2h' }, '2027-02-05T16:00:00Z', thursday).status).toBe('pass');
+    expect(evaluateOne({ ...weekly, warn: duration('2h') }, '2027-02-05T16:00:00Z', thursday).status).toBe('pass');
   });
 });
 
 describe('deadlines', () => {
   it('lists the next dated deadline of each rule', () => {
     const p = pipelineWith([
-      { id: 'arrival', kind: 'freshness', within: '48h' },
-      { id: 'review', kind: 'deadline', every: 'month', due: 'end-of-month' },
-      { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' },
+      { id: 'arrival', kind: 'freshness', within: duration('48h') },
+      { id: 'review', kind: 'deadline', every: 'month', due: point('end-of-month') },
+      { id: 'statuses', kind: 'deadline', every: 'week', due: point('end-of-week') },
     ]);
     expect(pipelineDeadlines(p, at, DEFAULT_CALENDAR).map((d) => [d.rule, d.due ?? null])).toEqual([
       ['arrival', null],

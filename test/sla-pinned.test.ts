@@ -14,13 +14,14 @@ import { evaluateOne, PIPELINE_YAML, runbooksFolder } from './helpers/fixtures.j
 import { runBin } from './helpers/run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { duration, point } from './helpers/values.js';
 
 const at = new Date('2027-02-10T12:00:00Z');
 const hoursBefore = (hours: number) => new Date(at.getTime() - hours * 3_600_000).toISOString();
 const evaluate = (rule: SlaRule, observation: Observation | undefined) => evaluateOne(rule, observation, at);
 
 describe('boundaries: warn is inclusive, breach is strictly after the limit', () => {
-  const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: '48h' };
+  const rule: SlaRule = { id: 'arrival', kind: 'freshness', within: duration('48h') };
   it('an age of exactly the warning threshold warns (75% of 48 h: 36 h)', () => {
     expect(evaluate(rule, hoursBefore(36)).status).toBe('warn');
   });
@@ -29,7 +30,7 @@ describe('boundaries: warn is inclusive, breach is strictly after the limit', ()
     expect(evaluate(rule, new Date(at.getTime() - 48 * 3_600_000 - 60_000).toISOString()).status).toBe('breach');
   });
   it('an incident resolved exactly at its due time is in time (guard)', () => {
-    const within: SlaRule = { id: 'fix', kind: 'resolution', within: '7d' };
+    const within: SlaRule = { id: 'fix', kind: 'resolution', within: duration('7d') };
     expect(
       evaluate(within, [{ id: 'A', opened: '2027-02-01T00:00:00Z', resolved: '2027-02-08T00:00:00Z' }]).status,
     ).toBe('pass');
@@ -37,31 +38,35 @@ describe('boundaries: warn is inclusive, breach is strictly after the limit', ()
 });
 
 describe('resolution warnings', () => {
-  const within: SlaRule = { id: 'fix', kind: 'resolution', within: '8d' };
+  const within: SlaRule = { id: 'fix', kind: 'resolution', within: duration('8d') };
   it('an open incident warns from 75% of its allowed time, inclusive (6 days of 8)', () => {
     expect(evaluate(within, [{ id: 'A', opened: hoursBefore(6 * 24) }]).status).toBe('warn');
     expect(evaluate(within, [{ id: 'A', opened: hoursBefore(6 * 24 - 1) }]).status).toBe('pass');
   });
   it('or from `warn` before its due time when given', () => {
-    expect(evaluate({ ...within, warn: '1d' }, [{ id: 'A', opened: hoursBefore(6 * 24) }]).status).toBe('pass');
-    expect(evaluate({ ...within, warn: '1d' }, [{ id: 'A', opened: hoursBefore(7 * 24) }]).status).toBe('warn');
+    expect(evaluate({ ...within, warn: duration('1d') }, [{ id: 'A', opened: hoursBefore(6 * 24) }]).status).toBe(
+      'pass',
+    );
+    expect(evaluate({ ...within, warn: duration('1d') }, [{ id: 'A', opened: hoursBefore(7 * 24) }]).status).toBe(
+      'warn',
+    );
   });
 });
 
 describe('as of --at: what is observed later has not happened yet', () => {
   it('an arrival after --at is not used: unknown, saying why (not "0 minutes old")', () => {
-    const result = evaluate({ id: 'arrival', kind: 'freshness', within: '48h' }, '2027-02-11T00:00:00Z');
+    const result = evaluate({ id: 'arrival', kind: 'freshness', within: duration('48h') }, '2027-02-11T00:00:00Z');
     expect(result.status).toBe('unknown');
     expect(result.message).toBe(
       'the newest arrival (2027-02-11T00:00:00Z) is after the time judged (2027-02-10T12:00:00.000Z): no observation as of then',
     );
   });
   it('a "done" after --at is not used', () => {
-    const rule: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: 'end-of-week' };
+    const rule: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: point('end-of-week') };
     expect(evaluate(rule, '2027-02-12T10:00:00Z').status).toBe('unknown');
   });
   it('an incident resolved after --at is open at --at; one opened after --at does not exist yet', () => {
-    const rule: SlaRule = { id: 'fix', kind: 'resolution', within: '2d' };
+    const rule: SlaRule = { id: 'fix', kind: 'resolution', within: duration('2d') };
     const result = evaluate(rule, [
       { id: 'A', opened: hoursBefore(72), resolved: '2027-02-11T00:00:00Z' },
       { id: 'B', opened: '2027-02-11T00:00:00Z' },

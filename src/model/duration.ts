@@ -23,6 +23,15 @@ export function parseDuration(text: string): number | undefined {
 
 export const DURATION_HINT = 'write a duration like 30m, 48h, 7d, 2w or PT48H';
 
+declare const DURATION: unique symbol;
+/** A duration's text as a runbook wrote it, checked by the schema that read it: it always has a length. */
+export type DurationText = string & { readonly [DURATION]: true };
+
+/** Milliseconds in a checked duration: the schema that made it a DurationText has parsed it already. */
+export function durationMs(text: DurationText): number {
+  return parseDuration(text) ?? 0;
+}
+
 /**
  * A duration as its author wrote it, in words: `48h` -> "48 hours", `2d` -> "2 days", `PT48H` -> "48 hours",
  * `1d12h` -> "1 day 12 hours". A rule's own limit reads as written; time computed from it uses describeDuration.

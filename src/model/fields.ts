@@ -1,7 +1,14 @@
 /** Field schemas shared by the pipeline, roster and observations files. */
 import { z } from 'zod';
-import { DURATION_HINT, parseDuration } from './duration.js';
-import { POINT_HINT, parseCalendarPoint, parseClock } from './points.js';
+import { DURATION_HINT, parseDuration, type DurationText } from './duration.js';
+import {
+  POINT_HINT,
+  parseCalendarPoint,
+  parseClock,
+  type CalendarPointText as PointText,
+  type ClockText,
+  type HoursText,
+} from './points.js';
 import { isCalendarDate, isTimeZone, TIMESTAMP_PATTERN, timestampProblem, zoneSpelling } from '../util/dates.js';
 
 export const KebabId = z
@@ -30,7 +37,8 @@ export const Duration = z
     (value) => !DURATION_PATTERN.test(value) || parseDuration(value) !== undefined,
     `is not a duration: ${DURATION_HINT}`,
   )
-  .describe('A duration: 30m, 48h, 7d, 2w, or ISO 8601 such as PT48H');
+  .describe('A duration: 30m, 48h, 7d, 2w, or ISO 8601 such as PT48H')
+  .transform((value) => value as DurationText);
 
 const POINT_PATTERN = /^(?:end-of-week|end-of-month|[A-Za-z]{3,9} +\d{1,2}:\d{2}|day +\d{1,2} +\d{1,2}:\d{2})$/;
 
@@ -41,7 +49,8 @@ export const CalendarPointText = z
     (value) => !POINT_PATTERN.test(value) || parseCalendarPoint(value) !== undefined,
     `is not a calendar point: ${POINT_HINT}`,
   )
-  .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"');
+  .describe('A calendar point: end-of-week, end-of-month, "friday 17:00" or "day 5 09:00"')
+  .transform((value) => value as PointText);
 
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const DATE_HINT = 'is not a date: write YYYY-MM-DD, e.g. 2026-11-30';
@@ -116,7 +125,8 @@ const CLOCK_PATTERN = '(?:[01]?\\d|2[0-3]):[0-5]\\d';
 export const Clock = z
   .string()
   .refine((value) => parseClock(value) !== undefined, 'is not a time of day: write HH:MM, e.g. 09:00')
-  .meta({ pattern: `^${CLOCK_PATTERN}$` });
+  .meta({ pattern: `^${CLOCK_PATTERN}$` })
+  .transform((value) => value as ClockText);
 
 export const HoursRange = z
   .string()
@@ -126,7 +136,8 @@ export const HoursRange = z
     const end = to === undefined ? undefined : parseClock(to);
     return rest.length === 0 && start && end && start.hour * 60 + start.minute < end.hour * 60 + end.minute;
   }, 'is not a range of working hours: write "09:00-17:00" with the start before the end')
-  .meta({ pattern: `^${CLOCK_PATTERN}-${CLOCK_PATTERN}$` });
+  .meta({ pattern: `^${CLOCK_PATTERN}-${CLOCK_PATTERN}$` })
+  .transform((value) => value as HoursText);
 
 /** An ISO 8601 timestamp that carries its offset (`Z` or `+01:00`). */
 const TIMESTAMP_HINT =

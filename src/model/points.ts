@@ -43,3 +43,40 @@ export function parseCalendarPoint(text: string): CalendarPoint | undefined {
   }
   return undefined;
 }
+
+declare const POINT: unique symbol;
+declare const CLOCK: unique symbol;
+declare const HOURS: unique symbol;
+declare const HANDOVER: unique symbol;
+/** Texts checked by the schema that read them (fields.ts, roster.ts): each has the value its reader gives. */
+export type CalendarPointText = string & { readonly [POINT]: true };
+export type ClockText = string & { readonly [CLOCK]: true };
+export type HoursText = string & { readonly [HOURS]: true };
+export type HandoverText = string & { readonly [HANDOVER]: true };
+
+const NOON = { hour: 12, minute: 0 };
+
+/** The calendar point a checked text names. */
+export function pointOf(text: CalendarPointText): CalendarPoint {
+  return parseCalendarPoint(text) ?? { kind: 'end-of-week' };
+}
+
+/** The time of day a checked `HH:MM` names. */
+export function clockOf(text: ClockText): { hour: number; minute: number } {
+  return parseClock(text) ?? NOON;
+}
+
+/** The working hours a checked `HH:MM-HH:MM` names. */
+export function hoursOf(text: HoursText): {
+  from: { hour: number; minute: number };
+  to: { hour: number; minute: number };
+} {
+  const [from = '', to = ''] = text.split('-');
+  return { from: parseClock(from) ?? NOON, to: parseClock(to) ?? NOON };
+}
+
+/** The weekday and time a checked handover point (`monday 10:00`) names. */
+export function handoverPoint(text: HandoverText): { weekday: number; hour: number; minute: number } {
+  const [day = '', clock = ''] = text.trim().split(/\s+/);
+  return { weekday: parseWeekday(day) ?? 1, ...(parseClock(clock) ?? NOON) };
+}

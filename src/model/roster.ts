@@ -11,7 +11,7 @@ import {
   Text,
   TimeZone,
 } from './fields.js';
-import { parseWeekday } from './points.js';
+import { parseWeekday, type HandoverText, type HoursText } from './points.js';
 
 const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
@@ -41,11 +41,12 @@ const Handover = z
       Clock.safeParse(clock).success
     );
   }, 'is not a handover point: write a weekday and time, e.g. "monday 10:00"')
-  .meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` });
+  .meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` })
+  .transform((value) => value as HandoverText);
 
 export const RotationSettings = z.strictObject({
   start: CalendarDate,
-  handover: Handover.default('monday 10:00'),
+  handover: Handover.default('monday 10:00' as HandoverText),
   pairing: z.enum(['junior-with-senior', 'off']).default('junior-with-senior'),
 });
 
@@ -76,7 +77,7 @@ export const Person = z.strictObject({
 
 export const Roster = z.strictObject({
   timezone: TimeZone.default('UTC'),
-  workweek: Workweek.default({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: '09:00-17:00' }),
+  workweek: Workweek.default({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: '09:00-17:00' as HoursText }),
   holidays: Holidays.optional(),
   rotation: RotationSettings.optional(),
   /** How often every runbook should be checked, unless it says otherwise (`review-every` on the pipeline). */

@@ -1,7 +1,7 @@
 /** Who can be scheduled in a week, and which of its days are holidays on each person's own calendar. */
 import type { Person, Roster } from '../model/roster.js';
 import type { HolidayLookup, WorkCalendar } from '../time/calendar.js';
-import { weekdayOf, type LocalDate } from '../time/local.js';
+import { weekdayOf, yearOf, type LocalDate } from '../time/local.js';
 import type { Week } from './weeks.js';
 
 export interface Absence {
@@ -39,7 +39,7 @@ export function holidayChecker(
       person.country && person.country !== roster.holidays?.country
         ? person.region
         : (person.region ?? roster.holidays?.region);
-    return extra.has(day) || (country !== undefined && holidays(country, region, Number(day.slice(0, 4))).has(day));
+    return extra.has(day) || (country !== undefined && holidays(country, region, yearOf(day)).has(day));
   };
 }
 

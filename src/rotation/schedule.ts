@@ -7,7 +7,7 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster, Team } from '../model/roster.js';
 import type { HolidayLookup, WorkCalendar } from '../time/calendar.js';
-import { parseDuration } from '../model/duration.js';
+import { durationMs } from '../model/duration.js';
 import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayChecker, holidayCounter, unavailability } from './people.js';
 import { addDays, instantAt, weekdayOf, type LocalDate } from '../time/local.js';
@@ -344,7 +344,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       const meeting = pipeline.oncall['handover-meeting'];
       const outgoing = lastPrimary.get(pipeline.id);
       if (meeting && outgoing !== undefined && outgoing !== primary.id) {
-        const length = parseDuration(meeting)!;
+        const length = durationMs(meeting);
         const attendees = [people.get(outgoing)!, primary];
         // Never on a holiday of either attendee: the nearest earlier working day, at the handover time.
         let day = week.days[0]!;

@@ -1,8 +1,18 @@
 /** Rotation weeks: each from the handover point to the same point a week later, in local time (DST-correct). */
 import type { Roster } from '../model/roster.js';
 import { lastWorkingDay, type WorkCalendar } from '../time/calendar.js';
-import { addDays, instantAt, localDateOf, weekdayOf, type LocalDate, type Zone } from '../time/local.js';
-import { parseClock, parseWeekday } from '../model/points.js';
+import {
+  addDays,
+  daysBetween,
+  instantAt,
+  localDateOf,
+  monthOf,
+  weekdayOf,
+  yearOf,
+  type LocalDate,
+  type Zone,
+} from '../time/local.js';
+import { handoverPoint } from '../model/points.js';
 
 /**
  * The weeks runbook plans from `rotation.start`: ten years. Every plan starts at the epoch (so the same files
@@ -40,9 +50,7 @@ export interface Handover extends Zone {
 
 export function handoverOf(roster: Roster, offsets?: Zone['offsets']): Handover {
   const rotation = roster.rotation!;
-  const [day, clock] = rotation.handover.trim().split(/\s+/);
-  const weekday = parseWeekday(day!)!;
-  const { hour, minute } = parseClock(clock!)!;
+  const { weekday, hour, minute } = handoverPoint(rotation.handover);
   const epoch = addDays(rotation.start, (weekday - weekdayOf(rotation.start) + 7) % 7);
   return { epoch, hour, minute, timeZone: roster.timezone, ...(offsets ? { offsets } : {}) };
 }
@@ -54,11 +62,7 @@ export function weekStart(handover: Handover, index: number): Date {
 /** The index of the week holding `at` (negative before the epoch). */
 export function weekIndexAt(handover: Handover, at: Date): number {
   const local = localDateOf(at, handover);
-  let index = Math.floor(
-    (Date.UTC(+local.slice(0, 4), +local.slice(5, 7) - 1, +local.slice(8, 10)) -
-      Date.UTC(+handover.epoch.slice(0, 4), +handover.epoch.slice(5, 7) - 1, +handover.epoch.slice(8, 10))) /
-      (7 * 86_400_000),
-  );
+  let index = Math.floor(daysBetween(handover.epoch, local) / 7);
   while (weekStart(handover, index).getTime() > at.getTime()) index--;
   while (weekStart(handover, index + 1).getTime() <= at.getTime()) index++;
   return index;
@@ -67,9 +71,7 @@ export function weekIndexAt(handover: Handover, at: Date): number {
 export function buildWeek(handover: Handover, calendar: WorkCalendar, index: number): Week {
   const first = addDays(handover.epoch, index * 7);
   const days = Array.from({ length: 7 }, (_, offset) => addDays(first, offset));
-  const monthEnd = days.some(
-    (day) => day === lastWorkingDay(calendar, Number(day.slice(0, 4)), Number(day.slice(5, 7))),
-  );
+  const monthEnd = days.some((day) => day === lastWorkingDay(calendar, yearOf(day), monthOf(day)));
   const lastDay = handover.hour || handover.minute ? addDays(first, 7) : days[6]!;
   return { index, start: weekStart(handover, index), end: weekStart(handover, index + 1), days, lastDay, monthEnd };
 }
@@ -81,6 +83,5 @@ export function weekOfDay(handover: Handover, day: LocalDate): number {
 
 /** Which week a local date starts: a whole number when it is a handover day, a fraction otherwise. */
 export function weekIndexOfDay(handover: Handover, day: LocalDate): number {
-  const utc = (date: LocalDate) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
-  return (utc(day) - utc(handover.epoch)) / (7 * 86_400_000);
+  return daysBetween(handover.epoch, day) / 7;
 }

@@ -1,7 +1,16 @@
 /** Calendar points as instants: the due point at or before a time, and the next one after it. Pure. */
 import type { WorkCalendar } from '../time/calendar.js';
 import { isWorkingDay, lastWorkingDay, weekStartDay, weekStartOf } from '../time/calendar.js';
-import { addDays, daysInMonth, instantAt, localDate, localDateOf, type LocalDate } from '../time/local.js';
+import {
+  addDays,
+  daysInMonth,
+  instantAt,
+  localDate,
+  localDateOf,
+  monthOf,
+  yearOf,
+  type LocalDate,
+} from '../time/local.js';
 import type { CalendarPoint } from '../model/points.js';
 
 /** How far to look for an occurrence before giving up (a calendar with no working days at all). */
@@ -26,7 +35,7 @@ function occurrence(point: CalendarPoint, calendar: WorkCalendar, anchor: LocalD
     }
     return undefined;
   }
-  const months = Number(anchor.slice(0, 4)) * 12 + Number(anchor.slice(5, 7)) - 1 + index;
+  const months = yearOf(anchor) * 12 + monthOf(anchor) - 1 + index;
   const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
   const last = daysInMonth(year, month);
   if (point.kind === 'monthly')

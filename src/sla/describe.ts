@@ -1,6 +1,6 @@
 /** SLA rules and calendar points in words, for people. */
 import type { SlaRule } from '../model/pipeline.js';
-import { describeDuration, parseDuration, describeWritten } from '../model/duration.js';
+import { describeDuration, durationMs, describeWritten } from '../model/duration.js';
 import { parseCalendarPoint } from '../model/points.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -32,13 +32,13 @@ const words = (duration: string): string => describeWritten(duration);
 
 /** Default warning lead for freshness: 75% of `within`. */
 export function freshnessWarnMs(rule: Extract<SlaRule, { kind: 'freshness' }>): number {
-  const within = parseDuration(rule.within) ?? 0;
-  return rule.warn ? (parseDuration(rule.warn) ?? 0) : Math.round(within * 0.75);
+  const within = durationMs(rule.within);
+  return rule.warn ? durationMs(rule.warn) : Math.round(within * 0.75);
 }
 
 /** Default warning lead for deadlines: 1 day before due. */
 export function deadlineWarnMs(rule: Extract<SlaRule, { kind: 'deadline' }>): number {
-  return rule.warn ? (parseDuration(rule.warn) ?? 0) : 24 * 3_600_000;
+  return rule.warn ? durationMs(rule.warn) : 24 * 3_600_000;
 }
 
 /** The rule as a sentence, derived from its fields (the runbook's own description is shown beside it). */

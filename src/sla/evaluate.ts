@@ -5,8 +5,8 @@ import type { WorkCalendar } from '../time/calendar.js';
 import type { Resolved } from './sources.js';
 import { nextDue, previousDue } from './deadlines.js';
 import { deadlineWarnMs, freshnessWarnMs } from './describe.js';
-import { describeDuration, parseDuration, describeWritten } from '../model/duration.js';
-import { parseCalendarPoint } from '../model/points.js';
+import { describeDuration, durationMs, describeWritten } from '../model/duration.js';
+import { pointOf } from '../model/points.js';
 
 export type Status = 'pass' | 'warn' | 'breach' | 'unknown';
 
@@ -32,7 +32,7 @@ const ago = (ms: number): string => describeDuration(Math.max(0, Math.floor(ms /
 type Outcome = Omit<SlaResult, 'pipeline' | 'rule' | 'kind'>;
 
 function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date, at: Date): Outcome {
-  const within = parseDuration(rule.within)!;
+  const within = durationMs(rule.within);
   const warn = freshnessWarnMs(rule);
   const age = at.getTime() - arrival.getTime();
   const due = iso(new Date(arrival.getTime() + within));
@@ -62,13 +62,13 @@ function freshness(rule: Extract<SlaRule, { kind: 'freshness' }>, arrival: Date,
 
 /** How long before its due time an open incident warns: `warn` when given, else the last quarter of its allowed time. */
 function resolutionWarnMs(rule: Extract<SlaRule, { kind: 'resolution' }>, allowed: number): number {
-  return rule.warn ? parseDuration(rule.warn)! : allowed * 0.25;
+  return rule.warn ? durationMs(rule.warn) : allowed * 0.25;
 }
 
 /** When an incident opened at `opened` must be resolved. */
 function incidentDue(rule: Extract<SlaRule, { kind: 'resolution' }>, opened: Date, calendar: WorkCalendar): Date {
-  if (rule.within) return new Date(opened.getTime() + parseDuration(rule.within)!);
-  return nextDue(parseCalendarPoint(rule.due!)!, opened, calendar);
+  if (rule.within) return new Date(opened.getTime() + durationMs(rule.within));
+  return nextDue(pointOf(rule.due!), opened, calendar);
 }
 
 function resolution(
@@ -115,7 +115,7 @@ function resolution(
 }
 
 function deadline(rule: Extract<SlaRule, { kind: 'deadline' }>, done: Date, at: Date, calendar: WorkCalendar): Outcome {
-  const point = parseCalendarPoint(rule.due)!;
+  const point = pointOf(rule.due);
   const p1 = previousDue(point, at, calendar);
   const p0 = previousDue(point, new Date(p1.getTime() - 1), calendar);
   const p2 = nextDue(point, at, calendar);

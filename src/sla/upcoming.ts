@@ -3,7 +3,7 @@ import type { Pipeline, SlaRule } from '../model/pipeline.js';
 import type { WorkCalendar } from '../time/calendar.js';
 import { nextDue } from './deadlines.js';
 import { describeRule } from './describe.js';
-import { parseCalendarPoint } from '../model/points.js';
+import { pointOf } from '../model/points.js';
 
 export interface Deadline {
   pipeline: string;
@@ -32,7 +32,7 @@ export function ruleDeadline(
   if (point === undefined) return base;
   let due = memo.get(point);
   if (!due) {
-    due = nextDue(parseCalendarPoint(point)!, at, calendar);
+    due = nextDue(pointOf(point), at, calendar);
     memo.set(point, due);
   }
   return { ...base, due: due.toISOString(), leftSeconds: Math.floor((due.getTime() - at.getTime()) / 1000) };

@@ -1,6 +1,6 @@
 /** The working calendar of a roster: time zone, working days and hours, public holidays and company days. */
 import type { Roster } from '../model/roster.js';
-import { parseClock } from '../model/points.js';
+import { hoursOf } from '../model/points.js';
 import {
   addDays,
   daysInMonth,
@@ -8,6 +8,7 @@ import {
   localDate,
   localDateOf,
   weekdayOf,
+  yearOf,
   type LocalDate,
   type Zone,
 } from './local.js';
@@ -44,18 +45,18 @@ export function rosterCalendar(
   offsets?: Zone['offsets'],
 ): WorkCalendar {
   if (!roster) return DEFAULT_CALENDAR;
-  const [from, to] = roster.workweek.hours.split('-').map((part) => parseClock(part)!);
+  const { from, to } = hoursOf(roster.workweek.hours);
   const extra = new Set(roster.holidays?.extra ?? []);
   const country = roster.holidays?.country;
   const region = roster.holidays?.region;
   const isPublicHoliday = (date: LocalDate): boolean =>
-    country !== undefined && holidays !== undefined && holidays(country, region, Number(date.slice(0, 4))).has(date);
+    country !== undefined && holidays !== undefined && holidays(country, region, yearOf(date)).has(date);
   return {
     timeZone: roster.timezone,
     ...(offsets ? { offsets } : {}),
     workdays: new Set(roster.workweek.days.map((day) => DAY_INDEX[day]!)),
-    start: from!,
-    end: to!,
+    start: from,
+    end: to,
     isHoliday: (date) => extra.has(date) || isPublicHoliday(date),
   };
 }

@@ -9,6 +9,13 @@ const toUtc = (date: LocalDate): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 const fromUtc = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
 
+/** The year of a local date. */
+export const yearOf = (date: LocalDate): number => Number(date.slice(0, 4));
+/** The month of a local date, 1 to 12. */
+export const monthOf = (date: LocalDate): number => Number(date.slice(5, 7));
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: LocalDate, to: LocalDate): number => (toUtc(to) - toUtc(from)) / DAY_MS;
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromUtc(toUtc(date) + days * DAY_MS);
 }

@@ -2,7 +2,7 @@
 import type { PathSegment } from '../read/source.js';
 import type { Problem, Scope } from '../model/problem.js';
 import type { RuleId } from '../model/rule-ids.js';
-import { parseDuration } from '../model/duration.js';
+import { durationMs } from '../model/duration.js';
 import { closest } from '../util/suggest.js';
 import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './context.js';
 import { reviewOf } from '../lookup/review.js';
@@ -262,7 +262,7 @@ export const warnShorterThanWithin: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) =>
     loaded.value.sla.flatMap((rule, i) => {
       if (rule.kind !== 'freshness' || rule.warn === undefined) return [];
-      if ((parseDuration(rule.warn) ?? 0) < (parseDuration(rule.within) ?? 0)) return [];
+      if (durationMs(rule.warn) < durationMs(rule.within)) return [];
       return [
         problemAt(
           loaded,
