@@ -15,8 +15,6 @@ import { withFolderLock } from '../util/folder-lock.js';
 import { onCallTrouble } from '../lookup/trouble.js';
 import { sanitizeLine, terminalSafeJson } from '../util/sanitize.js';
 
-export { CHECK_WORKER, type Catalog, type Entry } from '../load/runbooks.js';
-
 export interface Io {
   out(text: string): void;
   err(text: string): void;

@@ -18,7 +18,7 @@ import { OVERRIDES_FILE } from '../read/file-kinds.js';
 import { sanitizeLine } from '../util/sanitize.js';
 
 /** One stderr line per state file whose entries some answer left out for their errors. */
-export function noteLeftOutEntries(ctx: Context, catalog: Catalog): void {
+function noteLeftOutEntries(ctx: Context, catalog: Catalog): void {
   for (const state of [catalog.overrides, catalog.lock]) {
     if (!state?.leftOut.length) continue;
     const list = state.leftOut.map((entry) => `${entry.what} (line ${entry.line})`);

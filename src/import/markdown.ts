@@ -85,7 +85,7 @@ const TRAILING = new Set([
 ]);
 
 /** A kebab-case id from text: its first words, without a dangling little word at the end. */
-export function slug(text: string, words = 5): string {
+function slug(text: string, words = 5): string {
   const parts = text
     .slice(0, 400)
     .toLowerCase()

@@ -20,7 +20,7 @@ export function lineEnd(text: string, offset: number): number {
 }
 
 /** The spaces before the first character of the line holding `offset`. */
-export function indentOf(text: string, offset: number): string {
+function indentOf(text: string, offset: number): string {
   const start = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(start))![0];
 }

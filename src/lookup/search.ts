@@ -11,7 +11,7 @@ export interface SearchHit {
 /** How much a word found in each field counts. */
 const WEIGHTS = { title: 5, id: 4, symptoms: 3, cause: 2, resolution: 1 } as const;
 
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 

@@ -9,7 +9,7 @@ export const Incident = z.strictObject({
 });
 
 /** A rule's incidents: each id once, none resolved before it was opened (docs/sla.md: bad observations are input errors). */
-export const Incidents = z.array(Incident).superRefine((incidents, context) => {
+const Incidents = z.array(Incident).superRefine((incidents, context) => {
   const seen = new Set<string>();
   incidents.forEach((incident, i) => {
     if (seen.has(incident.id))

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CalendarDate, KebabId, Text, Timestamp } from './fields.js';
 
 /** A timestamp with its offset, or a date (local midnight in the roster's zone). */
-export const OverrideTime = z.union([Timestamp, CalendarDate]);
+const OverrideTime = z.union([Timestamp, CalendarDate]);
 
 export const Override = z.strictObject({
   pipeline: KebabId,

@@ -13,7 +13,7 @@ export const CommonIssue = z.strictObject({
 });
 
 /** Where a rule's observation comes from, when not from a runbook observations file (README, "SLA deadlines and checks"). */
-export const ObservationSource = z.union([
+const ObservationSource = z.union([
   z.strictObject({
     dbt: Text.describe('a dbt source unique_id, as in target/sources.json: source.<project>.<source>.<table>'),
   }),
@@ -26,14 +26,14 @@ export const ObservationSource = z.union([
 
 const ruleBase = { id: KebabId, description: Text.optional(), source: ObservationSource.optional() };
 
-export const FreshnessRule = z.strictObject({
+const FreshnessRule = z.strictObject({
   ...ruleBase,
   kind: z.literal('freshness'),
   within: Duration,
   warn: Duration.optional(),
 });
 
-export const ResolutionRule = z
+const ResolutionRule = z
   .strictObject({
     ...ruleBase,
     kind: z.literal('resolution'),
@@ -52,7 +52,7 @@ export const ResolutionRule = z
 const WEEK_POINT = /^(?:end-of-week|[A-Za-z]{3,9} +\d{1,2}:\d{2})$/;
 const MONTH_POINT = /^(?:end-of-month|day +\d{1,2} +\d{1,2}:\d{2})$/;
 
-export const DeadlineRule = z
+const DeadlineRule = z
   .strictObject({
     ...ruleBase,
     kind: z.literal('deadline'),
@@ -118,6 +118,6 @@ export const Pipeline = z.strictObject({
 
 export type CommonIssue = z.infer<typeof CommonIssue>;
 export type SlaRule = z.infer<typeof SlaRule>;
-export type ObservationSource = z.infer<typeof ObservationSource>;
+type ObservationSource = z.infer<typeof ObservationSource>;
 export type Oncall = z.infer<typeof Oncall>;
 export type Pipeline = z.infer<typeof Pipeline>;

@@ -1,7 +1,5 @@
 /** Calendar points: `end-of-week`, `end-of-month`, `<weekday> HH:MM`, `day N HH:MM`. */
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 const LONG_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export type CalendarPoint =
@@ -59,11 +57,6 @@ const NOON = { hour: 12, minute: 0 };
 /** The calendar point a checked text names. */
 export function pointOf(text: CalendarPointText): CalendarPoint {
   return parseCalendarPoint(text) ?? { kind: 'end-of-week' };
-}
-
-/** The time of day a checked `HH:MM` names. */
-export function clockOf(text: ClockText): { hour: number; minute: number } {
-  return parseClock(text) ?? NOON;
 }
 
 /** The working hours a checked `HH:MM-HH:MM` names. */

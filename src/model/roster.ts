@@ -15,7 +15,7 @@ import { parseWeekday, type HandoverText, type HoursText } from './points.js';
 
 const WorkDay = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-export const Workweek = z.strictObject({
+const Workweek = z.strictObject({
   days: z.array(WorkDay).min(1, 'list at least one working day'),
   hours: HoursRange,
 });
@@ -23,7 +23,7 @@ export const Workweek = z.strictObject({
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code in capitals, e.g. GB');
 const RegionCode = z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be a region code of the country in capitals, e.g. ENG');
 
-export const Holidays = z.strictObject({
+const Holidays = z.strictObject({
   country: CountryCode.optional(),
   region: RegionCode.optional(),
   extra: z.array(CalendarDate).optional(),
@@ -44,7 +44,7 @@ const Handover = z
   .meta({ pattern: `^\\s*[A-Za-z]{3,9}\\s+${CLOCK_PATTERN}\\s*$` })
   .transform((value) => value as HandoverText);
 
-export const RotationSettings = z.strictObject({
+const RotationSettings = z.strictObject({
   start: CalendarDate,
   handover: Handover.default('monday 10:00' as HandoverText),
   pairing: z.enum(['junior-with-senior', 'off']).default('junior-with-senior'),
@@ -86,7 +86,7 @@ export const Roster = z.strictObject({
   people: z.array(Person).default([]),
 });
 
-export type Workweek = z.infer<typeof Workweek>;
+type Workweek = z.infer<typeof Workweek>;
 export type Team = z.infer<typeof Team>;
 export type Away = z.infer<typeof Away>;
 export type Person = z.infer<typeof Person>;

@@ -126,7 +126,7 @@ function translate(source: Source, schema: z.ZodType, issue: Issue): Problem[] {
   }
 }
 
-export function showPath(path: readonly PathSegment[]): string {
+function showPath(path: readonly PathSegment[]): string {
   return (
     path.reduce<string>(
       (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment),
@@ -170,7 +170,7 @@ function article(noun: string): string {
 }
 
 /** Keys the schema allows at `path`, for "did you mean". */
-export function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data: unknown): string[] {
+function knownKeys(schema: z.ZodType, path: readonly PathSegment[], data: unknown): string[] {
   let current: z.ZodType | undefined = schema;
   let value = data;
   const steps = [...path];

@@ -261,7 +261,7 @@ function pairsOf(node: YAMLMap): Map<string, { key: unknown; value: unknown }> {
  * The node at `path` (its key when `key` is set). When part of the path is missing, the nearest
  * anchor above it: the key of the enclosing mapping entry, or the enclosing list item.
  */
-export function nodeAt(source: Source, path: readonly PathSegment[], key = false): Node | undefined {
+function nodeAt(source: Source, path: readonly PathSegment[], key = false): Node | undefined {
   let node: unknown = source.doc.contents;
   let anchor: Node | undefined = (node as Node | null) ?? undefined;
   for (const [index, segment] of path.entries()) {

@@ -245,12 +245,6 @@ function eventText(event: EventData): string {
 /** RFC 5545 3.1: lines longer than 75 octets continue on the next line after a single space. */
 const ASCII = /^[\x00-\x7f]*$/;
 
-export function foldLines(text: string): string {
-  let out = '';
-  for (const line of text.split('\r\n')) if (line !== '') out += foldLine(line);
-  return out;
-}
-
 /** One content line, folded, with its CRLF. */
 function foldLine(line: string): string {
   if (line.length <= 75 / 4 || (line.length <= 75 && ASCII.test(line))) return `${line}\r\n`;

@@ -16,7 +16,7 @@ export function fits(head: readonly string[], rows: readonly string[][], width: 
 }
 
 /** Column widths (content + gap) that fit `width`, never narrower than a column's longest word. */
-export function fitWidths(
+function fitWidths(
   head: readonly string[],
   rows: readonly string[][],
   width: number,

@@ -34,7 +34,7 @@ export function formatStamp(instant: Date | string, zone: ZoneLike): string {
 }
 
 /** "in 2 days 5 hours", "5 hours ago" (to the minute). */
-export function formatLeft(ms: number): string {
+function formatLeft(ms: number): string {
   const words = describeDuration(Math.floor(Math.abs(ms) / 60_000) * 60_000);
   return ms >= 0 ? `in ${words}` : `${words} ago`;
 }

@@ -69,7 +69,7 @@ const compact = (date: Date): string =>
 const iso = (date: Date): string => date.toISOString().replace(/\.000Z$/, 'Z');
 
 /** A stable event id: pipeline, role and week start; a later part of a split week adds its own start. */
-export function partUid(pipeline: string, role: string, weekStarts: Date, start: Date): string {
+function partUid(pipeline: string, role: string, weekStarts: Date, start: Date): string {
   const part = start.getTime() === weekStarts.getTime() ? '' : `-${compact(start)}`;
   return `${pipeline}-${role}-${utcDay(weekStarts)}${part}@runbook`;
 }
@@ -81,12 +81,12 @@ export const meetingUid = (pipeline: string, handoverDay: LocalDate): string =>
   `${pipeline}-handover-${handoverDay}@runbook`;
 
 /** The digest a revision is written with: what it published, so a hand edit shows. */
-export function shiftSum(entry: Pick<LockedShift, 'person' | 'covered' | 'cancelled'>): string {
+function shiftSum(entry: Pick<LockedShift, 'person' | 'covered' | 'cancelled'>): string {
   const covered = (entry.covered ?? []).map((part) => `${part.from}/${part.to}/${part.person}`).join(',');
   return checksum(`${entry.person}|${covered}|${entry.cancelled ? 'cancelled' : ''}`);
 }
 
-export function meetingSum(entry: Pick<LockedMeeting, 'from' | 'to' | 'attendees' | 'cancelled'>): string {
+function meetingSum(entry: Pick<LockedMeeting, 'from' | 'to' | 'attendees' | 'cancelled'>): string {
   return checksum(`${entry.from}|${entry.to}|${entry.attendees.join(',')}|${entry.cancelled ? 'cancelled' : ''}`);
 }
 
@@ -391,8 +391,6 @@ function meetingReason(item: ComparedMeeting): string {
   if (entry.attendees.join() !== current.attendees.join()) return 'the primaries handing over changed';
   return `moved from ${entry.from} to ${iso(current.start)}: a holiday of an attendee on the handover day, or the meeting's length`;
 }
-
-export { iso as isoInstant };
 
 /**
  * The published shift parts a calendar must carry as cancelled: for everyone's calendar, each one whose event

@@ -35,7 +35,7 @@ export interface FairnessReport {
 
 const spread = (values: number[]): number => (values.length ? round(Math.max(...values) - Math.min(...values)) : 0);
 
-/** Shares of weeks to two places: a week covered Tuesday to Thursday counts 0.29 to the one who covered it. */
+/** Shares of weeks to two places: a week covered Tuesday to Thursday (three of its seven days) counts 0.43 to the one who covered it. */
 const round = (value: number): number => Math.round(value * 100) / 100;
 
 export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: number): FairnessReport {

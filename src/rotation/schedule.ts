@@ -649,7 +649,7 @@ function* chain<T>(first: Iterable<T>, then: () => Iterable<T>): Generator<T> {
   yield* then();
 }
 
-export function weekName(week: Week, handover: Handover): string {
+function weekName(week: Week, handover: Handover): string {
   return `week of ${week.days[0]} (from ${handover.epoch === week.days[0] ? 'the first handover' : 'handover'} ${String(handover.hour).padStart(2, '0')}:${String(handover.minute).padStart(2, '0')} ${handover.timeZone})`;
 }
 

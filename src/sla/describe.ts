@@ -13,7 +13,7 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-export function describePoint(text: string): string {
+function describePoint(text: string): string {
   const point = parseCalendarPoint(text);
   if (!point) return text;
   switch (point.kind) {

@@ -20,7 +20,7 @@ export interface Deadline {
 /** Next due points already found for this `at` and calendar, by calendar point (many pipelines share a few). */
 export type DueMemo = Map<string, Date>;
 
-export function ruleDeadline(
+function ruleDeadline(
   pipeline: Pipeline,
   rule: SlaRule,
   at: Date,

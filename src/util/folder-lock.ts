@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { UsageError } from './errors.js';
 import { pendingTemporaries, TEMPORARY, writeError } from './write.js';
 
-export const LOCK_NAME = '.runbook.lock';
+const LOCK_NAME = '.runbook.lock';
 
 /** How long a writer waits for another to finish before it gives up. */
 const WAIT_MS = 5_000;

@@ -1,7 +1,7 @@
 /** "Did you mean" for names, keys and enum values. */
 
 /** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: three rolling rows. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let before = new Int32Array(b.length + 1);
   let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
   let row = new Int32Array(b.length + 1);

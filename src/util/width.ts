@@ -9,8 +9,3 @@ const ASCII = /^[\x20-\x7e]*$/;
 export function displayWidth(text: string): number {
   return ASCII.test(text) ? text.length : stringWidth(text);
 }
-
-/** `text` padded with spaces to `width` columns. */
-export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}

@@ -8,7 +8,7 @@ import { fileId, problemAt, teamPaths, type Rule, type RuleContext } from './con
 import { reviewOf } from '../lookup/review.js';
 
 /** id-matches-file: a pipeline's id equals its file name, so `runbook show <id>` and the file agree. */
-export const idMatchesFile: Rule = ({ pipelines }) =>
+const idMatchesFile: Rule = ({ pipelines }) =>
   pipelines
     .filter((loaded) => loaded.value.id !== fileId(loaded))
     .map((loaded) =>
@@ -24,7 +24,7 @@ export const idMatchesFile: Rule = ({ pipelines }) =>
  * unique-name: ids, names and aliases are unique across pipelines, so every look-up has one answer.
  * Ids claim their names first, then names, then aliases; a clash is reported on the weaker claim.
  */
-export const uniqueNames: Rule = ({ pipelines }) => {
+const uniqueNames: Rule = ({ pipelines }) => {
   const claims = pipelines.flatMap((loaded) => {
     const { id, name, aliases = [] } = loaded.value;
     return [
@@ -61,7 +61,7 @@ export const uniqueNames: Rule = ({ pipelines }) => {
 };
 
 /** team-exists: every team a pipeline names (owners, escalation, rotation, deadline `by`) is in the roster. */
-export const teamsExist: Rule = ({ pipelines, roster }) => {
+const teamsExist: Rule = ({ pipelines, roster }) => {
   if (!roster) return [];
   const known = roster.value.teams.map((team) => team.name);
   const problems: Problem[] = [];
@@ -91,7 +91,7 @@ export const teamsExist: Rule = ({ pipelines, roster }) => {
 };
 
 /** rotation-team-members: a rotation's team has people to take the shifts. */
-export const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
+const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
   if (!roster) return [];
   return pipelines.flatMap((loaded) => {
     const { oncall } = loaded.value;
@@ -109,7 +109,7 @@ export const rotationTeamHasMembers: Rule = ({ pipelines, roster }) => {
 };
 
 /** pairing-senior: with junior-with-senior pairing, a team with juniors has a senior to back them. */
-export const pairingHasSenior: Rule = ({ roster }) => {
+const pairingHasSenior: Rule = ({ roster }) => {
   if (!roster || roster.value.rotation?.pairing === 'off') return [];
   const level = new Map(roster.value.people.map((person) => [person.id, person.level]));
   return roster.value.teams.flatMap((team, i) => {
@@ -128,7 +128,7 @@ export const pairingHasSenior: Rule = ({ roster }) => {
 };
 
 /** member-exists: every team member is one of the people. */
-export const membersExist: Rule = ({ roster }) => {
+const membersExist: Rule = ({ roster }) => {
   if (!roster) return [];
   const ids = roster.value.people.map((person) => person.id);
   return roster.value.teams.flatMap((team, i) =>
@@ -149,7 +149,7 @@ export const membersExist: Rule = ({ roster }) => {
 };
 
 /** unique-person, unique-team, unique-member: person ids, team names and each team's members are unique. */
-export const uniqueRosterNames: Rule = ({ roster }) => {
+const uniqueRosterNames: Rule = ({ roster }) => {
   if (!roster) return [];
   const duplicates = (
     values: readonly string[],
@@ -197,7 +197,7 @@ export const uniqueRosterNames: Rule = ({ roster }) => {
 };
 
 /** away-order, joined-before-left: date ranges run forwards. */
-export const datesInOrder: Rule = ({ roster }) => {
+const datesInOrder: Rule = ({ roster }) => {
   if (!roster) return [];
   return roster.value.people.flatMap((person, i) => [
     ...(person.away ?? []).flatMap((away, k) =>
@@ -228,7 +228,7 @@ export const datesInOrder: Rule = ({ roster }) => {
 };
 
 /** unique-issue-id, unique-sla-id: ids are unique within a file; observations and links refer to them. */
-export const uniqueIdsInFile: Rule = ({ pipelines }) =>
+const uniqueIdsInFile: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) => {
     const duplicates = (ids: string[], list: 'issues' | 'sla', rule: RuleId): Problem[] =>
       ids.flatMap((id, i) =>
@@ -258,7 +258,7 @@ export const uniqueIdsInFile: Rule = ({ pipelines }) =>
   });
 
 /** warn-before-within: a freshness warning comes before the breach it warns of. */
-export const warnShorterThanWithin: Rule = ({ pipelines }) =>
+const warnShorterThanWithin: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) =>
     loaded.value.sla.flatMap((rule, i) => {
       if (rule.kind !== 'freshness' || rule.warn === undefined) return [];
@@ -275,7 +275,7 @@ export const warnShorterThanWithin: Rule = ({ pipelines }) =>
   );
 
 /** issue-resolution (warning): an issue without steps does not help the engineer on call or a newcomer. */
-export const issueHasResolution: Rule = ({ pipelines }) =>
+const issueHasResolution: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) =>
     loaded.value.issues.flatMap((issue, i) =>
       issue.resolution?.length
@@ -293,7 +293,7 @@ export const issueHasResolution: Rule = ({ pipelines }) =>
   );
 
 /** unmapped-text (warning): imported text still waiting to become SLA rules, duties or issues. */
-export const unmappedText: Rule = ({ pipelines }) =>
+const unmappedText: Rule = ({ pipelines }) =>
   pipelines.flatMap((loaded) =>
     (loaded.value.unmapped ?? []).map((text, i) =>
       problemAt(
@@ -307,7 +307,7 @@ export const unmappedText: Rule = ({ pipelines }) =>
   );
 
 /** review-overdue (warning): a runbook not checked within its `review-every` (or the roster's) is due again. */
-export const reviewOverdue: Rule = ({ pipelines, roster, today }) => {
+const reviewOverdue: Rule = ({ pipelines, roster, today }) => {
   if (!today) return [];
   return pipelines.flatMap((loaded) => {
     const review = reviewOf(loaded.value, roster?.value, today);
@@ -323,7 +323,7 @@ export const reviewOverdue: Rule = ({ pipelines, roster, today }) => {
 };
 
 /** contact-left (warning): a team that owns a pipeline or is escalated to is reached through someone who has left. */
-export const contactHasNotLeft: Rule = ({ pipelines, roster, today }) => {
+const contactHasNotLeft: Rule = ({ pipelines, roster, today }) => {
   if (!today || !roster) return [];
   const gone = roster.value.people.filter((person) => person.left !== undefined && person.left < today);
   const problems: Problem[] = [];
@@ -358,7 +358,7 @@ export const contactHasNotLeft: Rule = ({ pipelines, roster, today }) => {
 };
 
 /** holiday-calendar: holiday countries and regions are ones the holiday calendar knows. */
-export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
+const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   if (!roster || !holidays) return [];
   const problems: Problem[] = [];
   const check = (country: string | undefined, region: string | undefined, path: PathSegment[], scope?: Scope): void => {
@@ -397,7 +397,7 @@ export const holidayCalendarsKnown: Rule = ({ roster, holidays }) => {
   return problems;
 };
 
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   idMatchesFile,
   uniqueNames,
   uniqueIdsInFile,
