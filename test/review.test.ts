@@ -60,4 +60,26 @@ describe('review dates', () => {
       }),
     );
   });
+
+  it('contact-left counts from the day after the leaving day: on the day itself they are still there', async () => {
+    const leaving = (left: string) =>
+      ROSTER_YAML.replace('contact: "#data"', 'contact: ana@example.com').replace(
+        '{ id: ana, name: Ana, email: ana@example.com, level: senior }',
+        `{ id: ana, name: Ana, email: ana@example.com, level: senior, left: ${left} }`,
+      );
+    const rules = async (left: string) => {
+      const { root } = folder(PIPELINE_YAML, leaving(left));
+      // run() answers as of 2027-02-10: leaving that day is not yet gone.
+      const problems = JSON.parse((await run(root, 'lint', '--format', 'json')).stdout).problems as { rule: string }[];
+      return problems.map((problem) => problem.rule);
+    };
+    expect(await rules('2027-02-10')).not.toContain('contact-left');
+    expect(await rules('2027-02-09')).toContain('contact-left');
+  });
+
+  it('warn-before-within: a freshness warn equal to within never warns before the breach, and is an error', async () => {
+    const { root } = folder(PIPELINE_YAML.replace(/within: 48h/, 'within: 48h\n    warn: 48h'), ROSTER_YAML);
+    const problems = JSON.parse((await run(root, 'lint', '--format', 'json')).stdout).problems as { rule: string }[];
+    expect(problems.map((problem) => problem.rule)).toContain('warn-before-within');
+  });
 });

@@ -143,3 +143,16 @@ describe('deadlines', () => {
     expect(worst([])).toBe('pass');
   });
 });
+
+describe('which incident the message names', () => {
+  const within: SlaRule = { id: 'fix', kind: 'resolution', within: duration('7d') };
+  it('an open incident before a resolved one of the same status, even when the resolved one was due earlier', () => {
+    // Both breach: B was resolved a day late (due 8 Jan), A is still open past its due time (due 4 Feb).
+    const late = { id: 'B', opened: '2027-01-01T00:00:00Z', resolved: '2027-01-09T00:00:00Z' };
+    const open = { id: 'A', opened: '2027-01-28T00:00:00Z' };
+    expect(evaluate(within, [late, open])).toMatchObject({
+      status: 'breach',
+      message: expect.stringMatching(/^A is open .* past its due time \(2 incidents, 1 open\)$/),
+    });
+  });
+});

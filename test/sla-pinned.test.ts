@@ -209,3 +209,13 @@ describe('a local time that occurs twice is its first occurrence, a skipped one 
     expect(newYork.getTime() - Date.parse('2026-11-01T04:00:00Z')).toBe(90 * 60_000);
   });
 });
+
+describe('deadline boundaries, aimed at the comparisons', () => {
+  // Weekly, due Friday end of day. At Wed 10 Feb: P1 = Fri 5 Feb 17:00, P0 = Fri 29 Jan 17:00.
+  const weekly: SlaRule = { id: 'statuses', kind: 'deadline', every: 'week', due: point('end-of-week') };
+  it('done exactly at P0 is at or before P0: the deadline P1 was missed (breach)', () => {
+    expect(evaluate(weekly, '2027-01-29T17:00:00Z').status).toBe('breach');
+    // A minute after P0 is inside (P0, P1]: the last deadline was met.
+    expect(evaluate(weekly, '2027-01-29T17:01:00Z').status).toBe('pass');
+  });
+});
