@@ -77,12 +77,35 @@ describe('CLI wiring (in process)', () => {
     });
   });
 
-  it('prints JSON for every look-up command', async () => {
-    for (const args of [['list'], ['show', 'growth'], ['owners'], ['search', 'kafka']]) {
+  it('prints JSON for every look-up command, with the answer the text gives', async () => {
+    const json = async (...args: string[]) => {
       const result = await runInProcess([...args, '--json']);
-      expect(result.code).toBe(0);
-      expect(() => JSON.parse(result.stdout)).not.toThrow();
-    }
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return JSON.parse(result.stdout) as unknown;
+    };
+    const list = (await json('list')) as { id: string; issues: number; oncall: { mode: string } }[];
+    expect(list.map((entry) => `${entry.id} ${entry.issues} ${entry.oncall.mode}`)).toEqual([
+      'aggregated 3 rotation',
+      'engagement 3 rotation',
+      'growth 1 business-hours',
+      'profit 1 rotation',
+    ]);
+    const growth = (await json('show', 'growth')) as { id: string; owners: unknown; issues: { id: string }[] };
+    expect(growth).toMatchObject({ id: 'growth', owners: { primary: ['Accounts Team'] } });
+    expect(growth.issues.map((issue) => issue.id)).toContain('missing-time-series');
+    const owners = (await json('owners')) as { team: string; primary: string[]; secondary: string[] }[];
+    expect(owners.find((owner) => owner.team === 'Data Engineering Team')).toMatchObject({
+      primary: [],
+      secondary: ['aggregated', 'engagement', 'growth', 'profit'],
+    });
+    const found = (await json('search', 'kafka')) as { pipeline: string; issue: { id: string }; score: number }[];
+    // Best first: the issue named for Kafka outranks the one that mentions Kafka in passing.
+    expect(found.map((hit) => `${hit.pipeline}/${hit.issue.id}`)).toEqual([
+      'engagement/kafka-outage',
+      'engagement/late-click-data',
+      'engagement/duplicate-events',
+    ]);
+    expect(found.map((hit) => hit.score)).toEqual([...found.map((hit) => hit.score)].sort((x, y) => y - x));
   });
 
   it('finds the runbooks folder from RUNBOOK_DIR and --dir', async () => {

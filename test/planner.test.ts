@@ -3,7 +3,7 @@
  * The rule checks here do their own date arithmetic (Intl), so they do not share the planner's mistakes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Person, Roster } from '../src/model/roster.js';
+import type { Roster } from '../src/model/roster.js';
 import type { Schedule } from '../src/rotation/schedule.js';
 import { addDays } from '../src/time/local.js';
 import {
@@ -17,22 +17,7 @@ import {
 } from './helpers/oracle.js';
 import { randomRoster, SMALL, WIDE, type RandomRoster } from './helpers/rosters.js';
 import { schedule } from './helpers/rotation.js';
-
-/** The local dates an interval touches in a zone, from its first instant to its last. */
-function datesTouched(start: Date, end: Date, timeZone: string): string[] {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const first = format.format(start);
-  const last = format.format(new Date(end.getTime() - 1));
-  const dates = [first];
-  while (dates.at(-1)! < last) dates.push(addDays(dates.at(-1)!, 1));
-  return dates;
-}
-
-function freeOn(person: Person, dates: string[]): boolean {
-  if (person.joined && dates[0]! < person.joined) return false;
-  if (person.left && dates.at(-1)! > person.left) return false;
-  return !(person.away ?? []).some((range) => dates.some((date) => date >= range.from && date <= range.to));
-}
+import { datesTouched, freeOn } from './helpers/availability.js';
 
 /** Every broken hard rule of a schedule, in words (empty when it keeps them all). */
 function violations(r: Roster, g: RandomRoster, s: Schedule): string[] {
@@ -205,15 +190,33 @@ describe('planner: edits stay local', () => {
     }
   });
 
-  it('changes few shifts from that week on, against the fewest any plan as fair needs', async () => {
+  // What the planner changes today, per seed and edit (away, joiner, leaver, holiday): a ratchet. Unpublished
+  // weeks are planned afresh, so the planner changes more than the fewest a plan as fair needs (docs/rotations.md,
+  // "Publishing" freezes weeks); no change to the planner may make these figures worse, and a better planner lowers
+  // them here on purpose.
+  const CHANGED: Record<number, number[]> = {
+    1: [5, 5, 7, 2],
+    2: [0, 7, 5, 0],
+    3: [2, 4, 5, 0],
+    4: [0, 12, 0, 0],
+    5: [2, 6, 6, 0],
+    6: [1, 15, 4, 0],
+    7: [25, 22, 22, 0],
+    8: [2, 12, 7, 0],
+    9: [16, 17, 12, 0],
+    10: [0, 6, 5, 5],
+    11: [18, 23, 20, 0],
+    12: [7, 12, 10, 0],
+  };
+
+  it('changes no more shifts from that week on than it did when recorded, and never fewer than any fair plan needs', async () => {
     const rows: string[] = [];
-    let compared = 0;
-    for (let seed = 1; compared < 12 && seed <= 40; seed++) {
+    for (let seed = 1; seed <= 12; seed++) {
       const g = randomRoster(seed, { ...SMALL, weeks: [12, 12] });
       const k = 4;
       const before = assignments(schedule(g.roster, g.pipelines, g.weeks));
       const cells: string[] = [];
-      for (const edit of edits(g, k)) {
+      for (const [n, edit] of edits(g, k).entries()) {
         const s = schedule(edit.roster, g.pipelines, g.weeks);
         const after = assignments(s);
         const changes = [...new Set([...before.keys(), ...after.keys()])].filter(
@@ -221,13 +224,14 @@ describe('planner: edits stay local', () => {
         ).length;
         const problem = problemOf(edit.roster, g.pipelines, g.weeks);
         const fewest = await fewestChanges(problem, before, k, qualityOf(problem, s));
-        if (fewest !== undefined) expect(changes, `seed ${seed} ${edit.name}`).toBeGreaterThanOrEqual(fewest);
+        expect(changes, `seed ${seed} ${edit.name}: as recorded`).toBeLessThanOrEqual(CHANGED[seed]![n]!);
+        // The solver's fewest is a floor: a planner below it would have broken a goal the quality records.
+        if (fewest !== undefined)
+          expect(changes, `seed ${seed} ${edit.name}: the floor`).toBeGreaterThanOrEqual(fewest);
         cells.push(`${changes}/${fewest ?? '?'}`);
       }
-      compared++;
       rows.push(`seed ${seed}: ${cells.join(' ')}`);
     }
     console.log(`changes from week 4 (planner/fewest as fair): away joiner leaver holiday\n${rows.join('\n')}`);
-    expect(compared).toBeGreaterThanOrEqual(10);
   }, 180_000);
 });
