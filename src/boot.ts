@@ -13,10 +13,11 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { sanitizeLine } from './util/sanitize.js';
 import { distrust } from './util/trust.js';
 
 /** Runs the CLI; true when the run was a typical one (answered from the look-up cache). */
-type Main = (argv: readonly string[]) => Promise<boolean>;
+type Main = (argv: readonly string[], said?: string) => Promise<boolean>;
 
 interface Loaded {
   exports: unknown;
@@ -29,8 +30,15 @@ export async function boot(argv: readonly string[]): Promise<void> {
   const useCache = !argv.includes('--no-cache');
   const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook');
   const build = buildId(here);
-  // A folder another user could write is not used (the look-up cache says so on stderr).
-  const cached = useCache && build !== undefined && distrust(cacheDir) === undefined;
+  // A folder another user could write is not used, and stderr says so once: main() leaves out the same line
+  // when the look-up cache comes to say it.
+  const refused = useCache && build !== undefined ? distrust(cacheDir) : undefined;
+  const cached = useCache && build !== undefined && refused === undefined;
+  const said =
+    refused === undefined
+      ? undefined
+      : `runbook: ${sanitizeLine(`not using the cache in ${cacheDir}: ${refused}; answering without it`)}\n`;
+  if (said) process.stderr.write(said);
   // A coverage run (`npm run coverage`) runs the compiled modules beside the bundle (dist/*.js, with source
   // maps), whose coverage maps back to src/ line by line; the minified bundle's would not.
   if (process.env.NODE_V8_COVERAGE && process.env.RUNBOOK_COVERAGE) {
@@ -92,7 +100,7 @@ export async function boot(argv: readonly string[]): Promise<void> {
   Object.assign(require, { resolve: base.resolve, cache: base.cache, main: base.main });
 
   const cli = load(join(here, 'cli.cjs'), require);
-  const typical = await (cli.exports as { main: Main }).main(argv);
+  const typical = await (cli.exports as { main: Main }).main(argv, said);
   // The bundle's code is kept from a typical run only: a first run would fill it with the code that parses and
   // validates files. A library's is kept from whichever run first loaded it.
   if (typical) cli.keep();

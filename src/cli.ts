@@ -120,14 +120,15 @@ export async function run(
  * The CLI entry. Returns whether this was a typical run (runbooks answered from the look-up cache): the code
  * cache is made from such a run, so it holds what a warm command compiles, not a first run's parsing code.
  */
-export async function main(argv: readonly string[]): Promise<boolean> {
+/** Runs the command line; `said` is a stderr line the start-up code already wrote (not written again). */
+export async function main(argv: readonly string[], said?: string): Promise<boolean> {
   const screen = terminal();
   // On a terminal, output is held until the command ends, then paged when it is taller than the screen.
   const pager = screen.isTTY ? pagerCommand(process.env, argv.slice(2)) : undefined;
   let held = '';
   const io: Io = {
     out: pager ? (text) => void (held += text) : (text) => writeAll(1, text),
-    err: (text) => writeAll(2, text),
+    err: (text) => (text === said ? undefined : writeAll(2, text)),
     env: process.env,
     cwd: process.cwd(),
     ...screen,

@@ -259,12 +259,14 @@ describe('code cache', () => {
     // Labelled with the real source's digest, in a folder other users can write: not read at all.
     writeFileSync(file, Buffer.concat([digestOf(source), compiled]), { mode: 0o600 });
     chmodSync(join(cache, 'runbook'), 0o777);
-    const shared = run('--version', '--json');
+    const refused = /^runbook: not using the cache in .*runbook: other users can write to it; answering without it\n$/;
+    // One line each, whether the command reads the look-up cache (list) or only the code cache (--version).
+    const shared = run('--version');
     expect(shared.stdout).toBe(`${version}\n`);
+    expect(shared.stderr).toMatch(refused);
     const listed = run('list', '--json', '--at', '2026-12-24T12:00:00Z');
-    expect(listed.stderr).toMatch(
-      /^runbook: not using the cache in .*runbook: other users can write to it; answering without it\n$/,
-    );
+    expect(listed.stderr).toMatch(refused);
+    expect(listed.stdout).toBe(run('list', '--json', '--at', '2026-12-24T12:00:00Z', '--no-cache').stdout);
   });
 
   it('ignores a damaged code cache', () => {

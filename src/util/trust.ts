@@ -1,5 +1,5 @@
 /**
- * Whether a cache folder or file may be trusted (docs/security.md in SECURITY.md): it must belong to the user
+ * Whether a cache folder or file may be trusted (SECURITY.md): it must belong to the user
  * running the command and be writable by no one else, so another account on the machine cannot put answers or
  * compiled code in it. Absent paths are fine (the command creates them, 0700).
  */
