@@ -72,6 +72,39 @@ describe('a typo in one override', () => {
     expect((await story.runbook('rotate', '--weeks', '16', '--start', '2026-11-30', '--publish')).code).toBe(0);
   });
 
+  it('a cover that applies to nothing (a misspelt pipeline) stops the writes until it has ended; lint names its line', async () => {
+    const story = shippedCopy();
+    expect((await story.runbook('rotate', '--weeks', '16', '--start', '2026-11-30', '--publish')).code).toBe(0);
+    const lock = story.read('rotation.lock.yaml');
+    story.write(
+      'overrides.yaml',
+      '- { pipeline: engagment, role: primary, from: 2027-03-02, to: 2027-03-05, person: ana, reason: emma at a conference }\n',
+    );
+    const publish = await story.runbook('rotate', '--weeks', '16', '--start', '2026-11-30', '--publish');
+    expect(publish).toMatchObject({ code: 2, stdout: '' });
+    expect(publish.stderr).toBe(
+      'runbook: nothing written: runbooks/overrides.yaml: override 1 (engagment primary, 2027-03-02 to 2027-03-05) names no pipeline in the rotation, so the cover it records would be lost; fix it or remove it first (`runbook override list`, `runbook lint`)\n',
+    );
+    expect(story.read('rotation.lock.yaml')).toBe(lock);
+    const add = await story.runbook(
+      ...['override', 'add', '-p', 'profit', '--from', '2027-03-09', '--to', '2027-03-10', '--person', 'jonas'],
+      ...['--reason', 'x'],
+    );
+    expect(add.code).toBe(2);
+    expect(add.stderr).toContain('override 1 (engagment primary');
+    // Ended overrides that applied to nothing are history: they stop nothing.
+    const later = await story.runbook(
+      ...['rotate', '--weeks', '20', '--start', '2026-11-30', '--publish', '--at', '2027-03-06T12:00'],
+    );
+    expect(later.code, later.stderr).toBe(0);
+    const lint = JSON.parse((await story.runbook('lint', '--format', 'json')).stdout) as {
+      problems: { file: string; line: number; rule: string }[];
+    };
+    expect(lint.problems.filter((problem) => problem.file === 'runbooks/overrides.yaml')).toMatchObject([
+      { line: 1, rule: 'override-rule' },
+    ]);
+  });
+
   it('an override that ends before it starts (or when it starts) is refused by lint at its line and applied by nothing', async () => {
     const story = shippedCopy();
     story.write(

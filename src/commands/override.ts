@@ -215,7 +215,8 @@ export function overrideCommand(context: MakeContext): Command {
       const ctx = context(sub);
       await ctx.writing('override prune', async () => {
         const now = ctx.at(options.at, await ctx.calendar());
-        const input = await rotationInputForWriting(ctx, now);
+        // Pruning removes ended overrides only: a broken one still to come does not stop it.
+        const input = await rotationInputForWriting(ctx, now, { overridesApplied: false });
         const { path, file } = overridesPath(ctx);
         const text = readOverrides(path, file);
         const { prunable, unrecorded } = endedOverrides(input, now);

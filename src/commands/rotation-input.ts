@@ -11,6 +11,8 @@ import type { Roster } from '../model/roster.js';
 import type { Gap, RotationInput } from '../rotation/schedule.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rotationAt } from '../rotation/who.js';
+import { scheduleWithOverrides } from '../rotation/cover.js';
+import { overrideInstant } from '../rotation/overlay.js';
 import { UsageError } from '../util/errors.js';
 import { InputError } from '../model/errors.js';
 import type { Rejection } from '../rotation/overlay.js';
@@ -92,11 +94,13 @@ export async function rotationInput(ctx: Context, now: Date = ctx.now): Promise<
 
 /**
  * The rotation input for a command that writes the runbooks folder: refused (exit 2, nothing written) while a
- * state file it carries forward, or the roster, has an error, so a write never drops a cover or a shift.
+ * state file it carries forward, or the roster, has an error, or an override not yet ended cannot be applied
+ * (unless `overridesApplied` is false: pruning ended ones), so a write never drops a cover or a shift.
  */
 export async function rotationInputForWriting(
   ctx: Context,
   now: Date = ctx.now,
+  options: { overridesApplied?: boolean } = {},
 ): Promise<RotationInput & { roster: Roster }> {
   const catalog = await ctx.catalog();
   const spoilt = [
@@ -119,7 +123,35 @@ export async function rotationInputForWriting(
     throw new UsageError(
       `nothing written: ${spoilt.map(({ file }) => file).join(' and ')} ${spoilt.length === 1 ? 'has' : 'have'} errors, and writing would carry them forward or drop what they hold; fix ${spoilt.length === 1 ? 'it' : 'them'} first (${sanitizeLine(formatProblem(spoilt[0]!.first))})`,
     );
-  return rotationInput(ctx, now);
+  const input = await rotationInput(ctx, now);
+  if (options.overridesApplied !== false) {
+    const unapplied = firstUnapplied(input, now);
+    if (unapplied)
+      throw new UsageError(
+        `nothing written: ${catalog.overrides?.file ?? OVERRIDES_FILE}: ${sanitizeLine(unapplied)}, so the cover it records would be lost; fix it or remove it first (\`runbook override list\`, \`runbook lint\`)`,
+      );
+  }
+  return input;
+}
+
+/**
+ * The first override not yet ended that no answer applies, in words: one naming a pipeline outside the rotation
+ * (a typo), one that covers no shift, or one that breaks a hard rule. Ended ones are history and stay as they are.
+ */
+function firstUnapplied(input: RotationInput, now: Date): string | undefined {
+  const overrides = input.overrides ?? [];
+  const live = overrides.filter((entry) => overrideInstant(entry.to, input.calendar).getTime() > now.getTime());
+  if (live.length === 0) return undefined;
+  const rotating = new Set(input.pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').map((p) => p.id));
+  const schedule = scheduleWithOverrides(input, overrides);
+  for (const entry of live) {
+    const what = `override ${entry.index + 1} (${entry.pipeline} ${entry.role}, ${entry.from} to ${entry.to})`;
+    if (!rotating.has(entry.pipeline)) return `${what} names no pipeline in the rotation`;
+    const rejected = schedule.rejected.find((rejection) => rejection.override === entry.index);
+    if (rejected) return `${what} breaks a hard rule: ${rejected.message}`;
+    if (!schedule.covering.has(entry.index)) return `${what} covers no shift`;
+  }
+  return undefined;
 }
 
 /**
