@@ -62,8 +62,18 @@ describe('CLI wiring (in process)', () => {
     expect(byId.stdout).toMatch(
       /^Late-arriving click data in Kafka causing missing aggregations \[late-click-data\]\n/,
     );
-    const order = ['Steps', 'Symptoms', 'Cause', 'Who to call'].map((title) => byId.stdout.indexOf(`\n${title}\n`));
-    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    // Steps, the links they need, symptoms, cause, the way up.
+    const order = [
+      '\nSteps\n',
+      '\n  → Click consumer lag: https://',
+      '\nSymptoms\n',
+      '\nCause: ',
+      '\nWho to call: ',
+    ].map((mark) => byId.stdout.indexOf(mark));
+    expect(
+      order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!)),
+      order.join(' '),
+    ).toBe(true);
     expect(byId.stdout).toContain('1. Check consumer lag on the click topics');
     const byWords = await runInProcess(['show', 'engagement', 'aggregations', 'look', 'low']);
     expect(byWords.stdout).toBe(byId.stdout);
@@ -163,13 +173,23 @@ describe('the terminal: tables sized to it, one line a row when piped, the issue
     expect(wide.length).toBeLessThan(narrow.length);
   });
 
-  it('show <pipeline> <issue> at 80 × 24: who is on call first, the steps next, all in 23 lines', async () => {
+  it('show <pipeline> <issue> at 80 × 24: who is on call first with phone and chat, the steps next, all in 23 lines', async () => {
     const { stdout } = await tty(80, 'show', 'engagement', 'late-click-data');
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.length).toBeLessThanOrEqual(23);
-    expect(lines[1]).toMatch(/^Engagement \[engagement\], on call now: \w+ Example <\w+@example\.com>/);
-    expect(lines.findIndex((line) => line === 'Steps')).toBeLessThanOrEqual(3);
-    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^Engagement \[engagement\], on call now: \w+ Example \(\+44 20 7946 \d{4}, @\w+\)/);
+    expect(lines.findIndex((line) => line === 'Steps')).toBeLessThanOrEqual(4);
+    // Every shipped issue, in each of eight weeks (the people on call, and so the header, change).
+    const pages = JSON.parse((await runInProcess(['list', '--json'])).stdout) as { id: string }[];
+    for (const { id } of pages) {
+      const shown = JSON.parse((await runInProcess(['show', id, '--json'])).stdout) as { issues: { id: string }[] };
+      for (const issue of shown.issues)
+        for (let week = 0; week < 8; week++) {
+          const at = new Date(Date.UTC(2026, 11, 2 + 7 * week, 12)).toISOString();
+          const page = (await tty(80, 'show', id, issue.id, '--at', at)).stdout.trimEnd().split('\n');
+          expect(page.length, `${id} ${issue.id} at ${at}`).toBeLessThanOrEqual(23);
+          expect(Math.max(...page.map((line) => line.length))).toBeLessThanOrEqual(80);
+        }
+    }
   });
 });
 

@@ -24,7 +24,9 @@ describe('dead ends', () => {
     expect(show.stdout).not.toMatch(/this week's primary|Senior backup/);
     // In its month-end week the path names them.
     const monthEnd = await runbook('show', 'aggregated', '--at', '2027-01-27T12:00');
-    expect(monthEnd.stdout).toMatch(/1\. On-call engineer: \w+ Example <\w+@example\.com>, this week's primary/);
+    expect(monthEnd.stdout).toMatch(
+      /1\. On-call engineer: \w+ Example (\([^)]*\) )?<\w+@example\.com>,\s+this\s+week's\s+primary/,
+    );
   });
 
   it('sla check on observations of a pipeline whose file has errors names that file', async () => {

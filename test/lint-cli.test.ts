@@ -140,6 +140,30 @@ describe('runbook lint', () => {
     ]);
   });
 
+  it('checks contacts and links: absolute http(s) URLs, telephone numbers, chat handles, each at its line', () => {
+    const { root } = runbooksFolder({
+      'roster.yaml': ROSTER_YAML.replace(
+        '    contact: "#data"\n',
+        '    contact: "#data"\n    phone: call me\n',
+      ).replace(
+        '{ id: ana, name: Ana, email: ana@example.com, level: senior }',
+        '{ id: ana, name: Ana, email: ana@example.com, level: senior, phone: "+44 20 7946 0101", chat: "@ana" }',
+      ),
+      'clicks.yaml': PIPELINE_YAML.replace(
+        '    resolution: [Check lag, Re-run]\n',
+        '    resolution: [Check lag, Re-run]\n    links:\n      - { title: Lag, url: "https://grafana.example.com/d/lag" }\n      - { title: Logs, url: "javascript:alert(1)" }\n',
+      ).replace('oncall:\n', 'links:\n  - { title: DAG, url: /dags/clicks }\noncall:\n'),
+    });
+    const report = JSON.parse(runBin(['lint', '--format', 'json'], { cwd: root }).stdout) as {
+      problems: { file: string; line: number; message: string }[];
+    };
+    expect(report.problems.map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
+      'runbooks/clicks.yaml:15 `issues[0].links[1].url` "javascript:alert(1)" is not an absolute http(s) URL: write one like https://grafana.example.com/d/engagement',
+      'runbooks/clicks.yaml:21 `links[0].url` "/dags/clicks" is not an absolute http(s) URL: write one like https://grafana.example.com/d/engagement',
+      'runbooks/roster.yaml:6 `teams[0].phone` "call me" is not a telephone number: write one like +44 20 7946 0000',
+    ]);
+  });
+
   it('gives exit 2 for a path that does not exist', () => {
     expect(runBin(['lint', 'no/such/path'])).toEqual({
       code: 2,

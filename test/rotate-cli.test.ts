@@ -268,15 +268,28 @@ describe('runbook who', () => {
     expect(who).toEqual([
       {
         pipeline: 'engagement',
-        primary: { id: 'emma', name: 'Emma Example', email: 'emma@example.com' },
-        backup: { id: 'chloe', name: 'Chloe Example', email: 'chloe@example.com' },
+        // Phone and chat, when the roster gives them: what works at night.
+        primary: {
+          id: 'emma',
+          name: 'Emma Example',
+          email: 'emma@example.com',
+          phone: '+44 20 7946 0105',
+          chat: '@emma',
+        },
+        backup: {
+          id: 'chloe',
+          name: 'Chloe Example',
+          email: 'chloe@example.com',
+          phone: '+44 20 7946 0103',
+          chat: '@chloe',
+        },
         since: '2026-12-21T10:00:00.000Z',
         until: '2026-12-28T10:00:00.000Z',
       },
       {
         pipeline: 'profit',
-        primary: { id: 'lena', name: 'Lena Example', email: 'lena@example.com' },
-        backup: { id: 'jonas', name: 'Jonas Example', email: 'jonas@example.com' },
+        primary: { id: 'lena', name: 'Lena Example', email: 'lena@example.com', chat: '@lena' },
+        backup: { id: 'jonas', name: 'Jonas Example', email: 'jonas@example.com', chat: '@jonas' },
         since: '2026-12-21T10:00:00.000Z',
         until: '2026-12-28T10:00:00.000Z',
       },
@@ -299,11 +312,13 @@ describe('runbook who', () => {
       'aggregated   no shift this week (month-end weeks only)',
     );
     const show = runBin(['show', 'engagement', '--at', '2026-12-24T12:00:00Z']).stdout;
-    expect(show).toContain('On call now: Emma Example <emma@example.com>, backed by Chloe Example');
+    expect(show).toMatch(/On call now: Emma Example \(\+44 20 7946 0105, @emma\) <emma@example\.com>,\s+backed\s+by/);
     // Who to call is near the top, and the escalation path names them.
     expect(show.indexOf('On call now:')).toBeLessThan(show.indexOf('\nOwners\n'));
-    expect(show).toMatch(/1\. On-call engineer: Emma Example <emma@example\.com>, this week's primary/);
-    expect(show).toContain('2. Senior backup: Chloe Example <chloe@example.com>');
+    expect(show).toMatch(
+      /1\. On-call engineer: Emma Example \(\+44 20 7946 0105, @emma\)\s+<emma@example\.com>,\s+this/,
+    );
+    expect(show).toMatch(/2\. Senior backup: Chloe Example \(\+44 20 7946 0103, @chloe\)\s+<chloe@example\.com>/);
     expect(runBin(['show', 'engagement', '--at', '2026-11-27T12:00:00Z']).stdout).toContain(
       'On call now: no one yet; the rotation starts Mon 2026-11-30 10:00 Europe/London.',
     );
@@ -311,7 +326,7 @@ describe('runbook who', () => {
     const growth = runBin(['who', 'growth', '--at', '2026-11-28T12:00:00Z']);
     expect(growth).toMatchObject({ code: 0, stderr: '' });
     expect(growth.stdout.replace(/\s+/g, ' ')).toBe(
-      'growth has no on-call: it is handled in working hours, Mon–Fri 09:00–17:00 Europe/London. It is outside them now (Sat 2026-11-28 12:00 Europe/London); they begin again Mon 2026-11-30 09:00 Europe/London. Then contact Accounts Team (accounts@example.com), then Data Engineering Team (#data-eng). ',
+      'growth has no on-call: it is handled in working hours, Mon–Fri 09:00–17:00 Europe/London. It is outside them now (Sat 2026-11-28 12:00 Europe/London); they begin again Mon 2026-11-30 09:00 Europe/London. Then contact Accounts Team (accounts@example.com), then Data Engineering Team (+44 20 7946 0100, #data-eng). ',
     );
     const during = runBin(['who', 'growth', '--at', '2026-11-30T10:00', '--json']);
     expect(JSON.parse(during.stdout)).toEqual([
@@ -322,7 +337,7 @@ describe('runbook who', () => {
         until: null,
         contacts: [
           { team: 'Accounts Team', contact: 'accounts@example.com' },
-          { team: 'Data Engineering Team', contact: '#data-eng' },
+          { team: 'Data Engineering Team', contact: '#data-eng', phone: '+44 20 7946 0100' },
         ],
         workingHoursNow: true,
         workingHoursFrom: '2026-11-30T10:00:00.000Z',

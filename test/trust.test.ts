@@ -168,7 +168,7 @@ describe('answers while something else is broken', () => {
     edit(join(dir, 'roster.yaml'), 'members: [isla, jonas, kai, lena]', 'members: [isla, jonas, kai, lena, zoe]');
     const at = ['--at', '2027-01-13T12:00:00Z'];
     const unknown =
-      /^runbook: on-call unknown[^\n]*Profit BI has an error in runbooks\/roster\.yaml \(line 25: "zoe" is not one of the people/m;
+      /^runbook: on-call unknown[^\n]*Profit BI has an error in runbooks\/roster\.yaml \(line 26: "zoe" is not one of the people/m;
     const show = runBin(['show', 'engagement', ...at], { cwd: root });
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/On call now: Emma Example/);

@@ -14,9 +14,9 @@ import { whoLines } from '../render/who.js';
 
 /**
  * This week's shift of a rotating pipeline, when the roster has rotation settings; when a broken state file or
- * roster entry makes it unknown, why (the rest of the page stands).
+ * roster entry makes it unknown, why (the rest of the page stands). `brief`: phone and chat only, when known.
  */
-async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
+async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date, brief = false) {
   const catalog = await ctx.catalog();
   if (pipeline.oncall.mode !== 'rotation') return undefined;
   const trouble = onCallTrouble(catalog);
@@ -50,7 +50,7 @@ async function whoIsOnCall(ctx: Context, pipeline: Pipeline, at: Date) {
   const line =
     at.getTime() < first.getTime()
       ? `no one yet; the rotation starts ${formatLocal(first, schedule.handover)}.`
-      : whoLines(entries, [pipeline], schedule, at)[0]!.text;
+      : whoLines(entries, [pipeline], schedule, at, new Map(), brief)[0]!.text;
   const now: OnCallNow = current ? { line, names: current, state: 'on-call' } : { line, state: 'none' };
   return { entries, now };
 }
@@ -81,7 +81,8 @@ export function showCommand(context: MakeContext): Command {
       const calendar = await ctx.calendar();
       const at = ctx.at(options.at, calendar);
       const issue = words.length > 0 ? findIssue(pipeline, words) : undefined;
-      const onCall = await whoIsOnCall(ctx, pipeline, at);
+      // The issue page names the quickest ways only, so it fits one screen.
+      const onCall = await whoIsOnCall(ctx, pipeline, at, issue !== undefined);
       const onCallJson = onCall
         ? { onCall: onCall.entries[0] ?? null, ...(onCall.unknown ? { onCallUnknown: onCall.unknown } : {}) }
         : {};

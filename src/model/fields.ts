@@ -154,3 +154,29 @@ export const Timestamp = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
   .meta({ description: 'A timestamp with offset, ISO 8601: 2026-11-25T10:00:00Z', format: 'date-time' });
+
+/** A link a runbook points at (a dashboard, the DAG, logs, a saved query): an absolute http(s) URL. */
+export const Link = z.strictObject({
+  title: Text,
+  url: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'is not an absolute http(s) URL: write one like https://grafana.example.com/d/engagement')
+    .meta({ format: 'uri', pattern: '^https?://' }),
+});
+
+/** A telephone number as people dial it: digits, with an optional + and spaces, dashes, dots or brackets. */
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().-]{3,30}[0-9]$/, 'is not a telephone number: write one like +44 20 7946 0000');
+
+/** A chat handle or channel (Slack or Teams): `@ana`, `#data-eng`, or a handle the chat tool shows. */
+export const Chat = Text.refine((value) => !/\s/.test(value), 'is not a chat handle: write one like @ana or #data-eng');

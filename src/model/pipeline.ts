@@ -1,7 +1,7 @@
 /** The pipeline file: one runbook per data pipeline (README, "Runbook file format"). */
 import { z } from 'zod';
 import { RESERVED_IDS } from './files.js';
-import { CalendarDate, CalendarPointText, Duration, KebabId, TeamList, TeamName, Text } from './fields.js';
+import { CalendarDate, CalendarPointText, Duration, KebabId, Link, TeamList, TeamName, Text } from './fields.js';
 
 export const CommonIssue = z.strictObject({
   id: KebabId,
@@ -10,6 +10,10 @@ export const CommonIssue = z.strictObject({
   cause: Text.optional(),
   resolution: z.array(Text).optional(),
   escalate: TeamName.optional(),
+  /** Dashboards, logs or queries the steps need: shown right after the steps. */
+  links: z.array(Link).optional(),
+  /** One a new engineer should read before their first shift (docs --person). */
+  'read-first': z.boolean().optional(),
 });
 
 /** Where a rule's observation comes from, when not from a runbook observations file (README, "SLA deadlines and checks"). */
@@ -108,6 +112,8 @@ export const Pipeline = z.strictObject({
   issues: z.array(CommonIssue),
   sla: z.array(SlaRule),
   oncall: Oncall,
+  /** Dashboards, the DAG, logs: where an engineer on call looks first. */
+  links: z.array(Link).optional(),
   /** Text an import could not turn into fields; lint warns until someone does. */
   unmapped: z.array(Text).optional(),
   /** When someone last checked this runbook against how the pipeline works now. */
@@ -117,6 +123,7 @@ export const Pipeline = z.strictObject({
 });
 
 export type CommonIssue = z.infer<typeof CommonIssue>;
+export type Link = z.infer<typeof Link>;
 export type SlaRule = z.infer<typeof SlaRule>;
 type ObservationSource = z.infer<typeof ObservationSource>;
 export type Oncall = z.infer<typeof Oncall>;

@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import {
   CalendarDate,
+  Chat,
   Clock,
   CLOCK_PATTERN,
   Duration,
   HoursRange,
   KebabId,
+  Phone,
   TeamName,
   Text,
   TimeZone,
@@ -50,9 +52,22 @@ const RotationSettings = z.strictObject({
   pairing: z.enum(['junior-with-senior', 'off']).default('junior-with-senior'),
 });
 
+/** How many weeks a joiner shadows the primary before their own first shift (README, "Onboarding"). */
+const ShadowWeeks = z.number().int('must be a whole number of weeks').min(0).max(12, 'at most 12 weeks');
+
+/** The paging tools' own user ids for a person (`runbook export`, feeds with usernames). */
+const Handles = z.strictObject({
+  pagerduty: Text.optional(),
+  opsgenie: Text.optional(),
+  'incident-io': Text.optional(),
+  grafana: Text.optional(),
+});
+
 export const Team = z.strictObject({
   name: TeamName,
   contact: Text.optional(),
+  phone: Phone.optional(),
+  chat: Chat.optional(),
   // Each member once (lint's unique-member names the repeat; editors see uniqueItems).
   members: z.array(KebabId).default([]).meta({ uniqueItems: true }),
 });
@@ -67,12 +82,18 @@ export const Person = z.strictObject({
   id: KebabId,
   name: Text,
   email: z.email('is not an e-mail address: write one like ana@example.com'),
+  /** Shown before e-mail wherever someone is to be reached: what works at night. */
+  phone: Phone.optional(),
+  chat: Chat.optional(),
   level: z.enum(['senior', 'junior']),
   country: CountryCode.optional(),
   region: RegionCode.optional(),
   joined: CalendarDate.optional(),
   left: CalendarDate.optional(),
   away: z.array(Away).optional(),
+  /** This person's shadow weeks, instead of the roster's (0: none). */
+  'shadow-weeks': ShadowWeeks.optional(),
+  handles: Handles.optional(),
 });
 
 export const Roster = z.strictObject({
@@ -82,6 +103,10 @@ export const Roster = z.strictObject({
   rotation: RotationSettings.optional(),
   /** How often every runbook should be checked, unless it says otherwise (`review-every` on the pipeline). */
   'review-every': Duration.optional(),
+  /** A joiner's first weeks in a team are shadow shifts beside the primary (README, "Onboarding"). */
+  'shadow-weeks': ShadowWeeks.optional(),
+  /** The first-week checklist of the onboarding guide: access to request, tools to install. */
+  onboarding: z.array(Text).optional(),
   teams: z.array(Team),
   people: z.array(Person).default([]),
 });

@@ -12,6 +12,7 @@ import {
   type Comparison,
 } from '../rotation/published.js';
 import { escalationPath } from './show.js';
+import { personReach } from './reach.js';
 import { sanitize, sanitizeLine } from '../util/sanitize.js';
 
 export interface CalendarInput {
@@ -35,6 +36,10 @@ function aboutPipeline(pipeline: Pipeline, roster: Roster): string {
     lines.push('', 'Common issues:');
     for (const issue of pipeline.issues) lines.push(`- ${sanitizeLine(issue.title)}`);
   }
+  if (pipeline.links?.length) {
+    lines.push('', 'Links:');
+    for (const link of pipeline.links) lines.push(`- ${sanitizeLine(link.title)}: ${sanitizeLine(link.url)}`);
+  }
   if (pipeline.oncall.duties?.length) {
     lines.push('', 'Duties:');
     for (const duty of pipeline.oncall.duties) lines.push(`- ${sanitizeLine(duty)}`);
@@ -56,10 +61,12 @@ export function renderCalendar({
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
   // Every event of a pipeline ends the same way: written (and escaped) once.
   const about = new Map<string, string>();
-  const describe = (pipeline: Pipeline, role: string): string => {
+  const describe = (pipeline: Pipeline, role: string, reach: readonly string[] = []): string => {
     let tail = about.get(pipeline.id);
     if (tail === undefined) about.set(pipeline.id, (tail = text(aboutPipeline(pipeline, roster))));
-    return `${text(sanitize(`${sanitizeLine(pipeline.name)}: ${role}.`))}\\n${tail}`;
+    // How to reach the people of the shift, phone and chat first (what works at night).
+    const contacts = reach.map((id) => `\n${personReach(people.get(id)!)}`).join('');
+    return `${text(sanitize(`${sanitizeLine(pipeline.name)}: ${role}.${contacts}`))}\\n${tail}`;
   };
   const name = person
     ? `On call: ${sanitizeLine(person.name)}`
@@ -84,12 +91,13 @@ export function renderCalendar({
     byWeek.set(key, [...(byWeek.get(key) ?? []), shift]);
   }
   /** Who holds the other role of the pipeline while this part lasts, in turn (overrides may split it). */
-  const partners = (shift: Shift): string[] =>
+  const partnerIds = (shift: Shift): string[] =>
     (byWeek.get(`${shift.pipeline}\0${shift.week}`) ?? [])
       .filter((other) => other.role !== shift.role && other.start < shift.end && other.end > shift.start)
       .sort((x, y) => x.start.getTime() - y.start.getTime())
-      .map((other) => nameOf(other.person))
-      .filter((name, i, all) => name !== all[i - 1]);
+      .map((other) => other.person)
+      .filter((id, i, all) => id !== all[i - 1]);
+  const partners = (shift: Shift): string[] => partnerIds(shift).map(nameOf);
   const compared = new Map(published.shifts.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
   // A shift's event names the holder of the other role (backed by, backing): it changes when either does.
   const sequence = (pipeline: string, week: number, role: string): number => {
@@ -117,7 +125,10 @@ export function renderCalendar({
       start: shift.start,
       end: shift.end,
       summary: `${sanitize(pipeline.name)} on call, ${shift.role}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(pipeline, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`),
+      description: describe(pipeline, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`, [
+        shift.person,
+        ...partnerIds(shift),
+      ]),
       transparency: 'TRANSPARENT',
       attendees: [attendee(shift.person)],
       x: runbookProperties(shift.pipeline, shift.role, shift.person),

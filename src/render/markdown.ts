@@ -1,7 +1,7 @@
 /** The onboarding handbook: Markdown pages generated from the runbooks. Pure: data in, files' text out. */
 import { localDateOf, type ZoneLike, zoneName } from '../time/local.js';
 import { reviewOf } from '../lookup/review.js';
-import type { Pipeline } from '../model/pipeline.js';
+import type { Link, Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
 import { partsOf, type Role, type Schedule } from '../rotation/schedule.js';
 import type { OnCall } from '../rotation/who.js';
@@ -10,7 +10,8 @@ import { describeRule } from '../sla/describe.js';
 import type { Deadline } from '../sla/upcoming.js';
 import { oncallWords } from './list.js';
 import { sanitize, sanitizeLine } from '../util/sanitize.js';
-import { escalationPath, oncallSummary, teamWithContact } from './show.js';
+import { escalationPath, oncallSummary } from './show.js';
+import { personWays, teamContacts, teamReach } from './reach.js';
 import { formatLocal } from './time.js';
 
 export interface HandbookInput {
@@ -21,6 +22,11 @@ export interface HandbookInput {
   at: Date;
   /** This week's shifts, when the roster has rotation settings. */
   rotation?: { schedule: Schedule; onCall: readonly OnCall[]; upcoming: Schedule['weeks'] };
+}
+
+/** A link to an absolute http(s) URL (lint checks them), its text shown as written. */
+function mdLink(link: Link): string {
+  return `[${md(link.title)}](${sanitizeLine(link.url).replace(/[()<>\s]/g, (c) => encodeURIComponent(c))})`;
 }
 
 /** Inline Markdown: runbook text is shown as written, never as markup. */
@@ -61,6 +67,7 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
       '',
     );
   if (pipeline.description) out.push(md(pipeline.description), '');
+  if (pipeline.links?.length) out.push(`Links: ${pipeline.links.map(mdLink).join(', ')}.`, '');
   const review = reviewOf(pipeline, roster, localDateOf(input.at, zone));
   out.push(
     `${review.reviewed ? `Last reviewed ${review.reviewed}` : 'Not reviewed yet'}${
@@ -70,7 +77,7 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
   );
 
   out.push('## Owners', '', '| Role | Team | Contact |', '|---|---|---|');
-  const contact = (team: string) => md(roster?.teams.find((known) => known.name === team)?.contact ?? '—');
+  const contact = (team: string) => md(teamContacts(team, roster).join(', ') || '—');
   for (const team of pipeline.owners.primary) out.push(`| Primary | ${md(team)} | ${contact(team)} |`);
   for (const team of pipeline.owners.secondary ?? []) out.push(`| Secondary | ${md(team)} | ${contact(team)} |`);
 
@@ -88,7 +95,8 @@ function pipelinePage(pipeline: Pipeline, input: HandbookInput): string {
     if (issue.resolution?.length) out.push(...issue.resolution.map((step, n) => `${n + 1}. ${md(step)}`));
     else out.push('_No steps recorded yet._');
     out.push('');
-    if (issue.escalate) out.push(`**Escalate to** ${md(teamWithContact(issue.escalate, roster))}.`, '');
+    if (issue.links?.length) out.push(`Links: ${issue.links.map(mdLink).join(', ')}.`, '');
+    if (issue.escalate) out.push(`**Escalate to** ${md(teamReach(issue.escalate, roster))}.`, '');
   });
 
   out.push('## SLA', '');
@@ -169,11 +177,14 @@ function oncallPage(input: HandbookInput): string {
     if (teams.length) {
       out.push('## Teams in the rotation', '');
       for (const team of teams) {
-        out.push(`### ${md(team.name)}${team.contact ? ` (${md(team.contact)})` : ''}`, '');
+        out.push(`### ${md(teamReach(team.name, roster))}`, '');
+        // People who have left are no one to call.
+        const today = localDateOf(input.at, input.zone);
         for (const id of team.members) {
           const person = people.get(id);
+          if (person?.left !== undefined && person.left < today) continue;
           out.push(
-            `- ${md(person?.name ?? id)} (${person?.level ?? 'unknown'})${person?.email ? `, ${md(person.email)}` : ''}`,
+            `- ${md(person?.name ?? id)} (${person?.level ?? 'unknown'})${person ? `: ${personWays(person).map(md).join(', ')}` : ''}`,
           );
         }
         out.push('');

@@ -9,6 +9,7 @@ import { deadlineWords } from './time.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
+import { personReach, teamReach, type Reachable } from './reach.js';
 
 export function showJson(pipeline: Pipeline, deadlines: readonly Deadline[]) {
   return {
@@ -17,16 +18,6 @@ export function showJson(pipeline: Pipeline, deadlines: readonly Deadline[]) {
     owners: { primary: pipeline.owners.primary, secondary: pipeline.owners.secondary ?? [] },
     deadlines,
   };
-}
-
-/** A team's contact from the roster, if it gives one. */
-export function contactOf(team: string, roster: Roster | undefined): string | undefined {
-  return roster?.teams.find((known) => known.name === team)?.contact;
-}
-
-export function teamWithContact(team: string, roster: Roster | undefined): string {
-  const contact = contactOf(team, roster);
-  return contact ? `${sanitizeLine(team)} (${sanitizeLine(contact)})` : sanitizeLine(team);
 }
 
 /** Who is on call now, in words, and their names for the escalation path. */
@@ -54,11 +45,11 @@ function page(style: Style, width: number, { compact = false } = {}) {
 
 /** Who is on call now, when known: named in the escalation path. */
 export interface OnCallNames {
-  primary: { name: string; email: string };
-  backup?: { name: string; email: string };
+  primary: Reachable;
+  backup?: Reachable;
 }
 
-const person = ({ name, email }: { name: string; email: string }): string => `${sanitizeLine(name)} <${email}>`;
+const person = personReach;
 
 /** On-call engineer -> senior backup -> primary owners -> secondary owners; with names when `now` says who. */
 export function escalationPath(
@@ -79,7 +70,7 @@ export function escalationPath(
         : 'On-call engineer: unknown (a file it depends on has errors): raise it with the owners below',
     );
   } else if (oncall.mode === 'rotation' && oncall.team) {
-    const team = teamWithContact(oncall.team, roster);
+    const team = teamReach(oncall.team, roster);
     steps.push(
       now
         ? `On-call engineer: ${person(now.primary)}${brief ? '' : `, this week's primary from ${team}`}`
@@ -96,9 +87,9 @@ export function escalationPath(
   } else if (oncall.mode === 'business-hours') {
     steps.push('No on-call: raise it in working hours with the owners below');
   }
-  steps.push(`Primary owners: ${owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  steps.push(`Primary owners: ${owners.primary.map((team) => teamReach(team, roster)).join(', ')}`);
   if (owners.secondary?.length)
-    steps.push(`Secondary owners: ${owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+    steps.push(`Secondary owners: ${owners.secondary.map((team) => teamReach(team, roster)).join(', ')}`);
   return steps;
 }
 
@@ -131,12 +122,18 @@ export function renderShow(
     out.push('', ...wrap(`On call now: ${onCallNow.line}`, width, '  ', '').map((line) => style.bold(line)));
 
   heading('Owners');
-  out.push(`  Primary    ${pipeline.owners.primary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+  out.push(`  Primary    ${pipeline.owners.primary.map((team) => teamReach(team, roster)).join(', ')}`);
   if (pipeline.owners.secondary?.length)
-    out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamWithContact(team, roster)).join(', ')}`);
+    out.push(`  Secondary  ${pipeline.owners.secondary.map((team) => teamReach(team, roster)).join(', ')}`);
 
   heading('Escalation');
   escalationPath(pipeline, roster, onCallNow).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+
+  if (pipeline.links?.length) {
+    heading('Links');
+    for (const link of pipeline.links)
+      out.push(...wrap(`${sanitizeLine(link.title)}: ${style.cyan(sanitizeLine(link.url))}`, width, '    ', '  → '));
+  }
 
   heading(`Common issues (${pipeline.issues.length})`);
   if (pipeline.issues.length === 0) out.push('  None recorded.');
@@ -160,7 +157,16 @@ export function renderShow(
     out.push(`${inner}${style.yellow('Steps')}`);
     if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, inner, `${n + 1}. `));
     else out.push(`${inner}  ${style.red(NO_STEPS)}`);
-    if (issue.escalate) out.push(`${inner}${style.yellow('Escalate to')} ${teamWithContact(issue.escalate, roster)}`);
+    for (const link of issue.links ?? [])
+      out.push(
+        ...wrap(
+          `${sanitizeLine(link.title)}: ${style.cyan(sanitizeLine(link.url))}`,
+          width,
+          `${inner}    `,
+          `${inner}  → `,
+        ),
+      );
+    if (issue.escalate) out.push(`${inner}${style.yellow('Escalate to')} ${teamReach(issue.escalate, roster)}`);
   });
 
   heading('SLA');
@@ -187,8 +193,9 @@ export function renderShow(
 }
 
 /**
- * `runbook show <pipeline> <issue>`: what a paged engineer needs first. The steps, then symptoms and cause,
- * then who to call now and the way up.
+ * `runbook show <pipeline> <issue>`: what a paged engineer needs first, on one 80 × 24 screen: who is on call
+ * (with phone and chat), the steps, the links they need, then symptoms and cause, then the way up in one
+ * paragraph.
  */
 export function renderIssue(
   pipeline: Pipeline,
@@ -198,7 +205,6 @@ export function renderIssue(
   width: number,
   onCallNow?: OnCallNow,
 ): string {
-  // The steps and who is on call come first, and the page fits one 80 × 24 screen where it can.
   const { out, heading, bullet } = page(style, width, { compact: true });
   out.push(...wrap(`${sanitizeLine(issue.title)} [${issue.id}]`, width, '').map((line) => style.bold(line)));
   const about = `${sanitizeLine(pipeline.name)} [${pipeline.id}]`;
@@ -212,17 +218,32 @@ export function renderIssue(
   heading('Steps');
   if (issue.resolution?.length) issue.resolution.forEach((step, n) => bullet(step, '  ', `${n + 1}. `));
   else out.push(`  ${style.red(NO_STEPS)}`);
+  // The dashboards and logs the steps speak of (the pipeline's own are on its page).
+  for (const link of issue.links ?? [])
+    out.push(...wrap(`${sanitizeLine(link.title)}: ${style.cyan(sanitizeLine(link.url))}`, width, '    ', '  → '));
   if (issue.symptoms?.length) {
     heading('Symptoms');
     for (const symptom of issue.symptoms) bullet(symptom, '  ');
   }
-  if (issue.cause) {
-    heading('Cause');
-    out.push(...wrap(sanitizeLine(issue.cause), width, '  '));
-  }
-  heading('Who to call');
-  if (issue.escalate && !pipeline.owners.primary.includes(issue.escalate))
-    bullet(`For this issue: ${teamWithContact(issue.escalate, roster)}`, '  ');
-  escalationPath(pipeline, roster, onCallNow, true).forEach((step, index) => bullet(step, '  ', `${index + 1}. `));
+  if (issue.cause) out.push(...wrap(`${style.bold('Cause')}: ${sanitizeLine(issue.cause)}`, width, '  ', ''));
+  out.push(...wrap(`${style.bold('Who to call')}: ${whoToCall(pipeline, issue, roster, onCallNow)}`, width, '  ', ''));
   return out.join('\n');
+}
+
+/** The way up in one paragraph: this issue's team, the people on call, the primary owners, the secondary ones. */
+function whoToCall(pipeline: Pipeline, issue: CommonIssue, roster: Roster | undefined, onCallNow?: OnCallNow): string {
+  const steps: string[] = [];
+  if (issue.escalate && !pipeline.owners.primary.includes(issue.escalate))
+    steps.push(`${teamReach(issue.escalate, roster)} for this issue`);
+  const names = onCallNow?.state === 'on-call' ? onCallNow.names : undefined;
+  if (names) {
+    // Their phone and chat are in the line above.
+    steps.push(`${sanitizeLine(names.primary.name)} (on call)`);
+    if (names.backup) steps.push(`${sanitizeLine(names.backup.name)} (backup)`);
+  } else if (pipeline.oncall.mode === 'rotation' && onCallNow?.state !== undefined)
+    steps.push(onCallNow.state === 'none' ? 'no one on call this week' : 'on-call unknown');
+  steps.push(pipeline.owners.primary.map((team) => teamReach(team, roster)).join(', '));
+  if (pipeline.owners.secondary?.length)
+    steps.push(pipeline.owners.secondary.map((team) => teamReach(team, roster)).join(', '));
+  return steps.join(' → ');
 }

@@ -8,7 +8,7 @@ import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
 import { wrap } from './text.js';
 import { formatLocal } from './time.js';
-import { contactOf, teamWithContact } from './show.js';
+import { personBrief, personReach, teamReach } from './reach.js';
 import { weekIndexAt } from '../rotation/weeks.js';
 
 const LABEL = 13;
@@ -21,7 +21,10 @@ export function whoLines(
   at: Date,
   /** Pipelines whose on-call is unknown (their team's roster entry has errors), with why. */
   unknown: ReadonlyMap<string, string> = new Map(),
+  /** The quickest ways to reach each person only (phone, chat), for a line that must stay short. */
+  brief = false,
 ): { pipeline: string; text: string }[] {
+  const reach = brief ? personBrief : personReach;
   const zone = schedule.handover;
   if (at.getTime() < schedule.weeks[0]!.start.getTime()) {
     return [{ pipeline: '', text: `The rotation starts ${formatLocal(schedule.weeks[0]!.start, zone)}.` }];
@@ -45,13 +48,13 @@ export function whoLines(
         pipeline: pipeline.id,
         text: `no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})`,
       };
-    const backup = entry.backup ? `, backed by ${sanitizeLine(entry.backup.name)} <${entry.backup.email}>` : '';
+    const backup = entry.backup ? `, backed by ${reach(entry.backup)}` : '';
     const covering = entry.covering
       ? ` (covering for ${entry.covering.for}: ${sanitizeLine(entry.covering.reason)})`
       : '';
     return {
       pipeline: pipeline.id,
-      text: `${sanitizeLine(entry.primary.name)} <${entry.primary.email}>${covering}${backup}, until ${formatLocal(entry.until, zone)}`,
+      text: `${reach(entry.primary)}${covering}${backup}, until ${formatLocal(entry.until, zone)}`,
     };
   });
 }
@@ -83,7 +86,7 @@ export function renderNoRotation(
   width: number,
 ): string {
   const contacts = ownerTeams(pipeline)
-    .map((team) => teamWithContact(team, roster))
+    .map((team) => teamReach(team, roster))
     .join(', then ');
   const lines =
     pipeline.oncall.mode === 'business-hours'
@@ -103,8 +106,16 @@ const ownerTeams = (pipeline: Pipeline): string[] => [...pipeline.owners.primary
 export function ownerContacts(
   pipeline: Pipeline,
   roster: Roster | undefined,
-): { team: string; contact: string | null }[] {
-  return ownerTeams(pipeline).map((team) => ({ team, contact: contactOf(team, roster) ?? null }));
+): { team: string; contact: string | null; phone?: string; chat?: string }[] {
+  return ownerTeams(pipeline).map((team) => {
+    const known = roster?.teams.find((candidate) => candidate.name === team);
+    return {
+      team,
+      contact: known?.contact ?? null,
+      ...(known?.phone ? { phone: known.phone } : {}),
+      ...(known?.chat ? { chat: known.chat } : {}),
+    };
+  });
 }
 
 /** "Mon–Fri 09:00–17:00 Europe/London" (or the days listed one by one when they do not run in a row). */

@@ -3,10 +3,13 @@ import type { Person } from '../model/roster.js';
 import { buildSchedule, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt } from './weeks.js';
 
+/** A person as an answer names them: who, and how to reach them (phone and chat only when the roster has them). */
+export type Contact = Pick<Person, 'id' | 'name' | 'email' | 'phone' | 'chat'>;
+
 export interface OnCall {
   pipeline: string;
-  primary: Pick<Person, 'id' | 'name' | 'email'>;
-  backup?: Pick<Person, 'id' | 'name' | 'email'>;
+  primary: Contact;
+  backup?: Contact;
   since: string;
   until: string;
   /** When an override gave the primary part to someone: whom they cover, and why. */
@@ -17,9 +20,9 @@ export interface OnCall {
 export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date): OnCall[] {
   const index = weekIndexAt(schedule.handover, at);
   const byId = new Map(people.map((person) => [person.id, person]));
-  const brief = (id: string) => {
-    const { name, email } = byId.get(id)!;
-    return { id, name, email };
+  const brief = (id: string): Contact => {
+    const { name, email, phone, chat } = byId.get(id)!;
+    return { id, name, email, ...(phone ? { phone } : {}), ...(chat ? { chat } : {}) };
   };
   // The part of each shift that holds `at`: an override may have split the week.
   const shifts = schedule.shifts.filter(
