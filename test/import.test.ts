@@ -98,3 +98,55 @@ describe('import on a CommonMark parser', () => {
     expect(importMarkdown(text, 'slow.md').pipelines).toHaveLength(1);
   });
 });
+
+describe('import of contacts and links', () => {
+  const DOCUMENT = `## Pipeline: Billing
+### Owners:
+- **Primary Owner:** Billing Team
+  - Contact: billing@example.com
+  - Phone: +44 20 7946 0200
+- **Secondary Owner:** Data Engineering Team
+- Chat: #data-eng
+
+### Common Issues:
+- Invoices missing for a day
+  - Fix: re-run the export.
+  - Dashboard: https://grafana.example.com/d/billing-export
+  - See [the export logs](https://logs.example.com/billing)
+
+### On-call Schedule:
+- Weekly rotation among the billing engineers.
+- DAG: https://airflow.example.com/dags/billing
+
+### Links
+- [Billing dashboard](https://grafana.example.com/d/billing)
+
+### Contacts
+- Finance Team: finance@example.com
+- Ask in the channel first
+`;
+
+  it('maps "Contact:", "Phone:", "Chat:", dashboard and link lines, and keeps the rest under unmapped', () => {
+    const { pipelines, contacts } = importMarkdown(DOCUMENT, 'billing.md');
+    const [{ pipeline }] = pipelines as [(typeof pipelines)[number]];
+    expect(Object.fromEntries(contacts)).toEqual({
+      'Billing Team': { contact: 'billing@example.com', phone: '+44 20 7946 0200' },
+      'Data Engineering Team': { chat: '#data-eng' },
+      'Finance Team': { contact: 'finance@example.com' },
+    });
+    expect(pipeline.issues[0]).toMatchObject({
+      resolution: ['Re-run the export.'],
+      links: [
+        { title: 'Dashboard', url: 'https://grafana.example.com/d/billing-export' },
+        { title: 'See the export logs', url: 'https://logs.example.com/billing' },
+      ],
+    });
+    expect(pipeline.links).toEqual([
+      { title: 'Billing dashboard', url: 'https://grafana.example.com/d/billing' },
+      { title: 'DAG', url: 'https://airflow.example.com/dags/billing' },
+    ]);
+    // Contact and link lines are not duties.
+    expect(pipeline.oncall.duties).toEqual(['Weekly rotation among the billing engineers.']);
+    expect(pipeline.unmapped).toEqual(['Contacts: Ask in the channel first']);
+  });
+});

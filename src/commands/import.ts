@@ -44,6 +44,7 @@ export function importCommand(context: MakeContext): Command {
         : starterRoster(
             result.pipelines.map(({ pipeline }) => pipeline),
             localDateOf(ctx.at(options.at, 'UTC'), 'UTC'),
+            result.contacts,
           );
       makeFolder(dir);
       await ctx.writing(
@@ -75,6 +76,15 @@ export function importCommand(context: MakeContext): Command {
         roster
           ? `${rosterFile}: a starter roster with the teams found; replace its example people before publishing a rotation`
           : `${rosterFile} exists: kept as it is`,
+        // Contacts found, for a roster the import does not write: said, so they are not lost.
+        ...(roster
+          ? []
+          : [...result.contacts].map(
+              ([team, ways]) =>
+                `${team}: ${Object.entries(ways)
+                  .map(([kind, value]) => `${kind} ${value}`)
+                  .join(', ')} (found in the document; add to ${rosterFile})`,
+            )),
       ];
       if (ctx.json) ctx.printJson({ files: roster ? [...written, rosterFile] : written, notes });
       else

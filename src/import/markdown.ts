@@ -8,12 +8,18 @@ import { stringify } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { InputError } from '../model/errors.js';
 
+export interface ImportedLink {
+  title: string;
+  url: string;
+}
+
 export interface ImportedIssue {
   id: string;
   title: string;
   symptoms?: string[];
   cause?: string;
   resolution?: string[];
+  links?: ImportedLink[];
 }
 
 export interface ImportedRule {
@@ -39,11 +45,21 @@ export interface ImportedPipeline {
     'handover-meeting'?: string;
     duties?: string[];
   };
+  links?: ImportedLink[];
   unmapped?: string[];
+}
+
+/** How to reach a team, as the document gives it: the starter roster's team entries carry it. */
+export interface TeamContact {
+  contact?: string;
+  phone?: string;
+  chat?: string;
 }
 
 export interface ImportResult {
   pipelines: { pipeline: ImportedPipeline; line: number }[];
+  /** The contacts found for each team ("Contact:", "Phone:", "Chat:" lines), the first one of each kind kept. */
+  contacts: Map<string, TeamContact>;
   /** What could not be mapped, for the person running the import. */
   notes: string[];
 }
@@ -111,17 +127,72 @@ const clause = (text: string): string => {
 };
 const titleCase = (text: string): string => text.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 
-/** The plain text of a node and what is inside it (emphasis, code and links as their text; breaks as spaces). */
+/**
+ * The plain text of a node and what is inside it (emphasis and code as their text; breaks as spaces; a link as
+ * its text and, when it points at an http(s) address, the address in brackets, so nothing is lost).
+ */
 function plain(node: Node): string {
   let out = '';
   const walker = node.walker();
   for (let step = walker.next(); step; step = walker.next()) {
-    if (!step.entering) continue;
     const { node: inner } = step;
+    if (!step.entering) {
+      const url = inner.type === 'link' ? (inner.destination ?? '') : '';
+      if (/^https?:\/\/\S+$/.test(url) && !out.endsWith(url)) out += ` (${url})`;
+      continue;
+    }
     if (inner.type === 'text' || inner.type === 'code' || inner.type === 'html_inline') out += inner.literal ?? '';
     else if (inner.type === 'softbreak' || inner.type === 'linebreak') out += ' ';
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A line that is a link: "Dashboard: https://…", "Dashboard (https://…)" (a Markdown link, as read above), or a
+ * bare address. Found by position, not by a pattern that could scan back.
+ */
+function linkIn(item: string): ImportedLink | undefined {
+  const text = item.trim();
+  const isUrl = (value: string) => /^https?:\/\/\S+$/.test(value);
+  if (isUrl(text)) return { title: new URL(text).hostname, url: text };
+  const colon = text.indexOf(': ');
+  if (colon > 0 && colon <= 80 && isUrl(text.slice(colon + 2).trim()))
+    return { title: clause(text.slice(0, colon)), url: text.slice(colon + 2).trim() };
+  if (text.endsWith(')')) {
+    const open = text.lastIndexOf(' (http');
+    const url = open > 0 ? text.slice(open + 2, -1) : '';
+    if (isUrl(url) && clause(text.slice(0, open))) return { title: clause(text.slice(0, open)), url };
+  }
+  return undefined;
+}
+
+/** "Phone: +44 …", "Chat: #data-eng", "Contact: data@example.com": a way to reach a team, by kind. */
+const CONTACT = /^(contact|phone|tel|telephone|mobile|chat|slack|teams|e-?mail)\s*:\s*(\S.*)$/i;
+const PHONE = /^\+?[0-9][0-9 ().-]{3,30}[0-9]$/;
+
+function contactIn(item: string): { kind: keyof TeamContact; value: string } | undefined {
+  const match = CONTACT.exec(item.trim());
+  if (!match) return undefined;
+  const label = match[1]!.toLowerCase();
+  const value = clause(match[2]!);
+  if (!value) return undefined;
+  if (PHONE.test(value)) return { kind: 'phone', value };
+  if (['phone', 'tel', 'telephone', 'mobile'].includes(label)) return undefined;
+  if (['chat', 'slack', 'teams'].includes(label) && !/\s/.test(value)) return { kind: 'chat', value };
+  return { kind: 'contact', value };
+}
+
+/** Records a team's contact, the first of each kind winning; a different second one is a note. */
+function addContact(
+  contacts: Map<string, TeamContact>,
+  notes: string[],
+  team: string,
+  found: { kind: keyof TeamContact; value: string },
+): void {
+  const known = contacts.get(team) ?? {};
+  if (known[found.kind] === undefined) contacts.set(team, { ...known, [found.kind]: found.value });
+  else if (known[found.kind] !== found.value)
+    notes.push(`${team}: a second ${found.kind} "${found.value}" (kept "${known[found.kind]}")`);
 }
 
 /** A block the import does not map, as one line of text for `unmapped`. */
@@ -219,7 +290,11 @@ function teamsIn(text: string): string[] {
     .filter(Boolean);
 }
 
-function owners(section: Section, file: string): ImportedPipeline['owners'] {
+function owners(
+  section: Section,
+  file: string,
+  found: { contacts: Map<string, TeamContact>; notes: string[]; links: ImportedLink[] },
+): ImportedPipeline['owners'] {
   const part = partOf(section, 'owner');
   const missing = (what: string, line: number): InputError =>
     new InputError([
@@ -235,11 +310,21 @@ function owners(section: Section, file: string): ImportedPipeline['owners'] {
   if (!part) throw missing('owners', section.line);
   let primary: string[] | undefined;
   let secondary: string[] | undefined;
+  // A contact line belongs to the owner above it (nested under it, or following it).
+  let current: string | undefined;
   for (const item of itemsOf(part)) {
     const match = /^(primary|secondary)(?: owners?)? *:(.+)$/i.exec(item.trim());
-    if (!match) continue;
-    if (match[1]!.toLowerCase() === 'primary') primary = teamsIn(match[2]!);
-    else secondary = teamsIn(match[2]!);
+    if (match) {
+      const teams = teamsIn(match[2]!);
+      if (match[1]!.toLowerCase() === 'primary') primary = teams;
+      else secondary = teams;
+      current = teams[0];
+      continue;
+    }
+    const link = linkIn(item);
+    const contact = link ? undefined : contactIn(item);
+    if (link) found.links.push(link);
+    else if (contact && current) addContact(found.contacts, found.notes, current, contact);
   }
   if (!primary?.length) throw missing('primary owner', part.line);
   return { primary, ...(secondary?.length ? { secondary } : {}) };
@@ -273,6 +358,11 @@ function issues(section: Section): ImportedIssue[] {
     const steps = rest.map(clause).filter(Boolean).map(sentence);
     // Bullets nested under the issue: "Cause: ..." and "Symptom: ..." say so; the rest ("Fix: ...") are steps.
     for (const child of part!.children.get(index) ?? []) {
+      const link = linkIn(child);
+      if (link) {
+        (issue.links ??= []).push(link);
+        continue;
+      }
       const labelled = LABELLED.exec(child);
       const label = labelled?.[1]!.toLowerCase() ?? 'fix';
       const text = labelled ? labelled[2]!.trim() : child;
@@ -378,8 +468,29 @@ function oncall(
   owners: ImportedPipeline['owners'],
   unmapped: string[],
   teams: readonly string[],
+  found: { contacts: Map<string, TeamContact>; notes: string[]; links: ImportedLink[] },
 ): ImportedPipeline['oncall'] {
-  const items = itemsOf(partOf(section, 'on-call', 'on call', 'oncall'));
+  // Links and contact lines are not duties: the links go to the pipeline, the contacts to the on-call team.
+  const reach: { kind: keyof TeamContact; value: string }[] = [];
+  const items = itemsOf(partOf(section, 'on-call', 'on call', 'oncall')).filter((item) => {
+    const link = linkIn(item);
+    const contact = link ? undefined : contactIn(item);
+    if (link) found.links.push(link);
+    if (contact) reach.push(contact);
+    return !link && !contact;
+  });
+  const result = plannedOncall(items, owners, unmapped, teams);
+  const team = result.team ?? owners.primary[0]!;
+  for (const contact of reach) addContact(found.contacts, found.notes, team, contact);
+  return result;
+}
+
+function plannedOncall(
+  items: string[],
+  owners: ImportedPipeline['owners'],
+  unmapped: string[],
+  teams: readonly string[],
+): ImportedPipeline['oncall'] {
   const text = items.join(' ').toLowerCase();
   // A rotation that is not weekly (or month-end weeks) cannot be represented: kept as text, never guessed.
   const other =
@@ -436,7 +547,9 @@ export function importMarkdown(text: string, file: string): ImportResult {
     .map((title) => `section "${title}" is not a pipeline: not imported`);
   // Each pipeline becomes <id>.yaml: ids are made unique, and never a state file's name, so no file overwrites another.
   const pipelineIds = new Set<string>(RESERVED_IDS);
-  const owned = found.map((section) => owners(section, file));
+  const contacts = new Map<string, TeamContact>();
+  const links = found.map((): ImportedLink[] => []);
+  const owned = found.map((section, index) => owners(section, file, { contacts, notes, links: links[index]! }));
   const teams = [...new Set(owned.flatMap((owner) => [...owner.primary, ...(owner.secondary ?? [])]))];
   const pipelines = found.map((section, index) => {
     // Nothing the section holds is dropped: what is not a list of its parts is kept as written.
@@ -449,12 +562,43 @@ export function importMarkdown(text: string, file: string): ImportResult {
       if (rule) sla.push({ id: ruleId(rule, taken), ...rule });
       else unmapped.push(`SLA: ${clause(item)}`);
     }
-    // Parts the import does not know (### Notes, ### Contacts): their items kept as written.
+    const pipelineLinks = links[index]!;
+    // Contacts, links and dashboards: "Team: contact", "Phone: …" (the primary owner's), "Title: https://…".
+    for (const [title, part] of section.parts) {
+      if (!/^(contact|link|dashboard|resource)/.test(title)) continue;
+      for (const item of itemsOf(part)) {
+        const link = linkIn(item);
+        const contact = link ? undefined : contactIn(item);
+        // "Finance Team: finance@example.com": a team (named in the document or not) and a way to reach it.
+        const colon = item.indexOf(': ');
+        const label = colon > 0 && colon <= 80 ? clause(item.slice(0, colon)) : '';
+        const team =
+          teams.find((known) => known.toLowerCase() === label.toLowerCase()) ??
+          (/\bteam$/i.test(label) ? label : undefined);
+        const value = team && contact === undefined ? contactIn(`contact: ${item.slice(colon + 2)}`) : undefined;
+        if (link) pipelineLinks.push(link);
+        else if (team && value) addContact(contacts, notes, team, value);
+        else if (contact) addContact(contacts, notes, owner.primary[0]!, contact);
+        else unmapped.push(`${part.title}: ${item}`);
+      }
+    }
+    // Parts the import does not know (### Notes): their items kept as written.
     for (const [title, part] of section.parts)
       if (
-        !['owner', 'common issue', 'issue', 'known issue', 'sla', 'on-call', 'on call', 'oncall'].some((name) =>
-          title.startsWith(name),
-        )
+        ![
+          'owner',
+          'common issue',
+          'issue',
+          'known issue',
+          'sla',
+          'on-call',
+          'on call',
+          'oncall',
+          'contact',
+          'link',
+          'dashboard',
+          'resource',
+        ].some((name) => title.startsWith(name))
       )
         unmapped.push(...itemsOf(part).map((item) => `${part.title}: ${item}`));
     const base = slug(section.name, 12) || 'pipeline';
@@ -473,8 +617,9 @@ export function importMarkdown(text: string, file: string): ImportResult {
       owners: owner,
       issues: issues(section),
       sla,
-      oncall: oncall(section, owner, unmapped, teams),
+      oncall: oncall(section, owner, unmapped, teams, { contacts, notes, links: pipelineLinks }),
     };
+    if (pipelineLinks.length) pipeline.links = pipelineLinks;
     if (unmapped.length) {
       pipeline.unmapped = unmapped;
       notes.push(
@@ -485,19 +630,24 @@ export function importMarkdown(text: string, file: string): ImportResult {
       if (!issue.resolution) notes.push(`${pipeline.id}: issue "${issue.title}" has no resolution steps; add them`);
     return { pipeline, line: section.line };
   });
-  return { pipelines, notes };
+  return { pipelines, contacts, notes };
 }
 
 /**
  * A starter roster for imported pipelines: every team they name, and for each team that takes a rotation two
  * example people (a senior and a junior) to replace, so `lint` and `rotate` work on the import at once.
  */
-export function starterRoster(pipelines: readonly ImportedPipeline[], start: string): string {
+export function starterRoster(
+  pipelines: readonly ImportedPipeline[],
+  start: string,
+  contacts: ReadonlyMap<string, TeamContact> = new Map(),
+): string {
   const teams = new Set<string>();
   /** Rotation teams, with how many pipelines draw on each. */
   const rotating = new Map<string, number>();
   for (const pipeline of pipelines) {
     for (const team of [...pipeline.owners.primary, ...(pipeline.owners.secondary ?? [])]) teams.add(team);
+    for (const team of contacts.keys()) teams.add(team);
     if (pipeline.oncall.team) {
       teams.add(pipeline.oncall.team);
       if (pipeline.oncall.mode === 'rotation')
@@ -520,7 +670,7 @@ export function starterRoster(pipelines: readonly ImportedPipeline[], start: str
     rotation: { start, handover: 'monday 10:00', pairing: 'junior-with-senior' },
     teams: [...teams].map((name) => {
       const members = people.filter((person) => person.name.endsWith(`(${name})`)).map((person) => person.id);
-      return { name, ...(members.length ? { members } : {}) };
+      return { name, ...contacts.get(name), ...(members.length ? { members } : {}) };
     }),
     people,
   };
