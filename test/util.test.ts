@@ -7,6 +7,7 @@ import { parseAt } from '../src/time/at.js';
 import { UsageError } from '../src/util/errors.js';
 import { writeAtomically } from '../src/util/write.js';
 import { pagerCommand } from '../src/terminal.js';
+import stringWidth from 'string-width';
 import { displayWidth } from '../src/util/width.js';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runInProcess } from './helpers/run.js';
@@ -117,5 +118,37 @@ describe('display width', () => {
     expect(new Set(starts).size, result.stdout).toBe(1);
     expect(displayWidth('数据管道')).toBe(8);
     expect(displayWidth('🚀')).toBe(2);
+  });
+
+  it('agrees with string-width on scripts, emoji, flags, joined emoji and combining marks', () => {
+    const samples = [
+      'plain ASCII',
+      'café',
+      'cafe\u0301',
+      'naïve résumé',
+      '数据管道',
+      'データパイプライン',
+      '데이터 파이프라인',
+      'Ｆｕｌｌｗｉｄｔｈ',
+      'ｶﾀｶﾅ half-width',
+      '🚀 launch',
+      '👍🏽 thumbs',
+      '👨‍👩‍👧 family',
+      '🇬🇧 flag',
+      '❤️ heart',
+      'Ελληνικά',
+      'Привет',
+      'עברית',
+      'مرحبا',
+      'ไทย',
+      'tab\there',
+      'zero\u200bwidth',
+      '→ arrow · dot — dash',
+    ];
+    for (const sample of samples) expect(displayWidth(sample), sample).toBe(stringWidth(sample));
+    // Where they part, this follows wcwidth, as terminals draw: © and ™ (emoji only with a variation selector)
+    // take one column, not two; Devanagari's spacing vowel signs take one each (string-width counts clusters).
+    expect(displayWidth('© 2026 ™')).toBe(8);
+    expect(displayWidth('हिन्दी')).toBe(5);
   });
 });
