@@ -12,7 +12,7 @@ describe('runbook (built CLI)', () => {
     for (const text of [
       'Engagement [engagement]',
       'Primary    Software Frontend Team (#frontend)',
-      'Secondary  Data Engineering Team (#data-eng)',
+      'Secondary  Data Engineering Team (+44 20 7946 0100, #data-eng)',
       'Late-arriving click data in Kafka causing missing aggregations',
       'Kafka outages leading to missing user event data',
       'Duplicate events in the pipeline requiring de-duplication',
