@@ -222,6 +222,8 @@ describe('runbook docs', () => {
     expect(files).toEqual([
       'index.md',
       'oncall.md',
+      'people',
+      'people/hugo.md',
       'pipelines',
       'pipelines/aggregated.md',
       'pipelines/engagement.md',
@@ -249,6 +251,47 @@ describe('runbook docs', () => {
       expect(readFileSync(join(second, file), 'utf8')).toBe(text);
       expect(text).toMatchSnapshot(file);
     }
+  });
+
+  it('prints a first-week guide with docs --person: shadow and first weeks, what to read, whom to call, the checklist', () => {
+    const { code, stdout, stderr } = runBin(['docs', '--person', 'hugo', '--at', '2026-12-14T12:00:00Z']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    const flat = stdout.replace(/\s+/g, ' ');
+    for (const heading of [
+      '# First-week guide: Hugo Example',
+      '## Your first weeks',
+      '## The pipelines you will cover',
+      '## Whom to call',
+      '## Before your first shift',
+      '## Swaps, cover and time off',
+      '## Words the SLAs use',
+    ])
+      expect(stdout).toContain(heading);
+    expect(flat).toMatch(
+      /Shadow week, engagement: Mon 4 Jan 2027 10:00 to Mon 11 Jan 2027 10:00\. You stand beside \w+ Example/,
+    );
+    expect(flat).toMatch(/Shadow week, engagement: Mon 11 Jan 2027 10:00/);
+    expect(flat).toMatch(/Your first primary week, engagement: .*is your senior backup/);
+    expect(flat).toMatch(/hands over to you/);
+    // The issue marked read-first, and the pipeline's links.
+    expect(flat).toContain('Read first: Late-arriving click data in Kafka causing missing aggregations');
+    expect(flat).toContain('https://grafana.example.com/d/engagement');
+    // Phone and chat before e-mail, the roster's checklist, the commands to swap and take time off.
+    expect(flat).toContain('Data Engineering Team (+44 20 7946 0100, #data-eng)');
+    expect(flat).toContain('- [ ] Ask to be added to the pager schedule and to the #data-eng channel.');
+    expect(flat).toContain('runbook swap hugo ');
+    expect(flat).toContain('runbook away add hugo --from <day> --to <day> --reason leave');
+    expect(flat).toMatch(/Freshness: the newest data must be no older than/);
+  });
+
+  it('writes the guide with -o, and refuses a person the roster does not have (exit 2)', () => {
+    const out = join(tmp(), 'book');
+    expect(runBin(['docs', '--person', 'hugo', '-o', out, '--at', AT]).code).toBe(0);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(['people', 'people/hugo.md']);
+    const unknown = runBin(['docs', '--person', 'zed']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/--person zed: no such person in the roster/);
   });
 
   it('never lets a pipeline page overwrite the index or on-call practice', () => {

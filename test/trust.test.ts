@@ -167,8 +167,14 @@ describe('answers while something else is broken', () => {
     const { root, dir } = shippedCopy();
     edit(join(dir, 'roster.yaml'), 'members: [isla, jonas, kai, lena]', 'members: [isla, jonas, kai, lena, zoe]');
     const at = ['--at', '2027-01-13T12:00:00Z'];
-    const unknown =
-      /^runbook: on-call unknown[^\n]*Profit BI has an error in runbooks\/roster\.yaml \(line 26: "zoe" is not one of the people/m;
+    const line =
+      readFileSync(join(dir, 'roster.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('zoe')) + 1;
+    const unknown = new RegExp(
+      `^runbook: on-call unknown[^\\n]*Profit BI has an error in runbooks/roster\\.yaml \\(line ${line}: "zoe" is not one of the people`,
+      'm',
+    );
     const show = runBin(['show', 'engagement', ...at], { cwd: root });
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/On call now: Emma Example/);

@@ -11,7 +11,7 @@ import { personNamed } from '../lookup/person.js';
 import type { Override } from '../model/overrides.js';
 import { endedOverrides, refusal, scheduleWithOverrides, shiftOf } from '../rotation/cover.js';
 import { overrideInstant } from '../rotation/overlay.js';
-import { partsOf, rotationPipelines, type RotationInput, type Shift } from '../rotation/schedule.js';
+import { isOnCall, partsOf, rotationPipelines, type RotationInput, type Shift } from '../rotation/schedule.js';
 import { handoverOf, weekOfDay } from '../rotation/weeks.js';
 import { isCalendarDate, TIMESTAMP_PATTERN } from '../util/dates.js';
 import { parseAt } from '../time/at.js';
@@ -296,6 +296,7 @@ export function swapCommand(context: MakeContext): Command {
         // Every part each holds of that shift (an earlier override may have split it): one override a part.
         const cover = (shift: Shift, holder: string, by: string): Override[] =>
           partsOf(schedule.shifts, shift.pipeline, shift.week, shift.role)
+            .filter(isOnCall)
             .filter((part) => part.person === holder)
             .map((part) => ({
               pipeline: part.pipeline,

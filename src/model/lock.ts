@@ -21,7 +21,7 @@ export const LockedShift = z.strictObject({
   /** The first day of the rotation week. */
   week: CalendarDate,
   pipeline: KebabId,
-  role: z.enum(['primary', 'backup']),
+  role: z.enum(['primary', 'backup', 'shadow']),
   /** Who the plan gave the shift to. */
   person: KebabId,
   /** Raised each time the published shift changes: the calendar event's SEQUENCE. */

@@ -46,6 +46,8 @@ export const RULE_DESCRIPTIONS = {
   'override-range': 'An override ends when or before it starts.',
   'fairness-drift':
     'The final schedule breaks a fairness goal the plan kept: a spread above one, or back-to-back weeks.',
+  'shadow-weeks':
+    'A joiner holds an on-call shift before the shadow weeks they are owed (an override, a published week).',
   observation: 'An observations file names a pipeline or rule that does not exist, or holds the wrong kind of value.',
   'json-syntax': 'A .json observations file is not strict JSON.',
   import: 'A Markdown document cannot be imported (no pipeline sections, a section with no owners).',

@@ -2,7 +2,7 @@
 import { ICalCalendar, ICalCalendarMethod } from 'ical-generator';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
-import type { Meeting, Shift } from '../rotation/schedule.js';
+import type { Meeting, Role, Shift } from '../rotation/schedule.js';
 import {
   cancelledMeetings,
   cancelledParts,
@@ -48,6 +48,20 @@ function aboutPipeline(pipeline: Pipeline, roster: Roster): string {
   return sanitize(lines.join('\n'));
 }
 
+/** What an event calls its shift: a shadow stands beside the primary and is not on call. */
+const shiftWords = (role: Role): string =>
+  role === 'shadow' ? 'shadow shift (not on call: with the primary, to learn the pipeline)' : `${role} on-call shift`;
+
+/** A shift event's title after the pipeline's name: a shadow is not on call. */
+const roleWords = (role: Role): string => (role === 'shadow' ? ', shadow' : ` on call, ${role}`);
+
+/** How an event names the holder of another role of its pipeline and week. */
+const PARTNER_WORDS: Record<Role, Partial<Record<Role, string>>> = {
+  primary: { backup: 'backed by' },
+  backup: { primary: 'backing' },
+  shadow: { primary: 'shadowing' },
+};
+
 export function renderCalendar({
   shifts,
   meetings,
@@ -90,31 +104,38 @@ export function renderCalendar({
     const key = `${shift.pipeline}\0${shift.week}`;
     byWeek.set(key, [...(byWeek.get(key) ?? []), shift]);
   }
-  /** Who holds the other role of the pipeline while this part lasts, in turn (overrides may split it). */
-  const partnerIds = (shift: Shift): string[] =>
+  /**
+   * The roles an event names beside its own: the primary's backup, the others' primary. A primary's event does
+   * not name a shadow, so a joiner placed beside a published week changes nothing in the primary's calendar.
+   */
+  const partnerRoles = (role: Role): Role[] => (role === 'primary' ? ['backup'] : ['primary']);
+  /** Who holds `role` of the pipeline while this part lasts, in turn (overrides may split it). */
+  const holdersBeside = (shift: Shift, role: Role): string[] =>
     (byWeek.get(`${shift.pipeline}\0${shift.week}`) ?? [])
-      .filter((other) => other.role !== shift.role && other.start < shift.end && other.end > shift.start)
+      .filter((other) => other.role === role && other.start < shift.end && other.end > shift.start)
       .sort((x, y) => x.start.getTime() - y.start.getTime())
       .map((other) => other.person)
       .filter((id, i, all) => id !== all[i - 1]);
-  const partners = (shift: Shift): string[] => partnerIds(shift).map(nameOf);
+  const partnerIds = (shift: Shift): string[] => partnerRoles(shift.role).flatMap((role) => holdersBeside(shift, role));
   const compared = new Map(published.shifts.map((entry) => [`${entry.pipeline}\0${entry.week}\0${entry.role}`, entry]));
-  // A shift's event names the holder of the other role (backed by, backing): it changes when either does.
-  const sequence = (pipeline: string, week: number, role: string): number => {
-    const own = compared.get(`${pipeline}\0${week}\0${role}`);
-    const other = compared.get(`${pipeline}\0${week}\0${role === 'primary' ? 'backup' : 'primary'}`);
-    return (own ? sequenceOf(own) : 0) + (other ? sequenceOf(other) : 0);
-  };
+  // A shift's event names the holders of the roles beside it (backed by, backing, shadowing): it changes when
+  // any of them does.
+  const sequence = (pipeline: string, week: number, role: Role): number =>
+    [role, ...partnerRoles(role)].reduce((sum, each) => {
+      const entry = compared.get(`${pipeline}\0${week}\0${each}`);
+      return sum + (entry ? sequenceOf(entry) : 0);
+    }, 0);
   const comparedMeetings = new Map(published.meetings.map((entry) => [`${entry.pipeline}\0${entry.week}`, entry]));
   // Every event live in this calendar, by id, with whose it is.
   const live = new Map(shifts.map((shift) => [shiftUid(shift), shift.person]));
   for (const shift of shifts) {
     if (person && shift.person !== person.id) continue;
     const pipeline = pipelineOf.get(shift.pipeline)!;
-    const partner = partners(shift);
-    const pairing = partner.length
-      ? ` (${shift.role === 'backup' ? 'backing' : 'backed by'} ${partner.join(', then ')})`
-      : '';
+    const named = (role: Role) => holdersBeside(shift, role).map(nameOf).join(', then ');
+    const beside = partnerRoles(shift.role)
+      .filter((role) => named(role))
+      .map((role) => `${PARTNER_WORDS[shift.role][role] ?? role} ${named(role)}`);
+    const pairing = beside.length ? ` (${beside.join('; ')})` : '';
     const cover = shift.override
       ? `, covering for ${people.has(shift.override.covers) ? nameOf(shift.override.covers) : shift.override.covers}: ${sanitize(shift.override.reason)}`
       : '';
@@ -124,8 +145,8 @@ export function renderCalendar({
       stamp,
       start: shift.start,
       end: shift.end,
-      summary: `${sanitize(pipeline.name)} on call, ${shift.role}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(pipeline, `${shift.role} on-call shift of ${nameOf(shift.person)}${pairing}${cover}`, [
+      summary: `${sanitize(pipeline.name)}${roleWords(shift.role)}: ${nameOf(shift.person)}${pairing}`,
+      description: describe(pipeline, `${shiftWords(shift.role)} of ${nameOf(shift.person)}${pairing}${cover}`, [
         shift.person,
         ...partnerIds(shift),
       ]),
@@ -147,7 +168,7 @@ export function renderCalendar({
       start: part.start,
       end: part.end,
       status: 'CANCELLED',
-      summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)} on call, ${part.role}: ${holder}`,
+      summary: `Cancelled: ${sanitize(pipeline?.name ?? part.pipeline)}${roleWords(part.role)}: ${holder}`,
       description: text(
         `This ${part.role} shift of ${holder} was published and no longer exists${moved}: runbook rotate --diff says why.`,
       ),

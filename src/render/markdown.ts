@@ -22,6 +22,8 @@ export interface HandbookInput {
   at: Date;
   /** This week's shifts, when the roster has rotation settings. */
   rotation?: { schedule: Schedule; onCall: readonly OnCall[]; upcoming: Schedule['weeks'] };
+  /** The people with a first-week guide (people/<id>.md): joiners about to take their first shifts. */
+  guides?: readonly string[];
 }
 
 /** A link to an absolute http(s) URL (lint checks them), its text shown as written. */
@@ -39,6 +41,13 @@ const nextDue = (deadlines: readonly Deadline[] | undefined, zone: ZoneLike): st
   return next ? `${formatLocal(next.due!, zone)} (${md(next.rule)})` : '—';
 };
 
+/** The first-week guides, one line, when there are any. */
+function guideLinks(input: HandbookInput): string[] {
+  const people = new Map((input.roster?.people ?? []).map((person) => [person.id, person.name]));
+  const links = (input.guides ?? []).map((id) => `[${md(people.get(id) ?? id)}](people/${id}.md)`);
+  return links.length ? [`First-week guides for those about to take their first shifts: ${links.join(', ')}.`, ''] : [];
+}
+
 function indexPage(input: HandbookInput): string {
   const lines = [
     '# Data pipeline runbooks',
@@ -54,6 +63,7 @@ function indexPage(input: HandbookInput): string {
     '',
     'New to the rotation? Start with [On-call practice](oncall.md), then read the page of each pipeline you cover.',
     '',
+    ...guideLinks(input),
   ];
   return lines.join('\n');
 }
@@ -206,8 +216,9 @@ function oncallPage(input: HandbookInput): string {
             partsOf(schedule.shifts, pipeline.id, week.index, role)
               .map((shift) => name(shift.person))
               .join(' → ');
-          const [primary, backup] = [holders('primary'), holders('backup')];
-          return primary ? `${primary}${backup ? ` (backup ${backup})` : ''}` : '—';
+          const [primary, backup, shadow] = [holders('primary'), holders('backup'), holders('shadow')];
+          const beside = [backup && `backup ${backup}`, shadow && `shadow ${shadow}`].filter(Boolean).join(', ');
+          return primary ? `${primary}${beside ? ` (${beside})` : ''}` : '—';
         });
         out.push(`| ${formatLocal(week.start, zone)} | ${cells.join(' | ')} |`);
       }

@@ -79,15 +79,15 @@ export function rotationTable(
         partsOf(schedule.shifts, pipeline.id, week.index, role)
           .map((shift) => `${shift.person}${shift.holidayDays > 0 ? '*' : ''}`)
           .join('>');
-      const [primary, backup] = [holders('primary'), holders('backup')];
+      const [primary, backup, shadow] = [holders('primary'), holders('backup'), holders('shadow')];
       if (!primary) return style.dim('-');
-      return `${primary}${backup ? ` +${backup}` : ''}`;
+      return `${primary}${backup ? ` +${backup}` : ''}${shadow ? ` ~${shadow}` : ''}`;
     }),
   ]);
   return [
     renderTable(['WEEK FROM', ...shown.map((pipeline) => pipeline.id)], rows, style, width),
     style.dim(
-      `Primary, then +senior backup; a>b>a: b covers part of a's shift (runbook override list). * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`,
+      `Primary, then +senior backup, ~shadow (a joiner beside the primary, not on call); a>b>a: b covers part of a's shift (runbook override list). * holiday in that week. ME month-end week. Times in ${schedule.handover.timeZone}.`,
     ),
   ].join('\n');
 }
@@ -98,6 +98,7 @@ export function renderReport(report: FairnessReport, style: Style, width: number
     entry.level,
     String(entry.primary),
     String(entry.backup),
+    String(entry.shadow),
     String(entry.holidayWeeks),
     String(entry.holidayDays),
     String(entry.monthEnd),
@@ -106,7 +107,17 @@ export function renderReport(report: FairnessReport, style: Style, width: number
   const lines = [
     style.bold('Fairness report'),
     renderTable(
-      ['PERSON', 'LEVEL', 'PRIMARY', 'BACKUP', 'HOLIDAY WEEKS', 'HOLIDAY DAYS', 'MONTH-END', 'AVAILABLE WEEKS'],
+      [
+        'PERSON',
+        'LEVEL',
+        'PRIMARY',
+        'BACKUP',
+        'SHADOW',
+        'HOLIDAY WEEKS',
+        'HOLIDAY DAYS',
+        'MONTH-END',
+        'AVAILABLE WEEKS',
+      ],
       rows,
       style,
       width,

@@ -49,12 +49,14 @@ export function whoLines(
         text: `no shift this week (${pipeline.oncall.weeks === 'last-of-month' ? 'month-end weeks only' : 'not scheduled'})`,
       };
     const backup = entry.backup ? `, backed by ${reach(entry.backup)}` : '';
+    // A shadow is named so nobody wonders who the extra person is, but is not someone to call.
+    const shadow = entry.shadow ? `, with ${sanitizeLine(entry.shadow.name)} shadowing (not on call)` : '';
     const covering = entry.covering
       ? ` (covering for ${entry.covering.for}: ${sanitizeLine(entry.covering.reason)})`
       : '';
     return {
       pipeline: pipeline.id,
-      text: `${reach(entry.primary)}${covering}${backup}, until ${formatLocal(entry.until, zone)}`,
+      text: `${reach(entry.primary)}${covering}${backup}${shadow}, until ${formatLocal(entry.until, zone)}`,
     };
   });
 }

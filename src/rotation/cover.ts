@@ -4,7 +4,7 @@
  */
 import type { Override } from '../model/overrides.js';
 import type { Numbered } from '../model/catalog.js';
-import { buildSchedule, type RotationInput, type Schedule, type Shift } from './schedule.js';
+import { buildSchedule, isOnCall, type OnCallShift, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, weekIndexOfDay, type Handover } from './weeks.js';
 import type { ZoneLike } from '../time/local.js';
 import type { LockedShift } from '../model/lock.js';
@@ -57,11 +57,13 @@ export function refusal(input: RotationInput, added: readonly Override[]): strin
 }
 
 /** The shift a person holds in a week (of one pipeline, if named), as the final schedule has it. */
-export function shiftOf(schedule: Schedule, person: string, week: number, pipeline?: string): Shift | undefined {
-  return schedule.shifts.find(
-    (shift) =>
-      shift.week === week && shift.person === person && (pipeline === undefined || shift.pipeline === pipeline),
-  );
+export function shiftOf(schedule: Schedule, person: string, week: number, pipeline?: string): OnCallShift | undefined {
+  return schedule.shifts
+    .filter(isOnCall)
+    .find(
+      (shift) =>
+        shift.week === week && shift.person === person && (pipeline === undefined || shift.pipeline === pipeline),
+    );
 }
 
 /**

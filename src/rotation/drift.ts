@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../time/local.js';
 import { unavailability } from './people.js';
-import { buildSchedule, shareOf, type RotationInput, type Schedule } from './schedule.js';
+import { buildSchedule, isOnCall, shareOf, type RotationInput, type Schedule } from './schedule.js';
 
 export interface Drift {
   kind: 'spread' | 'back-to-back';
@@ -81,7 +81,8 @@ function spreadDrift(input: RotationInput, final: Schedule, plan: Schedule): Dri
 function backToBackDrift(final: Schedule, plan: Schedule): Drift[] {
   const onCall = (schedule: Schedule) => {
     const weeks = new Map<string, Set<number>>();
-    for (const shift of schedule.shifts) {
+    // A shadow week is not on call: a joiner's shadow weeks run back to back by design.
+    for (const shift of schedule.shifts.filter(isOnCall)) {
       const own = weeks.get(shift.person) ?? new Set<number>();
       own.add(shift.week);
       weeks.set(shift.person, own);

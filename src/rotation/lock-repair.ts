@@ -12,7 +12,7 @@ export type LockedPair = Partial<Record<Role, string>>;
 export function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, LockedPair>> {
   const weeks = new Map<string, Map<string, LockedPair>>();
   for (const shift of lock) {
-    if (shift.cancelled) continue;
+    if (shift.cancelled || shift.role === 'shadow') continue;
     let week = weeks.get(shift.week);
     if (!week) weeks.set(shift.week, (week = new Map<string, LockedPair>()));
     const entry = week.get(shift.pipeline) ?? {};
@@ -113,7 +113,7 @@ export function keepLocked(
   /** Who holds a published shift the week after: a replacement from them would be on call two weeks running. */
   onNext: ReadonlySet<string | undefined>,
 ): { fixed: Assignment[]; changes: Omit<Change, 'week'>[] } {
-  const { people, away, pairing } = standing;
+  const { people, away, pairing, needsBackup } = standing;
   const fixed: Assignment[] = [];
   const changes: Omit<Change, 'week'>[] = [];
   const activeIds = new Set(active.map((pipeline) => pipeline.id));
@@ -141,7 +141,6 @@ export function keepLocked(
   for (const { entry, team } of locked) {
     for (const id of [entry.primary, entry.backup]) if (id !== undefined && why(id, team) === undefined) taken.add(id);
   }
-  const needsBackup = (person: Person) => pairing && person.level === 'junior';
   /** The locked backup, when they can still back up a primary other than `besides`. */
   const keptSenior = (id: string | undefined, team: Team, besides: string): Person | undefined => {
     if (id === undefined || why(id, team) !== undefined || id === besides) return undefined;
@@ -162,8 +161,10 @@ export function keepLocked(
         .sort((x, y) => Number(onNext.has(x.id)) - Number(onNext.has(y.id)));
       // The smallest change: a replacement that keeps the week's backup as it is (needed, or not), else any.
       primary =
-        candidates.find((person) => needsBackup(person) === (lockedBackup !== undefined)) ??
-        candidates.find((person) => !needsBackup(person) || seniorsFree(team, people, taken, away, person).length);
+        candidates.find((person) => needsBackup(team, person) === (lockedBackup !== undefined)) ??
+        candidates.find(
+          (person) => !needsBackup(team, person) || seniorsFree(team, people, taken, away, person).length,
+        );
       if (primary) {
         own.push({
           pipeline: pipeline.id,
@@ -177,7 +178,7 @@ export function keepLocked(
       }
     }
     let backup: Person | undefined;
-    if (primary && needsBackup(primary)) {
+    if (primary && needsBackup(team, primary)) {
       const besides = primary.id;
       backup = keptSenior(entry.backup, team, besides);
       if (!backup) {
@@ -189,7 +190,9 @@ export function keepLocked(
         if (backup) {
           const reason =
             entry.backup === undefined
-              ? `${besides} is a junior: a junior primary needs a senior backup`
+              ? primary.level === 'junior' && pairing
+                ? `${besides} is a junior: a junior primary needs a senior backup`
+                : `${besides}'s first primary week after shadowing has a senior backup`
               : (why(entry.backup, team) ?? `${entry.backup} cannot back up ${besides}`);
           own.push({ pipeline: pipeline.id, role: 'backup', before: entry.backup ?? null, after: backup.id, reason });
           taken.add(backup.id);
@@ -205,7 +208,7 @@ export function keepLocked(
         reason: pairing ? `no backup needed: ${primary.id} is a senior` : 'pairing is off',
       });
     }
-    if (!primary || (needsBackup(primary) && !backup)) {
+    if (!primary || (needsBackup(team, primary) && !backup)) {
       // Nobody kept: whoever this pipeline's locked shifts held is free for the week's planning.
       for (const id of [...held, entry.primary, entry.backup]) if (id !== undefined) taken.delete(id);
       continue;
@@ -227,4 +230,16 @@ function seniorsFree(
     .filter((id) => id !== besides.id && !taken.has(id) && away.get(id) === undefined)
     .map((id) => people.get(id)!)
     .filter((person) => person.level === 'senior');
+}
+
+/** The published shadow shifts by week (first day), then person: the pipeline each stood beside. */
+export function shadowsByWeek(lock: readonly LockedShift[]): Map<string, Map<string, string>> {
+  const weeks = new Map<string, Map<string, string>>();
+  for (const shift of lock) {
+    if (shift.cancelled || shift.role !== 'shadow') continue;
+    let week = weeks.get(shift.week);
+    if (!week) weeks.set(shift.week, (week = new Map<string, string>()));
+    week.set(shift.person, shift.pipeline);
+  }
+  return weeks;
 }

@@ -21,7 +21,7 @@ const BACKUPS_SCORED = 3;
  * The keys use only this week's inputs and the tallies of the weeks before it.
  */
 export function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, standing: Standing): Options {
-  const { people, away, holiday, lastOnCall, index, pairing } = standing;
+  const { people, away, holiday, lastOnCall, index, needsBackup } = standing;
   const free = team.members.filter((id) => away.get(id) === undefined).map((id) => people.get(id)!);
   const seniors = free.filter((person) => person.level === 'senior');
   const owed = (person: Person, role: Role) => {
@@ -41,8 +41,7 @@ export function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, stand
     const rested = off.some(
       (person) =>
         role === 'backup' ||
-        !pairing ||
-        person.level === 'senior' ||
+        !needsBackup(team, person) ||
         off.some((other) => other !== person && other.level === 'senior'),
     );
     return (person: Person): number[] => {
@@ -73,8 +72,10 @@ export function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, stand
   const scored: { option: Option; key: number[]; primary: number[] }[] = [];
   for (const primary of free) {
     const p = primaryRank(primary);
-    const backups = pairing && primary.level === 'junior' ? bestBackups : [undefined];
+    const backups = needsBackup(team, primary) ? bestBackups : [undefined];
     for (const backup of backups) {
+      // A senior in their first week after shadowing is backed by another senior.
+      if (backup === primary) continue;
       // Without a backup, the option keeps a senior free: it ranks as if with the best possible backup.
       const b = backup ? backupRanks.get(backup.id)! : [0, 0, 0, -Infinity];
       scored.push({
@@ -94,7 +95,8 @@ export function teamOptions(team: Team, tally: ReadonlyMap<string, Tally>, stand
     .map((entry) => entry.option);
   const juniors = best.filter((option) => option.backup).map((option) => option.primary);
   const everyPairing = function* (): Generator<Option> {
-    for (const primary of new Set(juniors)) for (const backup of seniors) yield { primary, backup };
+    for (const primary of new Set(juniors))
+      for (const backup of seniors) if (backup !== primary) yield { primary, backup };
   };
   return { best, rest: everyPairing };
 }

@@ -1,7 +1,7 @@
 /** The fairness report: per person and per team, over the weeks shown. */
 import type { Roster } from '../model/roster.js';
 import { unavailability } from './people.js';
-import { shareOf, type Schedule, type Shift } from './schedule.js';
+import { isOnCall, shareOf, type Schedule, type Shift } from './schedule.js';
 
 export interface PersonReport {
   person: string;
@@ -10,12 +10,14 @@ export interface PersonReport {
   teams: string[];
   primary: number;
   backup: number;
+  /** Shadow weeks: beside a primary, learning; not on call, so counted apart from the shifts. */
+  shadow: number;
   /** Working days on call (primary or backup) that were holidays on the person's calendar. */
   holidayDays: number;
   /** Primary shifts in weeks holding a holiday of theirs. */
   holidayWeeks: number;
   monthEnd: number;
-  /** Weeks of the range in which the person could be scheduled. */
+  /** Weeks of the range in which the person could be scheduled (a shadow week is not one of them). */
   availableWeeks: number;
 }
 
@@ -53,7 +55,9 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
   const people = roster.people
     .filter((person) => inRotation.has(person.id))
     .map((person): PersonReport => {
-      const own = byPerson.get(person.id) ?? [];
+      const all = byPerson.get(person.id) ?? [];
+      const own = all.filter(isOnCall);
+      const shadowWeeks = new Set(all.filter((shift) => shift.role === 'shadow').map((shift) => shift.week));
       const primary = own.filter((shift) => shift.role === 'primary');
       const backup = own.filter((shift) => shift.role === 'backup');
       // Covered time counts toward whoever covered it: a part of a week counts as that share of a shift.
@@ -65,10 +69,13 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
         teams: teams.filter((team) => team.members.includes(person.id)).map((team) => team.name),
         primary: shares(primary),
         backup: shares(backup),
+        shadow: shadowWeeks.size,
         holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
         holidayWeeks: shares(primary.filter((shift) => shift.holidayDays > 0)),
         monthEnd: shares(own.filter((shift) => shift.monthEnd)),
-        availableWeeks: weeks.filter((week) => unavailability(person, week) === undefined).length,
+        availableWeeks: weeks.filter(
+          (week) => unavailability(person, week) === undefined && !shadowWeeks.has(week.index),
+        ).length,
       };
     });
   return {

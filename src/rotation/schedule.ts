@@ -18,12 +18,23 @@ import type { Override } from '../model/overrides.js';
 import type { Numbered } from '../model/catalog.js';
 import { daysTouched, overlayWeek, overrideInstant, type Rejection, type TimedOverride } from './overlay.js';
 
-import type { Assignment, Change, Role, Shift, Standing, Tally } from './standing.js';
+import {
+  isOnCall,
+  type Assignment,
+  type Change,
+  type OnCallShift,
+  type Role,
+  type Shift,
+  type Standing,
+  type Tally,
+} from './standing.js';
 import { teamOptions } from './ranking.js';
 import { assignWeek, weekName } from './week-search.js';
-import { coversByWeek, keepHistory, keepLocked, lockedByWeek, publishedCovers } from './lock-repair.js';
+import { coversByWeek, keepHistory, keepLocked, lockedByWeek, publishedCovers, shadowsByWeek } from './lock-repair.js';
+import { Induction } from './shadows.js';
 
-export type { Change, Role, Shift };
+export type { Change, OnCallShift, Role, Shift };
+export { isOnCall };
 
 export interface Meeting {
   pipeline: string;
@@ -184,6 +195,8 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
   };
   const locked = lockedByWeek(input.lock ?? []);
   const coveredIn = coversByWeek(input.lock ?? []);
+  const shadowedIn = shadowsByWeek(input.lock ?? []);
+  const induction = new Induction(roster, handover.epoch);
   const overrides = timedOverrides(input.overrides ?? [], calendar);
   const overlay = {
     people,
@@ -200,7 +213,28 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     let active = pipelines.filter((pipeline) => pipeline.oncall.weeks !== 'last-of-month' || week.monthEnd);
     const away = new Map(roster.people.map((person) => [person.id, unavailability(person, week)]));
     const holiday = new Map(roster.people.map((person) => [person.id, holidayDays(person, week.days)]));
-    const standing: Standing = { people, away, holiday, lastOnCall, index, pairing, slotsIn, publicHolidayWeek };
+    // A joiner free this week who still owes shadow weeks in a team stands beside a primary instead of taking a shift.
+    const shadowing = new Map<Team, Person[]>();
+    for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
+      const joiners = team.members
+        .map((id) => people.get(id)!)
+        .filter((person) => away.get(person.id) === undefined && induction.shadows(team, person));
+      if (joiners.length) shadowing.set(team, joiners);
+    }
+    for (const person of [...shadowing.values()].flat()) away.set(person.id, 'shadows this week (shadow-weeks)');
+    const needsBackup = (team: Team, person: Person) =>
+      (pairing && person.level === 'junior') || induction.firstAfterShadowing(team, person);
+    const standing: Standing = {
+      people,
+      away,
+      holiday,
+      lastOnCall,
+      index,
+      pairing,
+      needsBackup,
+      slotsIn,
+      publicHolidayWeek,
+    };
 
     // Each team's options for a slot (a primary, and a senior backup beside a junior), best first. Fixed for
     // the week, so a week depends only on the weeks before it.
@@ -319,6 +353,26 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       }
       lastPrimary.set(pipeline.id, primary.id);
     }
+    // The shadows stand beside the week's primaries: the same times, never on call, no tallies.
+    const published = shadowedIn.get(week.days[0]!);
+    for (const [team, joiners] of shadowing) {
+      for (const [id, entry] of induction.place(team, joiners, chosen, (person) => published?.get(person))) {
+        weekShifts.push({
+          pipeline: entry.pipeline.id,
+          team: team.name,
+          role: 'shadow',
+          person: id,
+          week: index,
+          weekStart: week.start,
+          weekEnd: week.end,
+          start: week.start,
+          end: week.end,
+          holidayDays: holiday.get(id)!,
+          monthEnd: week.monthEnd,
+        });
+      }
+    }
+    induction.tookShifts(chosen);
     // The overrides of the week, laid over it; the time each covers counts toward whoever covered it.
     // History keeps the covers it published (overrides it already holds add nothing); every week takes the overrides.
     const planned = history

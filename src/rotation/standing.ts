@@ -2,7 +2,13 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Team } from '../model/roster.js';
 
-export type Role = 'primary' | 'backup';
+/** A shadow stands beside the week's primary: never alone, never on call (README, "Onboarding"). */
+export type Role = 'primary' | 'backup' | 'shadow';
+
+/** A shift that is on call (a shadow is not): what overrides cover and swaps exchange. */
+export type OnCallShift = Shift & { role: 'primary' | 'backup' };
+
+export const isOnCall = (shift: Shift): shift is OnCallShift => shift.role !== 'shadow';
 
 export interface Shift {
   pipeline: string;
@@ -59,6 +65,8 @@ export interface Standing {
   lastOnCall: ReadonlyMap<string, number>;
   index: number;
   pairing: boolean;
+  /** Whether a primary needs a senior backup: a junior when pairing is on, anyone in their first week after shadowing. */
+  needsBackup: (team: Team, person: Person) => boolean;
   /** How many slots a team has in a week. */
   slotsIn: (team: Team, index: number) => number;
   /** Whether a later week holds a public holiday on the person's calendar (company days are not foreseen). */

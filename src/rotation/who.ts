@@ -10,6 +10,8 @@ export interface OnCall {
   pipeline: string;
   primary: Contact;
   backup?: Contact;
+  /** A joiner standing beside the primary this week: not on call, not to be paged. */
+  shadow?: Contact;
   since: string;
   until: string;
   /** When an override gave the primary part to someone: whom they cover, and why. */
@@ -31,10 +33,12 @@ export function onCallAt(schedule: Schedule, people: readonly Person[], at: Date
   return [...new Set(shifts.map((shift) => shift.pipeline))].map((pipeline) => {
     const primary = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'primary')!;
     const backup = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'backup');
+    const shadow = shifts.find((shift) => shift.pipeline === pipeline && shift.role === 'shadow');
     return {
       pipeline,
       primary: brief(primary.person),
       ...(backup ? { backup: brief(backup.person) } : {}),
+      ...(shadow ? { shadow: brief(shadow.person) } : {}),
       since: primary.start.toISOString(),
       until: primary.end.toISOString(),
       ...(primary.override ? { covering: { for: primary.override.covers, reason: primary.override.reason } } : {}),

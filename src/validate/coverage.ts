@@ -3,7 +3,8 @@
  * - rotation-coverage: every rotation week from now on can be staffed under the hard rules, so CI catches an
  *   uncoverable week (everyone in a team away over Christmas, say) before the calendar or `who` does;
  * - override-rule: an override breaks no hard rule and covers some shift (the plan leaves out one that does);
- * - lock-repair: a published shift the roster now makes change (publish again to record the repair).
+ * - lock-repair: a published shift the roster now makes change (publish again to record the repair);
+ * - shadow-weeks (warning): a joiner holds an on-call shift before the shadow weeks they are owed.
  */
 import type { Loaded } from '../read/catalog.js';
 import type { LoadedLock, Numbered } from '../model/catalog.js';
@@ -11,7 +12,8 @@ import type { Override } from '../model/overrides.js';
 import type { Pipeline } from '../model/pipeline.js';
 import type { Problem } from '../model/problem.js';
 import type { Roster } from '../model/roster.js';
-import { buildSchedule } from '../rotation/schedule.js';
+import { buildSchedule, isOnCall, type Schedule } from '../rotation/schedule.js';
+import { shadowWeeksOf } from '../rotation/shadows.js';
 import { fairnessDrift } from '../rotation/drift.js';
 import { handoverOf, LOOKAHEAD_WEEKS, PLAN_WEEKS, weekIndexAt } from '../rotation/weeks.js';
 import { rosterCalendar, type HolidayLookup } from '../time/calendar.js';
@@ -111,6 +113,7 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
         : problemAt(roster, ['teams', Math.max(0, team)], 'fairness-drift', drift.message, { severity: 'warning' });
     problems.push(at);
   }
+  problems.push(...shadowProblems(schedule, roster, handover.epoch, current));
   if (lock) {
     for (const change of schedule.repairs) {
       if (change.week < current) continue;
@@ -131,5 +134,39 @@ export function coverageProblems({ pipelines, roster, overrides, lock }: PlanFil
       );
     }
   }
+  return problems;
+}
+
+/**
+ * A joiner's first on-call shift in a team (an override's cover, a published week) that comes before the shadow
+ * weeks they are owed: the plan itself never does this, so it names what did.
+ */
+function shadowProblems(schedule: Schedule, roster: Loaded<Roster>, epoch: string, current: number): Problem[] {
+  const problems: Problem[] = [];
+  roster.value.people.forEach((person, index) => {
+    const owed = shadowWeeksOf(person, roster.value, epoch);
+    if (owed === 0) return;
+    for (const team of roster.value.teams.filter((entry) => entry.members.includes(person.id))) {
+      const own = schedule.shifts.filter((shift) => shift.person === person.id && shift.team === team.name);
+      const first = own.filter(isOnCall).sort((x, y) => x.start.getTime() - y.start.getTime())[0];
+      if (!first || first.week < current) continue;
+      const shadowed = new Set(
+        own.filter((shift) => shift.role === 'shadow' && shift.week < first.week).map((s) => s.week),
+      );
+      if (shadowed.size >= owed) continue;
+      const how = first.override
+        ? `, covering for ${first.override.covers} (${first.override.reason})`
+        : ', as published';
+      problems.push(
+        problemAt(
+          roster,
+          ['people', index, person['shadow-weeks'] === undefined ? 'id' : 'shadow-weeks'],
+          'shadow-weeks',
+          `${person.id} takes their first ${first.role} shift in ${team.name} (${first.pipeline}, week of ${schedule.weeks[first.week]!.days[0]})${how} after ${shadowed.size} of their ${owed} shadow weeks: let the shadow weeks come first, or set shadow-weeks on ${person.id}`,
+          { severity: 'warning' },
+        ),
+      );
+    }
+  });
   return problems;
 }

@@ -44,7 +44,7 @@ export interface Validation {
 }
 
 /** Rules whose problems leave a file usable: the file is right, the weeks it asks for cannot be staffed. */
-const USABLE_DESPITE = new Set(['rotation-coverage', 'override-rule', 'lock-repair', 'fairness-drift']);
+const USABLE_DESPITE = new Set(['rotation-coverage', 'override-rule', 'lock-repair', 'fairness-drift', 'shadow-weeks']);
 
 /** The longest message a problem carries: a value quoted from a file is cut, not repeated whole. */
 const MAX_MESSAGE = 400;
