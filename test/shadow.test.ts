@@ -12,6 +12,7 @@ import { Roster } from '../src/model/roster.js';
 import type { Schedule } from '../src/rotation/schedule.js';
 import { addDays } from '../src/time/local.js';
 import { datesTouched, freeOn } from './helpers/availability.js';
+import { random } from './helpers/rosters.js';
 import { person, rotating, schedule } from './helpers/rotation.js';
 import { PROJECT, runBin } from './helpers/run.js';
 
@@ -176,18 +177,6 @@ describe('shadow weeks without pairing', () => {
     expect(s.shifts.filter((shift) => shift.role === 'backup')).toHaveLength(1);
   });
 });
-
-/** A small deterministic generator (mulberry32): the same 40 rosters every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['ana', 'ben', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal', 'ivy'];
 

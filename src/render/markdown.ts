@@ -160,6 +160,11 @@ function oncallPage(input: HandbookInput): string {
       roster.rotation.pairing === 'off'
         ? '- Pairing is off: juniors take shifts without a named senior backup.'
         : '- A junior primary always has a senior backup from the same team who is free that week: seniors support juniors during escalations.',
+      ...(roster['shadow-weeks']
+        ? [
+            `- A joiner's first ${roster['shadow-weeks']} free week${roster['shadow-weeks'] === 1 ? '' : 's'} in a team are shadow weeks beside the primary (not on call), and their first primary week has a senior backup. Each joiner has a first-week guide, linked from the index.`,
+          ]
+        : []),
       '',
       '## Fairness',
       '',
