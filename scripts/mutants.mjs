@@ -27,14 +27,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MUTANTS = [
   [
     'planner: nobody takes another holiday week while a free teammate has fewer',
-    'src/rotation/schedule.ts',
+    'src/rotation/ranking.ts',
     'isHoliday && holidayWeeks(person, role) > fewestHolidays ? 1 : 0,',
     '0,',
     'test/planner-rules.test.ts',
   ],
   [
     'planner: a repair avoids next week’s published people',
-    'src/rotation/schedule.ts',
+    'src/rotation/lock-repair.ts',
     '.sort((x, y) => Number(onNext.has(x.id)) - Number(onNext.has(y.id)));',
     ';',
     'test/planner-rules.test.ts',
@@ -76,7 +76,7 @@ const MUTANTS = [
   ],
   [
     'planner: the forecast holds back whoever a later holiday week needs',
-    'src/rotation/schedule.ts',
+    'src/rotation/forecast.ts',
     'if (eligible.length <= now || eligible.length > FORECAST_PEOPLE) return undefined;',
     'return undefined;',
     'test/planner-rules.test.ts',
@@ -90,16 +90,16 @@ const MUTANTS = [
   ],
   [
     'planner: nobody on call two weeks running while a rested teammate is free',
-    'src/rotation/schedule.ts',
+    'src/rotation/ranking.ts',
     'rested && last === index - 1 ? 1 : 0,',
     '0,',
     'test/planner.test.ts',
   ],
   [
     'planner: a junior primary gets a senior backup',
-    'src/rotation/schedule.ts',
-    "const backups = pairing && primary.level === 'junior' ? bestBackups : [undefined];",
-    "const backups = pairing && primary.level === 'junior' ? [undefined, ...bestBackups] : [undefined];",
+    'src/rotation/ranking.ts',
+    'const backups = needsBackup(team, primary) ? bestBackups : [undefined];',
+    'const backups = needsBackup(team, primary) ? [undefined, ...bestBackups] : [undefined];',
     'test/planner.test.ts',
   ],
   [
