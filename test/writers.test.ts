@@ -3,7 +3,7 @@
  * moment never lose a write, keep the file's mode, leave no temporary file or lock behind, and never write over a
  * file that init or import did not write.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -139,6 +139,27 @@ describe('a write keeps what it does not change', () => {
     expect(readFileSync(path, 'utf8')).toBe(
       '\uFEFF# Agreed in the channel.\r\n# yaml-language-server: $schema=../schema/overrides.schema.json\r\n',
     );
+  });
+});
+
+describe('-o to a named pipe (or a device)', () => {
+  it('writes into the pipe in place, never putting a regular file where it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-fifo-'));
+    const fifo = join(dir, 'calendar.ics');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // A reader on the pipe, then the writer: the calendar comes through the pipe and the pipe stays one.
+    const reader = spawn('cat', [fifo]);
+    let text = '';
+    reader.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const result = await runBinAsync(['rotate', '--weeks', '2', '-o', fifo]);
+    const stillPipe = statSync(fifo).isFIFO();
+    // A pipe replaced by a file would leave the reader waiting for ever.
+    if (!stillPipe) reader.kill();
+    await done;
+    expect(result.code).toBe(0);
+    expect(stillPipe).toBe(true);
+    expect(text).toMatch(/^BEGIN:VCALENDAR/);
   });
 });
 

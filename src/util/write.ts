@@ -4,7 +4,8 @@
  * that name), so another user cannot predict it or make the write land elsewhere. The rename replaces a
  * symbolic link at the target itself, never the file it points to. An existing file keeps its mode; a file
  * that must not exist yet (`create`) is linked into place, which fails rather than replace one that appeared
- * meanwhile. Every failure is a UsageError naming the path and the reason in words.
+ * meanwhile. A character device or a named pipe is written to in place. Every failure is a UsageError naming
+ * the path and the reason in words.
  */
 import {
   closeSync,
@@ -34,6 +35,9 @@ export function writeAtomically(
   /** `create`: the file must not exist yet; `mode`: a new file's mode (an existing file keeps its own). */
   options: { create?: boolean; mode?: number } = {},
 ): void {
+  // A device or a named pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, never replaced: a rename
+  // over it would put a regular file where the device was.
+  if (!options.create && writeToSpecial(path, content)) return;
   // Web Crypto's global loads only when a file is written, not at every start.
   const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
   const temporary = join(dirname(path), `.${basename(path)}.${random}.tmp`);
@@ -50,8 +54,7 @@ export function writeAtomically(
     try {
       // The file it replaces keeps its mode (a 600 file stays 600); a new one takes the umask's.
       if (mode !== undefined) fchmodSync(fd, mode);
-      const bytes = Buffer.from(content);
-      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+      writeAll(fd, content);
     } finally {
       closeSync(fd);
     }
@@ -65,6 +68,35 @@ export function writeAtomically(
     pendingTemporaries.delete(temporary);
     throw writeError(path, error);
   }
+}
+
+function writeAll(fd: number, content: string): void {
+  const bytes = Buffer.from(content);
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+}
+
+/** Writes `content` to `path` when it is a character device or a named pipe (links followed); false otherwise. */
+function writeToSpecial(path: string, content: string): boolean {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return false;
+  }
+  if (stats.isFile() || stats.isDirectory()) return false;
+  if (!stats.isCharacterDevice() && !stats.isFIFO())
+    throw new UsageError(`cannot write ${path}: it is neither a file nor a character device or pipe`);
+  try {
+    const fd = openSync(path, constants.O_WRONLY);
+    try {
+      writeAll(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  return true;
 }
 
 /**
