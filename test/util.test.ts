@@ -1,5 +1,14 @@
 /** The small helpers every command leans on: atomic writes and `--at`. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +18,7 @@ import { writeAtomically } from '../src/util/write.js';
 import { pagerCommand } from '../src/terminal.js';
 import stringWidth from 'string-width';
 import { displayWidth } from '../src/util/width.js';
+import { distrust } from '../src/util/trust.js';
 import { PIPELINE_YAML, ROSTER_YAML, runbooksFolder } from './helpers/fixtures.js';
 import { runInProcess } from './helpers/run.js';
 
@@ -52,6 +62,22 @@ describe('writeAtomically', () => {
     writeAtomically(join(dir, 'out.ics'), 'calendar');
     expect(readFileSync(target, 'utf8')).toBe('untouched');
     expect(readFileSync(join(dir, 'out.ics'), 'utf8')).toBe('calendar');
+  });
+});
+
+describe('cache trust', () => {
+  it('distrusts a folder another user owns, one others can write, and a symbolic link; trusts its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-trust-'));
+    expect(distrust(dir)).toBeUndefined();
+    expect(distrust(join(dir, 'absent'))).toBeUndefined();
+    chmodSync(dir, 0o777);
+    expect(distrust(dir)).toBe('other users can write to it');
+    chmodSync(dir, 0o700);
+    symlinkSync(dir, join(dir, 'link'));
+    expect(distrust(join(dir, 'link'))).toBe('it is a symbolic link');
+    // Another user's folder: made so when the suite runs as root, else the root folder (root's).
+    const other = process.getuid!() === 0 ? (chownSync(dir, 65534, 65534), dir) : '/';
+    expect(distrust(other)).toMatch(/^it belongs to another user \(uid \d+\)$/);
   });
 });
 
