@@ -29,7 +29,11 @@ function hostileFolder() {
     join(dir, 'roster.yaml'),
     roster
       .replace('contact: "#data-eng"', `contact: "#data-eng ${JSON.stringify(NASTY).slice(1, -1)}"`)
-      .replace('name: Ana Example', `name: "Ana ${JSON.stringify(NASTY).slice(1, -1)}"`),
+      .replace('name: Ana Example', `name: "Ana ${JSON.stringify(NASTY).slice(1, -1)}"`)
+      .replace(
+        '  - Request access to the warehouse',
+        `  - "Request ${JSON.stringify(NASTY).slice(1, -1)}"\n  - Request access to the warehouse`,
+      ),
   );
   // A file name with an OSC sequence: an invalid pipeline, named in every "left out" line and lint report.
   writeFileSync(join(dir, `evil\x1b]0;owned\x07\u202e.yaml`), 'id: [broken\n');
@@ -60,6 +64,7 @@ describe('no raw control or display-changing character reaches stdout or stderr'
     ['rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'table', '--report'],
     ['rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'json'],
     ['rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'csv'],
+    ['docs', '--person', 'hugo'],
     ['show', `evil\x1b]0;owned\x07`],
   ])('runbook %s', async (...args) => {
     const result = await run(...args);
