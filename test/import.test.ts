@@ -67,7 +67,7 @@ describe('import on a CommonMark parser', () => {
     ]);
     // The fence, the table and the unknown part: kept as written, under unmapped, and said.
     expect(pipeline.unmapped).toEqual([
-      'Common Issues: code block (sql): # count the duplicates ...',
+      'Common Issues: code block (sql):\n# count the duplicates\nselect invoice_id, count(*) from invoices group by 1 having count(*) > 1;',
       'SLA: table: | check | when | |-------|------| | ledger balanced | daily |',
       'Notes: Ask #billing before replaying a day.',
     ]);

@@ -195,13 +195,11 @@ function addContact(
     notes.push(`${team}: a second ${found.kind} "${found.value}" (kept "${known[found.kind]}")`);
 }
 
-/** A block the import does not map, as one line of text for `unmapped`. */
+/** A block the import does not map, as text for `unmapped`: a code or HTML block whole, its lines kept. */
 function looseText(node: Node): string {
-  if (node.type === 'code_block') {
-    const first = (node.literal ?? '').split('\n').find((line) => line.trim()) ?? '';
-    return `code block${node.info ? ` (${node.info})` : ''}: ${first.trim()}${(node.literal ?? '').trim().includes('\n') ? ' ...' : ''}`;
-  }
-  if (node.type === 'html_block') return `HTML: ${(node.literal ?? '').trim().split('\n')[0]}`;
+  if (node.type === 'code_block')
+    return `code block${node.info ? ` (${node.info})` : ''}:\n${(node.literal ?? '').replace(/\s+$/, '')}`;
+  if (node.type === 'html_block') return `HTML:\n${(node.literal ?? '').replace(/\s+$/, '')}`;
   if (node.type === 'thematic_break') return '';
   const text = plain(node);
   // A table is a paragraph of pipes to CommonMark: said so, rows joined.
@@ -623,7 +621,10 @@ export function importMarkdown(text: string, file: string): ImportResult {
     if (unmapped.length) {
       pipeline.unmapped = unmapped;
       notes.push(
-        ...unmapped.map((entry) => `${pipeline.id}: could not map ${JSON.stringify(entry)}; kept under unmapped`),
+        ...unmapped.map(
+          (entry) =>
+            `${pipeline.id}: could not map ${JSON.stringify(entry.includes('\n') ? `${entry.split('\n').slice(0, 2).join(' ')} …` : entry)}; kept under unmapped`,
+        ),
       );
     }
     for (const issue of pipeline.issues)
