@@ -155,6 +155,9 @@ describe('scheduler on small rosters', () => {
         primarySpread: 1,
         backupSpread: 0,
         holidayWeekSpread: 1,
+        // No hours are counted without a burden function (test/burden.test.ts counts them).
+        weekendHourSpread: 0,
+        holidayHourSpread: 0,
       },
     ]);
   });

@@ -1,7 +1,7 @@
 /** The rotation for people (a week-by-pipeline grid, the fairness report), for scripts (JSON, CSV). */
 import type { Pipeline } from '../model/pipeline.js';
 import type { Roster } from '../model/roster.js';
-import type { FairnessReport } from '../rotation/report.js';
+import { onCallHours, type FairnessReport } from '../rotation/report.js';
 import { partsOf, type Role, type Schedule, type Shift } from '../rotation/schedule.js';
 import type { Week } from '../rotation/weeks.js';
 import { sanitizeLine } from '../util/sanitize.js';
@@ -102,6 +102,10 @@ export function renderReport(report: FairnessReport, style: Style, width: number
     String(entry.holidayWeeks),
     String(entry.holidayDays),
     String(entry.monthEnd),
+    ...(['night', 'weekend', 'holiday'] as const).map((kind) => {
+      const hours = onCallHours(entry);
+      return String(Math.round(kind === 'holiday' ? hours.holiday + hours.company : hours[kind]));
+    }),
     String(entry.availableWeeks),
   ]);
   const lines = [
@@ -116,6 +120,9 @@ export function renderReport(report: FairnessReport, style: Style, width: number
         'HOLIDAY WEEKS',
         'HOLIDAY DAYS',
         'MONTH-END',
+        'NIGHT H',
+        'WEEKEND H',
+        'HOLIDAY H',
         'AVAILABLE WEEKS',
       ],
       rows,
@@ -126,7 +133,8 @@ export function renderReport(report: FairnessReport, style: Style, width: number
   for (const team of report.teams) {
     lines.push(
       `${sanitizeLine(team.team)}: spread among the ${team.availableAllAlong.length} available all along (${team.availableAllAlong.join(', ') || 'none'}): ` +
-        `primary ${team.primarySpread}, backup ${team.backupSpread}, holiday weeks ${team.holidayWeekSpread}`,
+        `primary ${team.primarySpread}, backup ${team.backupSpread}, holiday weeks ${team.holidayWeekSpread}, ` +
+        `primary weekend hours ${team.weekendHourSpread}, primary holiday hours ${team.holidayHourSpread}`,
     );
   }
   return lines.join('\n');

@@ -1,7 +1,8 @@
 /** The fairness report: per person and per team, over the weeks shown. */
-import type { Roster } from '../model/roster.js';
+import type { Person, Roster } from '../model/roster.js';
 import { unavailability } from './people.js';
 import { isOnCall, shareOf, type Schedule, type Shift } from './schedule.js';
+import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
 
 export interface PersonReport {
   person: string;
@@ -17,6 +18,8 @@ export interface PersonReport {
   /** Primary shifts in weeks holding a holiday of theirs. */
   holidayWeeks: number;
   monthEnd: number;
+  /** Hours on call by kind (docs/rotations.md, "Burden in hours"), per role, covers counted to whoever covered. */
+  hours: { primary: Hours; backup: Hours };
   /** Weeks of the range in which the person could be scheduled (a shadow week is not one of them). */
   availableWeeks: number;
 }
@@ -28,6 +31,9 @@ export interface TeamSpread {
   primarySpread: number;
   backupSpread: number;
   holidayWeekSpread: number;
+  /** Spreads of primary hours among the same members: weekend days, and holidays with company days. */
+  weekendHourSpread: number;
+  holidayHourSpread: number;
 }
 
 export interface FairnessReport {
@@ -40,7 +46,12 @@ const spread = (values: number[]): number => (values.length ? round(Math.max(...
 /** Shares of weeks to two places: a week covered Tuesday to Thursday (three of its seven days) counts 0.43 to the one who covered it. */
 const round = (value: number): number => Math.round(value * 100) / 100;
 
-export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: number): FairnessReport {
+export function fairnessReport(
+  schedule: Schedule,
+  roster: Roster,
+  fromWeek: number,
+  burden?: BurdenOf,
+): FairnessReport {
   const weeks = schedule.weeks.filter((week) => week.index >= fromWeek);
   const shifts = schedule.shifts.filter((shift) => shift.week >= fromWeek);
   const rotationTeams = [...new Set(schedule.shifts.map((shift) => shift.team))];
@@ -70,6 +81,10 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
         primary: shares(primary),
         backup: shares(backup),
         shadow: shadowWeeks.size,
+        hours: {
+          primary: hoursOf(primary, person, burden),
+          backup: hoursOf(backup, person, burden),
+        },
         holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
         holidayWeeks: shares(primary.filter((shift) => shift.holidayDays > 0)),
         monthEnd: shares(own.filter((shift) => shift.monthEnd)),
@@ -90,7 +105,21 @@ export function fairnessReport(schedule: Schedule, roster: Roster, fromWeek: num
         primarySpread: spread(steady.map((entry) => entry.primary)),
         backupSpread: spread(steady.filter((entry) => entry.level === 'senior').map((entry) => entry.backup)),
         holidayWeekSpread: spread(steady.map((entry) => entry.holidayWeeks)),
+        weekendHourSpread: spread(steady.map((entry) => entry.hours.primary.weekend)),
+        holidayHourSpread: spread(steady.map((entry) => entry.hours.primary.holiday + entry.hours.primary.company)),
       };
     }),
   };
 }
+
+/** The hours of a person's shift parts, by kind (none counted without a burden function). */
+function hoursOf(shifts: readonly Shift[], person: Person, burden: BurdenOf | undefined): Hours {
+  const total = noHours();
+  if (burden) for (const shift of shifts) addHours(total, burden(person, shift.start, shift.end));
+  for (const kind of HOUR_KINDS) total[kind] = round(total[kind]);
+  return total;
+}
+
+/** Primary and backup hours together. */
+export const onCallHours = (entry: PersonReport): Hours =>
+  addHours(addHours(noHours(), entry.hours.primary), entry.hours.backup);

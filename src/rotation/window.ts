@@ -4,6 +4,7 @@
  * weeks however many are asked for (prefix stability).
  */
 import type { LocalDate } from '../time/local.js';
+import { burdenCounter } from './burden.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
 import { handoverOf, weekIndexAt, weekOfDay, type Week } from './weeks.js';
@@ -81,7 +82,13 @@ export function rotationWindow(
     personal,
     shared,
     weeks: schedule.weeks.slice(first),
-    report: forPerson(fairnessReport(view, input.roster, first), person),
+    // Worked out only when asked for (--report, --json): the hours of every shift part cost a little.
+    get report() {
+      return forPerson(
+        fairnessReport(view, input.roster, first, burdenCounter(input.roster, input.calendar, input.holidays)),
+        person,
+      );
+    },
     ...(gap ? { gap } : {}),
     published,
   };
