@@ -10,6 +10,7 @@ import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { ownersCommand } from './owners.js';
 import { overrideCommand, swapCommand } from './override.js';
+import { reportCommand } from './report.js';
 import { rotateCommand } from './rotate.js';
 import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
@@ -27,6 +28,7 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['schema', schemaCommand],
   ['sla', slaCommand],
   ['rotate', rotateCommand],
+  ['report', reportCommand],
   ['override', overrideCommand],
   ['swap', swapCommand],
   ['away', awayCommand],

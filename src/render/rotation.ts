@@ -41,7 +41,7 @@ export function rotationJson(schedule: Schedule, weeks: readonly Week[], report:
   };
 }
 
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function rotationCsv(shifts: readonly Shift[], roster: Roster): string {
   const people = new Map(roster.people.map((person) => [person.id, person]));

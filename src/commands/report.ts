@@ -1,0 +1,87 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { UsageError } from '../util/errors.js';
+import { isCalendarDate } from '../util/dates.js';
+import { personNamed } from '../lookup/person.js';
+import { examples, type MakeContext } from './command.js';
+import { rotationInput } from './rotation-input.js';
+import { buildSchedule } from '../rotation/schedule.js';
+import { burdenCounter } from '../rotation/burden.js';
+import { burdenRows } from '../rotation/history.js';
+import { handoverOf, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
+import { addDays, instantAt, localDateOf } from '../time/local.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+
+export function reportCommand(context: MakeContext): Command {
+  return new Command('report')
+    .description(
+      'hours on call per person over any period, past included: working hours, nights, weekends, holidays, company days',
+    )
+    .option('--from <date>', 'first day (YYYY-MM-DD, roster time zone); default: the first of the current month')
+    .option('--to <date>', 'last day, included; default: the last of the month --from is in')
+    .option('--person <id>', 'one person')
+    .option('--team <name>', "one team's shifts")
+    .option('-p, --pipeline <id>', "one pipeline's shifts (id, name or alias)")
+    .addOption(new Option('-f, --format <format>', 'output format (default: table; json with --json)').choices(FORMATS))
+    .option('--at <time>', 'as of this time instead of now: the default month, and which published weeks have ended')
+    .addHelpText(
+      'after',
+      examples(
+        'runbook report --from 2027-01-01 --to 2027-03-31',
+        'runbook report --from 2027-01-01 --to 2027-03-31 --format csv > q1.csv',
+        'runbook report --person ana --team "Data Engineering Team"',
+      ),
+    )
+    .action(async (options, command) => {
+      const ctx = context(command);
+      const calendar = await ctx.calendar();
+      const now = options.at === undefined ? ctx.now : ctx.at(options.at, calendar);
+      for (const [name, value] of [
+        ['--from', options.from],
+        ['--to', options.to],
+      ] as const)
+        if (value !== undefined && !isCalendarDate(value))
+          throw new UsageError(`${name} ${JSON.stringify(value)} is not a date: write YYYY-MM-DD`);
+      const today = localDateOf(now, calendar);
+      const from = options.from ?? `${today.slice(0, 8)}01`;
+      const to = options.to ?? addDays(`${addDays(`${from.slice(0, 8)}28`, 4).slice(0, 8)}01`, -1);
+      if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
+      const input = await rotationInput(ctx, now);
+      const { roster } = input;
+      const person = options.person === undefined ? undefined : personNamed(roster.people, options.person).id;
+      if (options.team !== undefined && !roster.teams.some((team) => team.name === options.team))
+        throw new UsageError(
+          `--team ${JSON.stringify(options.team)}: no such team in the roster (${roster.teams.map((team) => team.name).join(', ')})`,
+        );
+      const pipeline = options.pipeline === undefined ? undefined : (await ctx.pipeline(options.pipeline)).value.id;
+      const start = instantAt(from, 0, 0, calendar);
+      const end = instantAt(addDays(to, 1), 0, 0, calendar);
+      const handover = handoverOf(roster, calendar.offsets);
+      const weeks = Math.max(0, weekIndexAt(handover, new Date(end.getTime() - 1)) + 1);
+      const schedule = buildSchedule(input, weeks);
+      const locked = new Set(
+        (input.lock ?? [])
+          .filter((entry) => !entry.cancelled)
+          .map((entry) => `${weekIndexOfDay(handover, entry.week)}\0${entry.pipeline}\0${entry.role}`),
+      );
+      const rows = burdenRows(
+        schedule,
+        roster,
+        start,
+        end,
+        burdenCounter(roster, calendar, input.holidays),
+        (id, role, week) => locked.has(`${week}\0${id}\0${role}`),
+        {
+          ...(person !== undefined ? { person } : {}),
+          ...(options.team !== undefined ? { team: options.team } : {}),
+          ...(pipeline !== undefined ? { pipeline } : {}),
+        },
+      );
+      const view = { from, to, timeZone: calendar.timeZone, rows };
+      const format = options.format ?? (ctx.json ? 'json' : 'table');
+      const { renderReportCsv, renderReportTable } = await import('../render/report.js');
+      if (format === 'json') ctx.printJson(view);
+      else if (format === 'csv') ctx.io.out(renderReportCsv(view));
+      else ctx.print(renderReportTable(view, ctx.style, ctx.tableWidth));
+    });
+}

@@ -1,0 +1,77 @@
+/**
+ * Burden over any period, past included (docs/rotations.md, "History"): every shift part of the final schedule
+ * (plan, lock and overrides; the weeks that ended as the lock published them) clipped to the period and counted in
+ * hours by kind. A part of a week the lock holds is `published`, any other `planned`. Pure: no clock, no I/O.
+ */
+import type { Person, Roster } from '../model/roster.js';
+import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
+import { isOnCall, type Schedule } from './schedule.js';
+
+export type Source = 'published' | 'planned';
+
+export interface BurdenRow {
+  person: string;
+  name: string;
+  source: Source;
+  /** Shares of weeks held in the period, per role (a part of a week counts as that share). */
+  primary: number;
+  backup: number;
+  hours: Hours;
+  total: number;
+}
+
+export interface HistoryFilter {
+  person?: string;
+  /** Only shifts of this team's pipelines (and so its members). */
+  team?: string;
+  pipeline?: string;
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * One row per person and source with any time on call in `[from, to)`, in roster order, `published` first.
+ * `published(pipeline, role, week)` says whether the lock holds that shift.
+ */
+export function burdenRows(
+  schedule: Schedule,
+  roster: Roster,
+  from: Date,
+  to: Date,
+  burden: BurdenOf,
+  published: (pipeline: string, role: string, week: number) => boolean,
+  filter: HistoryFilter = {},
+): BurdenRow[] {
+  const people = new Map(roster.people.map((person) => [person.id, person]));
+  const rows = new Map<string, BurdenRow>();
+  for (const shift of schedule.shifts.filter(isOnCall)) {
+    if (filter.person !== undefined && shift.person !== filter.person) continue;
+    if (filter.team !== undefined && shift.team !== filter.team) continue;
+    if (filter.pipeline !== undefined && shift.pipeline !== filter.pipeline) continue;
+    const start = new Date(Math.max(shift.start.getTime(), from.getTime()));
+    const end = new Date(Math.min(shift.end.getTime(), to.getTime()));
+    if (end <= start) continue;
+    const person: Person | undefined = people.get(shift.person);
+    if (!person) continue;
+    const source: Source = published(shift.pipeline, shift.role, shift.week) ? 'published' : 'planned';
+    const key = `${person.id}\0${source}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { person: person.id, name: person.name, source, primary: 0, backup: 0, hours: noHours(), total: 0 };
+      rows.set(key, row);
+    }
+    row[shift.role] += (end.getTime() - start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
+    addHours(row.hours, burden(person, start, end));
+  }
+  const order = new Map(roster.people.map((person, index) => [person.id, index]));
+  return [...rows.values()]
+    .map((row) => {
+      for (const kind of HOUR_KINDS) row.hours[kind] = round(row.hours[kind]);
+      const total = round(HOUR_KINDS.reduce((sum, kind) => sum + row.hours[kind], 0));
+      return { ...row, primary: round(row.primary), backup: round(row.backup), total };
+    })
+    .sort(
+      (x, y) =>
+        order.get(x.person)! - order.get(y.person)! || (x.source === y.source ? 0 : x.source === 'published' ? -1 : 1),
+    );
+}
