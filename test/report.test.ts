@@ -2,7 +2,7 @@
  * `runbook report` (docs/rotations.md, "History"): hours on call per person over any period, read from the same
  * final schedule as every other answer (the published weeks as the lock holds them, covers included).
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,57 @@ describe('runbook report', () => {
     expect((await run('report', '--team', 'Nobody')).code).toBe(2);
     expect((await run('report', '--from', '2027-02-30')).code).toBe(2);
     expect((await run('report', '--from', '2027-03-01', '--to', '2027-02-01')).code).toBe(2);
+  });
+});
+
+describe('pay', () => {
+  async function paid() {
+    const root = mkdtempSync(join(tmpdir(), 'runbook-pay-'));
+    cpSync(join(PROJECT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+    const roster = join(root, 'runbooks', 'roster.yaml');
+    writeFileSync(
+      roster,
+      `${readFileSync(roster, 'utf8')}pay:
+  currency: EUR
+  rates: { working: 0, night: 4.5, weekend: 6, holiday: 12 }
+  per-shift: { primary: 50, backup: 25 }
+  cap: 1200
+`,
+    );
+    return (...args: string[]) =>
+      runInProcess(['--dir', 'runbooks', 'report', '--format', 'csv', '--at', '2026-12-02T12:00:00Z', ...args], {
+        cwd: root,
+        now: NOW,
+      });
+  }
+  const amount = (csv: string) => csv.split('\r\n')[1]!.split(',')[13];
+
+  it('equals a hand computation for three people: a primary, a backup, and a Christmas week over the cap', async () => {
+    const run = await paid();
+    // Dev, engagement primary from Mon 14 Dec 10:00; the period ends Sun 20 Dec at midnight: 158 of the week's 168
+    // hours. Mon 10–24: 7 working + 7 night; Tue–Fri: 4 × (8 + 16); Sat, Sun: 48 weekend hours.
+    // 71 night × 4.5 + 48 weekend × 6 + 50 × 158/168 of a primary shift = 319.5 + 288 + 47.02.
+    const dev = (await run('--from', '2026-12-14', '--to', '2026-12-20', '--person', 'dev')).stdout;
+    expect(dev.split('\r\n')[1]).toMatch(/^2026-12-14,2026-12-20,dev,Dev Example,planned,0.94,0,39,71,48,0,0,158,/);
+    expect(amount(dev)).toBe('654.52');
+    // Ana backs Dev up that week: the same hours, 25 × 158/168 of a backup shift = 23.51.
+    const ana = (await run('--from', '2026-12-14', '--to', '2026-12-20', '--person', 'ana')).stdout;
+    expect(amount(ana)).toBe('631.01');
+    // Emma, primary from Mon 21 Dec 10:00 to Sun 27 at midnight: 23 working, 39 night, Thu 24 a company day (paid
+    // at the holiday rate), Fri 25 and Sat 26 holidays, Sun 27 weekend: 175.5 + 144 + 576 + 288 + 47.02 = 1230.52,
+    // over the cap of 1200 a month.
+    const emma = (await run('--from', '2026-12-21', '--to', '2026-12-27', '--person', 'emma')).stdout;
+    expect(emma.split('\r\n')[1]).toMatch(/,0.94,0,23,39,24,48,24,158,/);
+    expect(amount(emma)).toBe('1200.00');
+    expect(emma).toMatch(/cap 1200 a month \(reached in 2026-12\)/);
+  });
+
+  it('applies the cap month by month', async () => {
+    const run = await paid();
+    // Emma's Christmas week reaches the cap in December only; a January week of hers is paid in full on top.
+    const both = (await run('--from', '2026-12-21', '--to', '2027-01-17', '--person', 'emma')).stdout;
+    const january = (await run('--from', '2027-01-01', '--to', '2027-01-17', '--person', 'emma')).stdout;
+    expect(Number(amount(both))).toBeCloseTo(1200 + Number(amount(january)), 2);
   });
 });
 

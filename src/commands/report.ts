@@ -7,8 +7,9 @@ import { rotationInput } from './rotation-input.js';
 import { buildSchedule } from '../rotation/schedule.js';
 import { burdenCounter } from '../rotation/burden.js';
 import { burdenRows } from '../rotation/history.js';
+import { withPay } from '../rotation/pay.js';
 import { handoverOf, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
-import { addDays, instantAt, localDateOf } from '../time/local.js';
+import { addDays, instantAt, localDateOf, type LocalDate } from '../time/local.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -44,7 +45,7 @@ export function reportCommand(context: MakeContext): Command {
           throw new UsageError(`${name} ${JSON.stringify(value)} is not a date: write YYYY-MM-DD`);
       const today = localDateOf(now, calendar);
       const from = options.from ?? `${today.slice(0, 8)}01`;
-      const to = options.to ?? addDays(`${addDays(`${from.slice(0, 8)}28`, 4).slice(0, 8)}01`, -1);
+      const to = options.to ?? lastOfMonth(from);
       if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
       const input = await rotationInput(ctx, now);
       const { roster } = input;
@@ -54,7 +55,6 @@ export function reportCommand(context: MakeContext): Command {
           `--team ${JSON.stringify(options.team)}: no such team in the roster (${roster.teams.map((team) => team.name).join(', ')})`,
         );
       const pipeline = options.pipeline === undefined ? undefined : (await ctx.pipeline(options.pipeline)).value.id;
-      const start = instantAt(from, 0, 0, calendar);
       const end = instantAt(addDays(to, 1), 0, 0, calendar);
       const handover = handoverOf(roster, calendar.offsets);
       const weeks = Math.max(0, weekIndexAt(handover, new Date(end.getTime() - 1)) + 1);
@@ -64,20 +64,45 @@ export function reportCommand(context: MakeContext): Command {
           .filter((entry) => !entry.cancelled)
           .map((entry) => `${weekIndexOfDay(handover, entry.week)}\0${entry.pipeline}\0${entry.role}`),
       );
-      const rows = burdenRows(
-        schedule,
-        roster,
-        start,
-        end,
-        burdenCounter(roster, calendar, input.holidays),
-        (id, role, week) => locked.has(`${week}\0${id}\0${role}`),
-        {
-          ...(person !== undefined ? { person } : {}),
-          ...(options.team !== undefined ? { team: options.team } : {}),
-          ...(pipeline !== undefined ? { pipeline } : {}),
-        },
-      );
-      const view = { from, to, timeZone: calendar.timeZone, rows };
+      const burden = burdenCounter(roster, calendar, input.holidays);
+      const filter = {
+        ...(person !== undefined ? { person } : {}),
+        ...(options.team !== undefined ? { team: options.team } : {}),
+        ...(pipeline !== undefined ? { pipeline } : {}),
+      };
+      const rowsOf = (first: string, last: string, rounded = true) =>
+        burdenRows(
+          schedule,
+          roster,
+          instantAt(first, 0, 0, calendar),
+          instantAt(addDays(last, 1), 0, 0, calendar),
+          burden,
+          (id, role, week) => locked.has(`${week}\0${id}\0${role}`),
+          filter,
+          rounded,
+        );
+      let rows = rowsOf(from, to);
+      if (roster.pay) {
+        // The cap is per calendar month: the period's months are counted one by one.
+        const months: [string, string][] = [];
+        for (let first = from; first <= to; first = addDays(lastOfMonth(first), 1)) {
+          const monthEnd = lastOfMonth(first);
+          months.push([first, monthEnd < to ? monthEnd : to]);
+        }
+        rows = withPay(
+          rows,
+          months.map(([first, last]) => rowsOf(first, last, false)),
+          months.map(([first]) => first.slice(0, 7)),
+          roster.pay,
+        );
+      }
+      const view = {
+        from,
+        to,
+        timeZone: calendar.timeZone,
+        ...(roster.pay ? { currency: roster.pay.currency } : {}),
+        rows,
+      };
       const format = options.format ?? (ctx.json ? 'json' : 'table');
       const { renderReportCsv, renderReportTable } = await import('../render/report.js');
       if (format === 'json') ctx.printJson(view);
@@ -85,3 +110,6 @@ export function reportCommand(context: MakeContext): Command {
       else ctx.print(renderReportTable(view, ctx.style, ctx.tableWidth));
     });
 }
+
+/** The last day of the month `day` is in. */
+const lastOfMonth = (day: LocalDate): LocalDate => addDays(`${addDays(`${day.slice(0, 8)}28`, 4).slice(0, 8)}01`, -1);

@@ -63,6 +63,24 @@ const Handles = z.strictObject({
   grafana: Text.optional(),
 });
 
+const Amount = z.number().min(0, 'must not be negative');
+
+/** Rates per hour on call by kind, flat amounts per shift, and a cap per person and month. */
+const Pay = z.strictObject({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'is not a currency code: write three capital letters, like EUR'),
+  rates: z
+    .strictObject({
+      working: Amount.default(0),
+      night: Amount.default(0),
+      weekend: Amount.default(0),
+      holiday: Amount.default(0),
+      company: Amount.optional(),
+    })
+    .default({ working: 0, night: 0, weekend: 0, holiday: 0 }),
+  'per-shift': z.strictObject({ primary: Amount.default(0), backup: Amount.default(0) }).optional(),
+  cap: z.number().positive('must be more than 0').optional(),
+});
+
 export const Team = z.strictObject({
   name: TeamName,
   contact: Text.optional(),
@@ -107,6 +125,8 @@ export const Roster = z.strictObject({
   'shadow-weeks': ShadowWeeks.optional(),
   /** The first-week checklist of the onboarding guide: access to request, tools to install. */
   onboarding: z.array(Text).optional(),
+  /** What on-call time is paid (docs/rotations.md, "Pay"): `runbook report` adds the amounts. */
+  pay: Pay.optional(),
   teams: z.array(Team),
   people: z.array(Person).default([]),
 });
@@ -116,3 +136,4 @@ export type Team = z.infer<typeof Team>;
 export type Away = z.infer<typeof Away>;
 export type Person = z.infer<typeof Person>;
 export type Roster = z.infer<typeof Roster>;
+export type Pay = z.infer<typeof Pay>;

@@ -9,6 +9,8 @@ export interface ReportView {
   from: string;
   to: string;
   timeZone: string;
+  /** With the roster's `pay:` rules: each row has an amount in this currency and the rule that produced it. */
+  currency?: string;
   rows: readonly BurdenRow[];
 }
 
@@ -38,11 +40,19 @@ export function renderReportTable(view: ReportView, style: Style, width: number)
   return [
     title,
     renderTable(
-      HEAD,
-      view.rows.map((row) => [row.person, row.source, ...cells(row)]),
+      view.currency ? [...HEAD, view.currency] : HEAD,
+      view.rows.map((row) => [
+        row.person,
+        row.source,
+        ...cells(row),
+        ...(view.currency ? [row.amount!.toFixed(2)] : []),
+      ]),
       style,
       width,
     ),
+    ...(view.currency && view.rows[0]?.rule
+      ? [style.dim(`Pay: ${view.rows[0].rule.replace(/ \(reached in [^)]*\)/, '')}.`)]
+      : []),
     style.dim(
       'PRIMARY and BACKUP in weeks (a part of a week as its share); hours by kind: working hours, weekday nights, weekend days, the holder’s public holidays, company days. published: weeks the lock holds; planned: the plan as it stands.',
     ),
@@ -62,8 +72,17 @@ export function renderReportCsv(view: ReportView): string {
       'backup_weeks',
       ...HOUR_KINDS.map((kind) => `${kind}_hours`),
       'total_hours',
+      ...(view.currency ? ['amount', 'currency', 'rule'] : []),
     ],
-    ...view.rows.map((row) => [view.from, view.to, row.person, row.name, row.source, ...cells(row)]),
+    ...view.rows.map((row) => [
+      view.from,
+      view.to,
+      row.person,
+      row.name,
+      row.source,
+      ...cells(row),
+      ...(view.currency ? [row.amount!.toFixed(2), view.currency, row.rule!] : []),
+    ]),
   ];
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -18,6 +18,9 @@ export interface BurdenRow {
   backup: number;
   hours: Hours;
   total: number;
+  /** With the roster's `pay:` rules: the amount, in its currency, and the rule that produced it. */
+  amount?: number;
+  rule?: string;
 }
 
 export interface HistoryFilter {
@@ -41,6 +44,8 @@ export function burdenRows(
   burden: BurdenOf,
   published: (pipeline: string, role: string, week: number) => boolean,
   filter: HistoryFilter = {},
+  /** Rounded to two places for people to read; unrounded for sums made from the rows (pay). */
+  rounded = true,
 ): BurdenRow[] {
   const people = new Map(roster.people.map((person) => [person.id, person]));
   const rows = new Map<string, BurdenRow>();
@@ -66,9 +71,10 @@ export function burdenRows(
   const order = new Map(roster.people.map((person, index) => [person.id, index]));
   return [...rows.values()]
     .map((row) => {
-      for (const kind of HOUR_KINDS) row.hours[kind] = round(row.hours[kind]);
-      const total = round(HOUR_KINDS.reduce((sum, kind) => sum + row.hours[kind], 0));
-      return { ...row, primary: round(row.primary), backup: round(row.backup), total };
+      const keep = rounded ? round : (value: number) => value;
+      for (const kind of HOUR_KINDS) row.hours[kind] = keep(row.hours[kind]);
+      const total = keep(HOUR_KINDS.reduce((sum, kind) => sum + row.hours[kind], 0));
+      return { ...row, primary: keep(row.primary), backup: keep(row.backup), total };
     })
     .sort(
       (x, y) =>
