@@ -128,7 +128,7 @@ describe('runbook report', () => {
 });
 
 describe('pay', () => {
-  async function paid() {
+  function paid() {
     const root = mkdtempSync(join(tmpdir(), 'runbook-pay-'));
     cpSync(join(PROJECT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
     const roster = join(root, 'runbooks', 'roster.yaml');
@@ -150,7 +150,7 @@ describe('pay', () => {
   const amount = (csv: string) => csv.split('\r\n')[1]!.split(',')[13];
 
   it('equals a hand computation for three people: a primary, a backup, and a Christmas week over the cap', async () => {
-    const run = await paid();
+    const run = paid();
     // Dev, engagement primary from Mon 14 Dec 10:00; the period ends Sun 20 Dec at midnight: 158 of the week's 168
     // hours. Mon 10–24: 7 working + 7 night; Tue–Fri: 4 × (8 + 16); Sat, Sun: 48 weekend hours.
     // 71 night × 4.5 + 48 weekend × 6 + 50 × 158/168 of a primary shift = 319.5 + 288 + 47.02.
@@ -170,7 +170,7 @@ describe('pay', () => {
   });
 
   it('applies the cap month by month', async () => {
-    const run = await paid();
+    const run = paid();
     // Emma's Christmas week reaches the cap in December only; a January week of hers is paid in full on top.
     const both = (await run('--from', '2026-12-21', '--to', '2027-01-17', '--person', 'emma')).stdout;
     const january = (await run('--from', '2027-01-01', '--to', '2027-01-17', '--person', 'emma')).stdout;
