@@ -151,6 +151,7 @@ describe('scheduler on small rosters', () => {
     expect(report.teams).toEqual([
       {
         team: 'Team',
+        largestDeviation: { primary: 0.67, backup: 0 },
         availableAllAlong: ['ana', 'ben', 'cy'],
         primarySpread: 1,
         backupSpread: 0,
@@ -209,5 +210,37 @@ describe('scheduler on small rosters', () => {
         until: '2026-12-14T10:00:00.000Z',
       },
     ]);
+  });
+});
+
+describe('fairness measured for everyone', () => {
+  it('gives someone in two teams a row in each, counted from that team’s shifts against its own weeks', () => {
+    const r = roster(
+      [person('ana'), person('ben'), person('cy'), person('dee'), person('eve', 'senior', { joined: '2027-01-04' })],
+      { teams: { Alpha: ['ana', 'ben', 'cy'], Beta: ['cy', 'dee', 'eve'] } },
+    );
+    const s = schedule(r, [rotating('a1', 'Alpha'), rotating('b1', 'Beta')], 26);
+    const report = fairnessReport(s, r, 0);
+    const cy = report.people.filter((entry) => entry.person === 'cy');
+    expect(cy.map((entry) => entry.team)).toEqual(['Alpha', 'Beta']);
+    for (const entry of cy) {
+      const held = s.shifts.filter(
+        (shift) => shift.person === 'cy' && shift.team === entry.team && shift.role === 'primary',
+      ).length;
+      expect(entry.primary).toBe(held);
+    }
+    // Every week's primary slot is owed to someone: the fair shares of a team add up to its primary shifts.
+    for (const team of ['Alpha', 'Beta']) {
+      const rows = report.people.filter((entry) => entry.team === team);
+      const fair = rows.reduce((sum, entry) => sum + entry.fair.primary, 0);
+      const held = rows.reduce((sum, entry) => sum + entry.primary, 0);
+      expect(fair).toBeCloseTo(held, 1);
+      // Measured for everyone, the joiner included: nobody in one team is more than one shift from their share.
+      for (const entry of rows.filter((row) => row.person !== 'cy'))
+        expect(Math.abs(entry.deviation.primary), entry.person).toBeLessThanOrEqual(1);
+    }
+    const eve = report.people.find((entry) => entry.person === 'eve')!;
+    expect(eve.availableWeeks).toBeLessThan(26);
+    expect(eve.fair.primary).toBeGreaterThan(0);
   });
 });

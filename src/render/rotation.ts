@@ -93,49 +93,58 @@ export function rotationTable(
 }
 
 export function renderReport(report: FairnessReport, style: Style, width: number): string {
-  const rows = report.people.map((entry) => [
-    entry.person,
-    entry.level,
-    String(entry.primary),
-    String(entry.backup),
-    String(entry.shadow),
-    String(entry.holidayWeeks),
-    String(entry.holidayDays),
-    String(entry.monthEnd),
-    ...(['night', 'weekend', 'holiday'] as const).map((kind) => {
-      const hours = onCallHours(entry);
-      return String(Math.round(kind === 'holiday' ? hours.holiday + hours.company : hours[kind]));
-    }),
-    String(entry.availableWeeks),
-  ]);
-  const lines = [
-    style.bold('Fairness report'),
-    renderTable(
-      [
-        'PERSON',
-        'LEVEL',
-        'PRIMARY',
-        'BACKUP',
-        'SHADOW',
-        'HOLIDAY WEEKS',
-        'HOLIDAY DAYS',
-        'MONTH-END',
-        'NIGHT H',
-        'WEEKEND H',
-        'HOLIDAY H',
-        'AVAILABLE WEEKS',
-      ],
-      rows,
-      style,
-      width,
-    ),
+  const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
+  const head = [
+    'PERSON',
+    'LEVEL',
+    'PRIMARY',
+    'VS FAIR',
+    'BACKUP',
+    'VS FAIR',
+    'SHADOW',
+    'HOLIDAY WEEKS',
+    'HOLIDAY DAYS',
+    'MONTH-END',
+    'NIGHT H',
+    'WEEKEND H',
+    'HOLIDAY H',
+    'AVAILABLE WEEKS',
   ];
+  const lines = [style.bold('Fairness report')];
+  // A table per team: someone in two teams is measured in each.
   for (const team of report.teams) {
+    const rows = report.people
+      .filter((entry) => entry.team === team.team)
+      .map((entry) => [
+        entry.person,
+        entry.level,
+        String(entry.primary),
+        signed(entry.deviation.primary),
+        String(entry.backup),
+        entry.level === 'senior' ? signed(entry.deviation.backup) : '-',
+        String(entry.shadow),
+        String(entry.holidayWeeks),
+        String(entry.holidayDays),
+        String(entry.monthEnd),
+        ...(['night', 'weekend', 'holiday'] as const).map((kind) => {
+          const hours = onCallHours(entry);
+          return String(Math.round(kind === 'holiday' ? hours.holiday + hours.company : hours[kind]));
+        }),
+        String(entry.availableWeeks),
+      ]);
     lines.push(
-      `${sanitizeLine(team.team)}: spread among the ${team.availableAllAlong.length} available all along (${team.availableAllAlong.join(', ') || 'none'}): ` +
+      style.bold(sanitizeLine(team.team)),
+      renderTable(head, rows, style, width),
+      `${sanitizeLine(team.team)}: furthest from a fair share: primary ${team.largestDeviation.primary}, backup ${team.largestDeviation.backup}; ` +
+        `spread among the ${team.availableAllAlong.length} available all along (${team.availableAllAlong.join(', ') || 'none'}): ` +
         `primary ${team.primarySpread}, backup ${team.backupSpread}, holiday weeks ${team.holidayWeekSpread}, ` +
         `primary weekend hours ${team.weekendHourSpread}, primary holiday hours ${team.holidayHourSpread}`,
     );
   }
+  lines.push(
+    style.dim(
+      'VS FAIR: shifts held minus the fair share of the weeks each was free for (each week shared among the members free for it).',
+    ),
+  );
   return lines.join('\n');
 }

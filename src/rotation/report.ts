@@ -1,16 +1,24 @@
 /** The fairness report: per person and per team, over the weeks shown. */
 import type { Person, Roster } from '../model/roster.js';
 import { unavailability } from './people.js';
-import { isOnCall, shareOf, type Schedule, type Shift } from './schedule.js';
+import { isOnCall, shareOf, type Role, type Schedule, type Shift } from './schedule.js';
+import type { Week } from './weeks.js';
 import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
 
 export interface PersonReport {
   person: string;
   name: string;
   level: 'senior' | 'junior';
+  /** The team this row measures: someone in two teams has a row in each. */
+  team: string;
+  /** The same, as a list (one team), as earlier reports gave it. */
   teams: string[];
   primary: number;
   backup: number;
+  /** Their fair share of the team's weeks (those they were free for, shared with whoever else was), per role. */
+  fair: { primary: number; backup: number };
+  /** Shifts held minus the fair share: above zero, more than their share. */
+  deviation: { primary: number; backup: number };
   /** Shadow weeks: beside a primary, learning; not on call, so counted apart from the shifts. */
   shadow: number;
   /** Working days on call (primary or backup) that were holidays on the person's calendar. */
@@ -26,6 +34,8 @@ export interface PersonReport {
 
 export interface TeamSpread {
   team: string;
+  /** The largest distance of a member from their fair share, per role: measured for everyone, joiners included. */
+  largestDeviation: { primary: number; backup: number };
   /** Members available in every week of the range: the ones the spreads are taken over. */
   availableAllAlong: string[];
   primarySpread: number;
@@ -56,31 +66,37 @@ export function fairnessReport(
   const shifts = schedule.shifts.filter((shift) => shift.week >= fromWeek);
   const rotationTeams = [...new Set(schedule.shifts.map((shift) => shift.team))];
   const teams = roster.teams.filter((team) => rotationTeams.includes(team.name));
-  const inRotation = new Set(teams.flatMap((team) => team.members));
-  const byPerson = new Map<string, typeof shifts>();
-  for (const shift of shifts) {
-    const own = byPerson.get(shift.person);
-    if (own) own.push(shift);
-    else byPerson.set(shift.person, [shift]);
-  }
-  const people = roster.people
-    .filter((person) => inRotation.has(person.id))
-    .map((person): PersonReport => {
-      const all = byPerson.get(person.id) ?? [];
+  const byId = new Map(roster.people.map((person) => [person.id, person]));
+  // One row per person and team: someone in two teams is measured in each against that team's weeks.
+  const rows: PersonReport[] = [];
+  for (const team of teams) {
+    const ofTeam = shifts.filter((shift) => shift.team === team.name);
+    const fair = fairShares(team.members, ofTeam, weeks, byId, shifts);
+    for (const person of roster.people.filter((entry) => team.members.includes(entry.id))) {
+      const all = ofTeam.filter((shift) => shift.person === person.id);
       const own = all.filter(isOnCall);
-      const shadowWeeks = new Set(all.filter((shift) => shift.role === 'shadow').map((shift) => shift.week));
+      const shadowWeeks = new Set(
+        shifts.filter((shift) => shift.person === person.id && shift.role === 'shadow').map((shift) => shift.week),
+      );
       const primary = own.filter((shift) => shift.role === 'primary');
       const backup = own.filter((shift) => shift.role === 'backup');
       // Covered time counts toward whoever covered it: a part of a week counts as that share of a shift.
       const shares = (list: readonly Shift[]) => round(list.reduce((sum, shift) => sum + shareOf(shift), 0));
-      return {
+      const owed = fair.get(person.id)!;
+      rows.push({
         person: person.id,
         name: person.name,
         level: person.level,
-        teams: teams.filter((team) => team.members.includes(person.id)).map((team) => team.name),
+        team: team.name,
+        teams: [team.name],
         primary: shares(primary),
         backup: shares(backup),
-        shadow: shadowWeeks.size,
+        fair: { primary: round(owed.primary), backup: round(owed.backup) },
+        deviation: {
+          primary: round(shares(primary) - owed.primary),
+          backup: round(shares(backup) - owed.backup),
+        },
+        shadow: new Set(all.filter((shift) => shift.role === 'shadow').map((shift) => shift.week)).size,
         hours: {
           primary: hoursOf(primary, person, burden),
           backup: hoursOf(backup, person, burden),
@@ -91,16 +107,19 @@ export function fairnessReport(
         availableWeeks: weeks.filter(
           (week) => unavailability(person, week) === undefined && !shadowWeeks.has(week.index),
         ).length,
-      };
-    });
+      });
+    }
+  }
   return {
-    people,
+    people: rows,
     teams: teams.map((team) => {
-      const steady = people.filter(
-        (entry) => team.members.includes(entry.person) && entry.availableWeeks === weeks.length,
-      );
+      const members = rows.filter((entry) => entry.team === team.name);
+      const steady = members.filter((entry) => entry.availableWeeks === weeks.length);
+      const largest = (role: Role) =>
+        round(Math.max(0, ...members.map((entry) => Math.abs(entry.deviation[role as 'primary' | 'backup']))));
       return {
         team: team.name,
+        largestDeviation: { primary: largest('primary'), backup: largest('backup') },
         availableAllAlong: steady.map((entry) => entry.person),
         primarySpread: spread(steady.map((entry) => entry.primary)),
         backupSpread: spread(steady.filter((entry) => entry.level === 'senior').map((entry) => entry.backup)),
@@ -110,6 +129,40 @@ export function fairnessReport(
       };
     }),
   };
+}
+
+/**
+ * Each member's fair share of a team's weeks: every primary slot of a week (a pipeline the team staffed) is owed
+ * equally to the members who could have taken it (free all week, not shadowing, not on call in another team),
+ * every backup slot to the seniors among them.
+ */
+function fairShares(
+  members: readonly string[],
+  ofTeam: readonly Shift[],
+  weeks: readonly Week[],
+  people: ReadonlyMap<string, Person>,
+  everyShift: readonly Shift[],
+): Map<string, { primary: number; backup: number }> {
+  const owed = new Map(members.map((id) => [id, { primary: 0, backup: 0 }]));
+  for (const week of weeks) {
+    const slots = (role: Role) =>
+      new Set(ofTeam.filter((shift) => shift.week === week.index && shift.role === role).map((shift) => shift.pipeline))
+        .size;
+    const elsewhere = new Set(
+      everyShift
+        .filter((shift) => shift.week === week.index && (shift.role === 'shadow' || !ofTeam.includes(shift)))
+        .map((shift) => shift.person),
+    );
+    const pool = members.filter((id) => {
+      const person = people.get(id);
+      return person !== undefined && unavailability(person, week) === undefined && !elsewhere.has(id);
+    });
+    const seniors = pool.filter((id) => people.get(id)!.level === 'senior');
+    const [primary, backup] = [slots('primary'), slots('backup')];
+    for (const id of pool) owed.get(id)!.primary += primary / pool.length;
+    for (const id of seniors) owed.get(id)!.backup += backup / seniors.length;
+  }
+  return owed;
 }
 
 /** The hours of a person's shift parts, by kind (none counted without a burden function). */
