@@ -154,13 +154,9 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
     // The calendar written beside it carries the revisions just recorded.
     input = { ...input, lock: published.lock.shifts, lockedMeetings: published.lock.meetings };
   }
-  const { view, personal, shared, weeks, report, gap, published } = rotationWindow(
-    input,
-    first,
-    weekCount,
-    chosen,
-    person?.id,
-  );
+  const window = rotationWindow(input, first, weekCount, chosen, person?.id);
+  // The report is worked out only when it is shown (its hours cost a little on big rosters).
+  const { view, personal, shared, weeks, gap, published } = window;
   // A week that cannot be staffed stops the calendar (nothing written): weeks before the first shown do not matter.
   if (gap) throw new CheckFailed(gap.message);
   await noteLeftOut(ctx, view.rejected, first);
@@ -169,7 +165,7 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
   switch (options.format ?? (ctx.json ? 'json' : 'ics')) {
     case 'json': {
       const { rotationJson } = await import('../render/rotation.js');
-      output = `${JSON.stringify(rotationJson(personal, weeks, report), null, 2)}\n`;
+      output = `${JSON.stringify(rotationJson(personal, weeks, window.report), null, 2)}\n`;
       break;
     }
     case 'csv': {
@@ -206,6 +202,6 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
   else ctx.io.out(output);
   if (options.report) {
     const { renderReport } = await import('../render/rotation.js');
-    ctx.io.err(`${renderReport(report, ctx.style, ctx.tableWidth)}\n`);
+    ctx.io.err(`${renderReport(window.report, ctx.style, ctx.tableWidth)}\n`);
   }
 }
