@@ -65,6 +65,8 @@ describe('no raw control or display-changing character reaches stdout or stderr'
     ['rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'json'],
     ['rotate', '--weeks', '4', '--start', '2026-11-30', '--format', 'csv'],
     ['docs', '--person', 'hugo'],
+    ['report', '--from', '2027-01-01', '--to', '2027-01-31'],
+    ['report', '--from', '2027-01-01', '--to', '2027-01-31', '--format', 'csv'],
     ['show', `evil\x1b]0;owned\x07`],
   ])('runbook %s', async (...args) => {
     const result = await run(...args);

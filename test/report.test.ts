@@ -127,6 +127,30 @@ describe('runbook report', () => {
   });
 });
 
+describe('a leaver mid-period', () => {
+  it('counts their hours only up to the day they left; their weeks after go to others', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'runbook-leaver-'));
+    cpSync(join(PROJECT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+    const roster = join(root, 'runbooks', 'roster.yaml');
+    // Kai leaves on 2027-01-31: never scheduled in a week that ends after it.
+    writeFileSync(roster, readFileSync(roster, 'utf8').replace('  - id: kai\n', '  - id: kai\n    left: 2027-01-31\n'));
+    const run = (...args: string[]) =>
+      runInProcess(['--dir', 'runbooks', 'report', '--format', 'json', '--at', '2026-12-02T12:00:00Z', ...args], {
+        cwd: root,
+        now: NOW,
+      });
+    const rows = async (...args: string[]) => (JSON.parse((await run(...args)).stdout) as { rows: Row[] }).rows;
+    const before = await rows('--from', '2027-01-01', '--to', '2027-01-31', '--person', 'kai');
+    expect(before.length).toBe(1);
+    expect(before[0]!.total).toBeGreaterThan(0);
+    expect(await rows('--from', '2027-02-01', '--to', '2027-03-31', '--person', 'kai')).toEqual([]);
+    // The team's weeks after it are still covered: its hours in February equal four weeks of a primary each week.
+    const team = await rows('--from', '2027-02-01', '--to', '2027-02-28', '--team', 'Profit BI');
+    const primaryWeeks = team.reduce((sum, row) => sum + row.primary, 0);
+    expect(primaryWeeks).toBeCloseTo(4, 1);
+  });
+});
+
 describe('pay', () => {
   function paid() {
     const root = mkdtempSync(join(tmpdir(), 'runbook-pay-'));
