@@ -149,3 +149,32 @@ describe('iCal output read by a second parser (node-ical)', () => {
     );
   });
 });
+
+describe('reminders', () => {
+  it('a person’s own calendar carries one VALARM per lead on each live event; the team calendar none', () => {
+    const r = { ...roster([person('ana'), person('ben'), person('cy')]), reminders: [duration('1d'), duration('90m')] };
+    const pipelines = [rotating('clicks', 'Team', { 'handover-meeting': duration('30m') })];
+    const s = schedule(r, pipelines, 6);
+    const ana = r.people[0]!;
+    const own = renderCalendar({
+      shifts: s.shifts,
+      meetings: s.meetings,
+      pipelines,
+      roster: r,
+      stamp: STAMP,
+      person: ana,
+    });
+    const parsed = events(own).events;
+    expect(parsed.length).toBeGreaterThan(2);
+    for (const vevent of parsed) {
+      // Read by ical.js: each alarm a DISPLAY with its lead before the start.
+      const alarms = vevent.getAllSubcomponents('valarm');
+      expect(alarms.map((alarm) => alarm.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY']);
+      const leads = alarms.map((alarm) => (alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
+      expect(leads).toEqual([-86_400, -5_400]);
+      expect(alarms[0]!.getFirstPropertyValue('description')).toBe(vevent.getFirstPropertyValue('summary'));
+    }
+    const team = renderCalendar({ shifts: s.shifts, meetings: s.meetings, pipelines, roster: r, stamp: STAMP });
+    expect(team).not.toContain('VALARM');
+  });
+});

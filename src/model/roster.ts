@@ -125,6 +125,8 @@ export const Roster = z.strictObject({
   'shadow-weeks': ShadowWeeks.optional(),
   /** The first-week checklist of the onboarding guide: access to request, tools to install. */
   onboarding: z.array(Text).optional(),
+  /** Leads before each of a person's own events at which their calendar reminds them (VALARM), e.g. [1d, 1h]. */
+  reminders: z.array(Duration).max(5, 'at most 5 reminders').optional(),
   /** What on-call time is paid (docs/rotations.md, "Pay"): `runbook report` adds the amounts. */
   pay: Pay.optional(),
   teams: z.array(Team),

@@ -12,6 +12,7 @@ import {
   type Comparison,
 } from '../rotation/published.js';
 import { escalationPath } from './show.js';
+import { durationMs } from '../model/duration.js';
 import { personReach } from './reach.js';
 import { sanitize, sanitizeLine } from '../util/sanitize.js';
 
@@ -222,7 +223,9 @@ export function renderCalendar({
   // ical-generator writes the calendar's own lines; the events are ours, in the same form (its per-event
   // objects cost a third of a year's calendar), and so is the folding (its own encodes every character apart).
   const head = calendar.toString().replace(/END:VCALENDAR$/, '');
-  const body = events.map(eventText).join('');
+  // A person's own calendar reminds them before each live event of theirs (docs/rotations.md, "Reminders").
+  const alarms = person ? (roster.reminders ?? []).map((lead) => triggerBefore(durationMs(lead))) : [];
+  const body = events.map((event) => eventText(event, event.status ? [] : alarms)).join('');
   return `${head}${body}END:VCALENDAR\r\n`;
 }
 
@@ -261,8 +264,16 @@ const utc = (date: Date): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z');
 
+/** A VALARM trigger `ms` before the event's start: -P1D, -PT1H, -PT1H30M. */
+function triggerBefore(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes > 0 && minutes % 1440 === 0) return `-P${minutes / 1440}D`;
+  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
+  return `-PT${hours ? `${hours}H` : ''}${rest || !hours ? `${rest}M` : ''}`;
+}
+
 /** An event's unfolded lines, property by property in the order calendar clients expect (as ical-generator writes them). */
-function eventText(event: EventData): string {
+function eventText(event: EventData, alarms: readonly string[] = []): string {
   let lines =
     `BEGIN:VEVENT\r\n${foldLine(`UID:${event.id}`)}SEQUENCE:${event.sequence}\r\nDTSTAMP:${utc(event.stamp)}\r\n` +
     `DTSTART:${utc(event.start)}\r\nDTEND:${utc(event.end)}\r\n${foldLine(`SUMMARY:${text(event.summary)}`)}` +
@@ -271,6 +282,8 @@ function eventText(event: EventData): string {
     lines += foldLine(`ATTENDEE;ROLE=REQ-PARTICIPANT;CN="${quoted(attendee.name)}":MAILTO:${text(attendee.email)}`);
   if (event.status) lines += `STATUS:${event.status}\r\n`;
   for (const [key, value] of event.x) lines += foldLine(`${key}:${text(value)}`);
+  for (const trigger of alarms)
+    lines += `BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:${trigger}\r\n${foldLine(`DESCRIPTION:${text(event.summary)}`)}END:VALARM\r\n`;
   return `${lines}END:VEVENT\r\n`;
 }
 
