@@ -6,6 +6,7 @@
 import type { LocalDate } from '../time/local.js';
 import { unavailability } from './people.js';
 import { buildSchedule, isOnCall, shareOf, type RotationInput, type Schedule } from './schedule.js';
+import { twoPlaces as round } from '../util/round.js';
 
 export interface Drift {
   kind: 'spread' | 'back-to-back';
@@ -18,7 +19,6 @@ export interface Drift {
   message: string;
 }
 
-const round = (value: number): number => Math.round(value * 100) / 100;
 const EPSILON = 1e-9;
 
 /** The drift over the first `weeks` weeks, against the same plan without the overrides. */

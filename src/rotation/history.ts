@@ -6,6 +6,7 @@
 import type { Person, Roster } from '../model/roster.js';
 import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
 import { isOnCall, type Schedule } from './schedule.js';
+import { twoPlaces as round } from '../util/round.js';
 
 export type Source = 'published' | 'planned';
 
@@ -29,8 +30,6 @@ export interface HistoryFilter {
   team?: string;
   pipeline?: string;
 }
-
-const round = (value: number): number => Math.round(value * 100) / 100;
 
 /**
  * One row per person and source with any time on call in `[from, to)`, in roster order, `published` first.

@@ -8,31 +8,49 @@ import type { Assignment, Change, Options, Role, Shift, Standing } from './stand
 /** Who a week's published shifts of one pipeline went to. */
 export type LockedPair = Partial<Record<Role, string>>;
 
-/** The published shifts by week (first day), then pipeline: the cancelled ones are not shifts. */
-export function lockedByWeek(lock: readonly LockedShift[]): Map<string, Map<string, LockedPair>> {
-  const weeks = new Map<string, Map<string, LockedPair>>();
+/**
+ * The lock's live entries (cancelled ones are no shifts) grouped by week (first day), then by `key` (an entry
+ * without one is left out); `value` makes what the key holds from the entry and what it held before.
+ */
+function byWeek<V>(
+  lock: readonly LockedShift[],
+  key: (shift: LockedShift) => string | undefined,
+  value: (shift: LockedShift, held: V | undefined) => V,
+): Map<string, Map<string, V>> {
+  const weeks = new Map<string, Map<string, V>>();
   for (const shift of lock) {
-    if (shift.cancelled || shift.role === 'shadow') continue;
+    const at = shift.cancelled ? undefined : key(shift);
+    if (at === undefined) continue;
     let week = weeks.get(shift.week);
-    if (!week) weeks.set(shift.week, (week = new Map<string, LockedPair>()));
-    const entry = week.get(shift.pipeline) ?? {};
-    entry[shift.role] = shift.person;
-    week.set(shift.pipeline, entry);
+    if (!week) weeks.set(shift.week, (week = new Map<string, V>()));
+    week.set(at, value(shift, week.get(at)));
   }
   return weeks;
 }
 
+/** The published shifts by week (first day), then pipeline: who held each role. */
+export const lockedByWeek = (lock: readonly LockedShift[]): Map<string, Map<string, LockedPair>> =>
+  byWeek<LockedPair>(
+    lock,
+    (shift) => (shift.role === 'shadow' ? undefined : shift.pipeline),
+    (shift, held) => ({ ...held, [shift.role]: shift.person }),
+  );
+
 /** The covers each published shift recorded, by week (first day), then pipeline and role. */
-export function coversByWeek(lock: readonly LockedShift[]): Map<string, Map<string, PublishedPart[]>> {
-  const weeks = new Map<string, Map<string, PublishedPart[]>>();
-  for (const shift of lock) {
-    if (shift.cancelled || !shift.covered?.length) continue;
-    let week = weeks.get(shift.week);
-    if (!week) weeks.set(shift.week, (week = new Map<string, PublishedPart[]>()));
-    week.set(`${shift.pipeline}\0${shift.role}`, shift.covered);
-  }
-  return weeks;
-}
+export const coversByWeek = (lock: readonly LockedShift[]): Map<string, Map<string, PublishedPart[]>> =>
+  byWeek(
+    lock,
+    (shift) => (shift.covered?.length ? `${shift.pipeline}\0${shift.role}` : undefined),
+    (shift) => shift.covered!,
+  );
+
+/** The published shadow shifts by week (first day), then person: the pipeline each stood beside. */
+export const shadowsByWeek = (lock: readonly LockedShift[]): Map<string, Map<string, string>> =>
+  byWeek(
+    lock,
+    (shift) => (shift.role === 'shadow' ? shift.person : undefined),
+    (shift) => shift.pipeline,
+  );
 
 /** A week of history: its published people for every pipeline still in the rotation, as they were. */
 export function keepHistory(
@@ -230,16 +248,4 @@ function seniorsFree(
     .filter((id) => id !== besides.id && !taken.has(id) && away.get(id) === undefined)
     .map((id) => people.get(id)!)
     .filter((person) => person.level === 'senior');
-}
-
-/** The published shadow shifts by week (first day), then person: the pipeline each stood beside. */
-export function shadowsByWeek(lock: readonly LockedShift[]): Map<string, Map<string, string>> {
-  const weeks = new Map<string, Map<string, string>>();
-  for (const shift of lock) {
-    if (shift.cancelled || shift.role !== 'shadow') continue;
-    let week = weeks.get(shift.week);
-    if (!week) weeks.set(shift.week, (week = new Map<string, string>()));
-    week.set(shift.person, shift.pipeline);
-  }
-  return weeks;
 }

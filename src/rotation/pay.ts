@@ -7,8 +7,7 @@
 import type { Pay } from '../model/roster.js';
 import { HOUR_KINDS, type Hours } from './burden.js';
 import type { BurdenRow } from './history.js';
-
-const cents = (value: number): number => Math.round(value * 100) / 100;
+import { twoPlaces as cents } from '../util/round.js';
 
 /** The amount of a row before the monthly cap. */
 export function amountOf(row: Pick<BurdenRow, 'hours' | 'primary' | 'backup'>, pay: Pay): number {

@@ -1,9 +1,10 @@
 /** The fairness report: per person and per team, over the weeks shown. */
-import type { Person, Roster } from '../model/roster.js';
+import type { Person, Roster, Team } from '../model/roster.js';
 import { unavailability } from './people.js';
 import { isOnCall, shareOf, type Role, type Schedule, type Shift } from './schedule.js';
 import type { Week } from './weeks.js';
 import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
+import { twoPlaces as round } from '../util/round.js';
 
 export interface PersonReport {
   person: string;
@@ -53,9 +54,6 @@ export interface FairnessReport {
 
 const spread = (values: number[]): number => (values.length ? round(Math.max(...values) - Math.min(...values)) : 0);
 
-/** Shares of weeks to two places: a week covered Tuesday to Thursday (three of its seven days) counts 0.43 to the one who covered it. */
-const round = (value: number): number => Math.round(value * 100) / 100;
-
 export function fairnessReport(
   schedule: Schedule,
   roster: Roster,
@@ -67,17 +65,17 @@ export function fairnessReport(
   const rotationTeams = [...new Set(schedule.shifts.map((shift) => shift.team))];
   const teams = roster.teams.filter((team) => rotationTeams.includes(team.name));
   const byId = new Map(roster.people.map((person) => [person.id, person]));
+  const byWeek = groupBy(shifts, (shift) => shift.week);
+  const byPerson = groupBy(shifts, (shift) => shift.person);
   // One row per person and team: someone in two teams is measured in each against that team's weeks.
   const rows: PersonReport[] = [];
   for (const team of teams) {
-    const ofTeam = shifts.filter((shift) => shift.team === team.name);
-    const fair = fairShares(team.members, ofTeam, weeks, byId, shifts);
+    const fair = fairShares(team, weeks, byId, byWeek);
     for (const person of roster.people.filter((entry) => team.members.includes(entry.id))) {
-      const all = ofTeam.filter((shift) => shift.person === person.id);
+      const theirs = byPerson.get(person.id) ?? [];
+      const all = theirs.filter((shift) => shift.team === team.name);
       const own = all.filter(isOnCall);
-      const shadowWeeks = new Set(
-        shifts.filter((shift) => shift.person === person.id && shift.role === 'shadow').map((shift) => shift.week),
-      );
+      const shadowWeeks = new Set(theirs.filter((shift) => shift.role === 'shadow').map((shift) => shift.week));
       const primary = own.filter((shift) => shift.role === 'primary');
       const backup = own.filter((shift) => shift.role === 'backup');
       // Covered time counts toward whoever covered it: a part of a week counts as that share of a shift.
@@ -115,8 +113,8 @@ export function fairnessReport(
     teams: teams.map((team) => {
       const members = rows.filter((entry) => entry.team === team.name);
       const steady = members.filter((entry) => entry.availableWeeks === weeks.length);
-      const largest = (role: Role) =>
-        round(Math.max(0, ...members.map((entry) => Math.abs(entry.deviation[role as 'primary' | 'backup']))));
+      const largest = (role: 'primary' | 'backup') =>
+        round(Math.max(0, ...members.map((entry) => Math.abs(entry.deviation[role]))));
       return {
         team: team.name,
         largestDeviation: { primary: largest('primary'), backup: largest('backup') },
@@ -137,21 +135,20 @@ export function fairnessReport(
  * every backup slot to the seniors among them.
  */
 function fairShares(
-  members: readonly string[],
-  ofTeam: readonly Shift[],
+  team: Team,
   weeks: readonly Week[],
   people: ReadonlyMap<string, Person>,
-  everyShift: readonly Shift[],
+  byWeek: ReadonlyMap<number, readonly Shift[]>,
 ): Map<string, { primary: number; backup: number }> {
+  const { members } = team;
   const owed = new Map(members.map((id) => [id, { primary: 0, backup: 0 }]));
   for (const week of weeks) {
+    const inWeek = byWeek.get(week.index) ?? [];
     const slots = (role: Role) =>
-      new Set(ofTeam.filter((shift) => shift.week === week.index && shift.role === role).map((shift) => shift.pipeline))
+      new Set(inWeek.filter((shift) => shift.team === team.name && shift.role === role).map((shift) => shift.pipeline))
         .size;
     const elsewhere = new Set(
-      everyShift
-        .filter((shift) => shift.week === week.index && (shift.role === 'shadow' || !ofTeam.includes(shift)))
-        .map((shift) => shift.person),
+      inWeek.filter((shift) => shift.role === 'shadow' || shift.team !== team.name).map((shift) => shift.person),
     );
     const pool = members.filter((id) => {
       const person = people.get(id);
@@ -176,3 +173,13 @@ function hoursOf(shifts: readonly Shift[], person: Person, burden: BurdenOf | un
 /** Primary and backup hours together. */
 export const onCallHours = (entry: PersonReport): Hours =>
   addHours(addHours(noHours(), entry.hours.primary), entry.hours.backup);
+
+function groupBy<K>(shifts: readonly Shift[], key: (shift: Shift) => K): Map<K, Shift[]> {
+  const groups = new Map<K, Shift[]>();
+  for (const shift of shifts) {
+    const group = groups.get(key(shift));
+    if (group) group.push(shift);
+    else groups.set(key(shift), [shift]);
+  }
+  return groups;
+}
