@@ -6,8 +6,8 @@ import { examples, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { buildSchedule } from '../rotation/schedule.js';
 import { burdenCounter } from '../rotation/burden.js';
-import { burdenRows } from '../rotation/history.js';
-import { withPay } from '../rotation/pay.js';
+import { burdenRows, sumRows } from '../rotation/history.js';
+import { ruleOf, withPay } from '../rotation/pay.js';
 import { handoverOf, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
 import { addDays, instantAt, localDateOf, type LocalDate } from '../time/local.js';
 
@@ -81,26 +81,27 @@ export function reportCommand(context: MakeContext): Command {
           filter,
           rounded,
         );
-      let rows = rowsOf(from, to);
+      let rows;
       if (roster.pay) {
-        // The cap is per calendar month: the period's months are counted one by one.
+        // The cap is per calendar month: the period is counted month by month, and the months added up.
         const months: [string, string][] = [];
         for (let first = from; first <= to; first = addDays(lastOfMonth(first), 1)) {
           const monthEnd = lastOfMonth(first);
           months.push([first, monthEnd < to ? monthEnd : to]);
         }
+        const monthly = months.map(([first, last]) => rowsOf(first, last, false));
         rows = withPay(
-          rows,
-          months.map(([first, last]) => rowsOf(first, last, false)),
+          sumRows(monthly, roster),
+          monthly,
           months.map(([first]) => first.slice(0, 7)),
           roster.pay,
         );
-      }
+      } else rows = rowsOf(from, to);
       const view = {
         from,
         to,
         timeZone: calendar.timeZone,
-        ...(roster.pay ? { currency: roster.pay.currency } : {}),
+        ...(roster.pay ? { currency: roster.pay.currency, pay: ruleOf(roster.pay) } : {}),
         rows,
       };
       const format = options.format ?? (ctx.json ? 'json' : 'table');

@@ -11,6 +11,8 @@ export interface ReportView {
   timeZone: string;
   /** With the roster's `pay:` rules: each row has an amount in this currency and the rule that produced it. */
   currency?: string;
+  /** Those rules in words, for the table's footnote. */
+  pay?: string;
   rows: readonly BurdenRow[];
 }
 
@@ -50,9 +52,7 @@ export function renderReportTable(view: ReportView, style: Style, width: number)
       style,
       width,
     ),
-    ...(view.currency && view.rows[0]?.rule
-      ? [style.dim(`Pay: ${view.rows[0].rule.replace(/ \(reached in [^)]*\)/, '')}.`)]
-      : []),
+    ...(view.pay ? [style.dim(`Pay: ${view.pay}.`)] : []),
     style.dim(
       'PRIMARY and BACKUP in weeks (a part of a week as its share); hours by kind: working hours, weekday nights, weekend days, the holder’s public holidays, company days. published: weeks the lock holds; planned: the plan as it stands.',
     ),

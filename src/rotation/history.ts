@@ -67,10 +67,31 @@ export function burdenRows(
     row[shift.role] += (end.getTime() - start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
     addHours(row.hours, burden(person, start, end));
   }
+  return finished([...rows.values()], roster, rounded);
+}
+
+/** Rows of consecutive periods (months, say) added up into one row per person and source, rounded to two places. */
+export function sumRows(parts: readonly (readonly BurdenRow[])[], roster: Roster): BurdenRow[] {
+  const rows = new Map<string, BurdenRow>();
+  for (const row of parts.flat()) {
+    const key = `${row.person}\0${row.source}`;
+    const held = rows.get(key);
+    if (!held) rows.set(key, { ...row, hours: addHours(noHours(), row.hours) });
+    else {
+      held.primary += row.primary;
+      held.backup += row.backup;
+      addHours(held.hours, row.hours);
+    }
+  }
+  return finished([...rows.values()], roster, true);
+}
+
+/** Totals worked out (rounded, or not), in roster order, `published` before `planned`. */
+function finished(rows: BurdenRow[], roster: Roster, rounded: boolean): BurdenRow[] {
+  const keep = rounded ? round : (value: number) => value;
   const order = new Map(roster.people.map((person, index) => [person.id, index]));
-  return [...rows.values()]
+  return rows
     .map((row) => {
-      const keep = rounded ? round : (value: number) => value;
       for (const kind of HOUR_KINDS) row.hours[kind] = keep(row.hours[kind]);
       const total = keep(HOUR_KINDS.reduce((sum, kind) => sum + row.hours[kind], 0));
       return { ...row, primary: keep(row.primary), backup: keep(row.backup), total };
