@@ -4,6 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import type { AnyCommand, MakeContext } from './command.js';
 import { awayCommand } from './away.js';
 import { docsCommand } from './docs.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
@@ -34,6 +35,7 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['away', awayCommand],
   ['who', whoCommand],
   ['docs', docsCommand],
+  ['export', exportCommand],
   ['import', importCommand],
   ['init', initCommand],
 ];

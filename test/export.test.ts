@@ -1,0 +1,310 @@
+/**
+ * `runbook export` (docs/paging.md): the final schedule as the paging tool's schedule overrides. PagerDuty's
+ * requests and answers are checked against its published OpenAPI description (test/fixtures/paging); Opsgenie's
+ * against its schedule override API reference (https://docs.opsgenie.com/docs/schedule-override-api: create is
+ * POST /v2/schedules/{identifier}/overrides with alias, user {type, username}, startDate, endDate; update is PUT
+ * …/overrides/{alias} with user, startDate, endDate; delete is DELETE …/overrides/{alias}; list answers
+ * {data: [{alias, user, startDate, endDate, …}]}).
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { transport } from '../src/commands/export.js';
+import { checkRequest, pagingServer, type PagingServer, type Stored } from './helpers/paging-server.js';
+import { PROJECT, runInProcess } from './helpers/run.js';
+
+const NOW = new Date('2026-12-09T12:00:00Z');
+const PD_HEADERS = { accept: 'application/vnd.pagerduty+json;version=2', 'content-type': 'application/json' };
+
+interface Requests {
+  schedules: {
+    pipeline: string;
+    role: string;
+    schedule: string | null;
+    requests: { method: string; path: string; body?: unknown }[];
+  }[];
+}
+interface Plan {
+  schedules: {
+    create: { start: string; person: string; user: string; alias: string }[];
+    change: { from: { id: string }; to: { start: string; user: string } }[];
+    delete: { id: string; start: string }[];
+    kept: number;
+    started: number;
+  }[];
+}
+
+/** The shipped runbooks, 8 weeks published, one cover in a published week. */
+async function folder() {
+  const root = mkdtempSync(join(tmpdir(), 'runbook-export-'));
+  cpSync(join(PROJECT, 'runbooks'), join(root, 'runbooks'), { recursive: true });
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runInProcess(['--dir', 'runbooks', ...args], { cwd: root, now: NOW, env });
+  expect(
+    (await run(['rotate', '--weeks', '8', '--start', '2026-11-30', '--publish', '--at', '2026-12-01T12:00:00Z'])).code,
+  ).toBe(0);
+  writeFileSync(
+    join(root, 'runbooks', 'overrides.yaml'),
+    '- { pipeline: engagement, role: primary, from: 2026-12-22, to: 2026-12-24, person: ana, reason: dentist }\n',
+  );
+  return { root, run };
+}
+
+/** What the tool would hold if it had every override runbook wants (ids made up), as its list answer. */
+async function fullState(run: Awaited<ReturnType<typeof folder>>['run']): Promise<Stored[]> {
+  const out = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG']);
+  expect(out.code, out.stderr).toBe(0);
+  const requests = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests;
+  return requests.flatMap((request) =>
+    (request.body as { overrides: Omit<Stored, 'id'>[] }).overrides.map((entry, i) => ({ ...entry, id: `PD${i}` })),
+  );
+}
+
+let server: PagingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('export pagerduty', () => {
+  it("prints create requests that PagerDuty's API description accepts, one override per shift part, the covers included", async () => {
+    const { run } = await folder();
+    const out = await run([
+      'export',
+      'pagerduty',
+      '--schedule',
+      'engagement=PENG',
+      '--schedule',
+      'engagement/backup=PENGB',
+      '--role',
+      'all',
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    const doc = JSON.parse(out.stdout) as Requests;
+    expect(doc.schedules.map((s) => `${s.pipeline}/${s.role}=${s.schedule}`)).toEqual([
+      'engagement/primary=PENG',
+      'engagement/backup=PENGB',
+    ]);
+    const overrides = doc.schedules[0]!.requests.flatMap((request) => {
+      expect(checkRequest(request.method, request.path, PD_HEADERS, request.body)).toEqual([]);
+      return (request.body as { overrides: { start: string; end: string; user: { id: string } }[] }).overrides;
+    });
+    // The current week (from 2026-12-07 10:00) has started: it is left alone. The week of 2026-12-21 is split
+    // by the dentist cover into three parts.
+    expect(overrides[0]!.start).toBe('2026-12-14T10:00:00Z');
+    const split = overrides.filter((entry) => entry.start >= '2026-12-21' && entry.end <= '2026-12-28T10:00:00Z');
+    expect(split.map((entry) => entry.user.id)).toEqual(['PEMM05', 'PANA01', 'PEMM05']);
+    expect(split[1]).toMatchObject({ start: '2026-12-22T00:00:00Z', end: '2026-12-24T00:00:00Z' });
+    // Back to back, no gap and no overlap.
+    for (let i = 1; i < overrides.length; i++) expect(overrides[i]!.start >= overrides[i - 1]!.end).toBe(true);
+  });
+
+  it('--plan against a saved list: deletes the stale override, creates the missing one, touches nothing that has started', async () => {
+    const { root, run } = await folder();
+    const full = await fullState(run);
+    const missing = full[3]!;
+    const state = [
+      // Started ones the tool holds: left alone whatever they say.
+      {
+        id: 'PAST',
+        start: '2026-12-07T10:00:00Z',
+        end: '2026-12-14T10:00:00Z',
+        user: { id: 'PANA01', type: 'user_reference' },
+      },
+      ...full.filter((entry) => entry !== missing),
+      {
+        id: 'STALE',
+        start: '2027-01-06T09:00:00Z',
+        end: '2027-01-06T17:00:00Z',
+        user: { id: 'PBEN02', type: 'user_reference' },
+      },
+    ];
+    writeFileSync(join(root, 'state.json'), JSON.stringify({ overrides: state, limit: 100, more: false }));
+    const out = await run([
+      'export',
+      'pagerduty',
+      '--schedule',
+      'engagement=PENG',
+      '--state',
+      'state.json',
+      '--plan',
+      '--json',
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    const plan = (JSON.parse(out.stdout) as Plan).schedules[0]!;
+    expect(plan.create.map((entry) => entry.start)).toEqual([missing.start]);
+    expect(plan.delete.map((entry) => entry.id)).toEqual(['STALE']);
+    expect(plan.change).toEqual([]);
+    expect(plan.kept).toBe(full.length - 1);
+    for (const entry of [...plan.create, ...plan.delete])
+      expect(Date.parse(entry.start)).toBeGreaterThan(NOW.getTime());
+    const table = await run([
+      'export',
+      'pagerduty',
+      '--schedule',
+      'engagement=PENG',
+      '--state',
+      'state.json',
+      '--plan',
+    ]);
+    expect(table.stdout).toMatch(/PagerDuty: 1 to create, 0 to change, 1 to delete; \d+ already as planned, 2 started/);
+    expect(table.stdout).toMatch(
+      /delete\s+engagement\s+primary\s+2027-01-06 09:00Z - 2027-01-06 17:00Z\s+PBEN02 \(override STALE\)/,
+    );
+  });
+
+  it('a person moved to another shift is a change: the old override deleted and the new one created', async () => {
+    const { root, run } = await folder();
+    const full = await fullState(run);
+    const moved = { ...full[1]!, user: { id: 'PLEN12', type: 'user_reference' as const } };
+    writeFileSync(
+      join(root, 'state.json'),
+      JSON.stringify({ overrides: full.map((entry, i) => (i === 1 ? moved : entry)) }),
+    );
+    const out = await run(['export', 'pagerduty', '--schedule', 'PENG', '-p', 'engagement', '--state', 'state.json']);
+    const requests = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests;
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'DELETE /schedules/PENG/overrides/PD1',
+      'POST /schedules/PENG/overrides',
+    ]);
+  });
+
+  it('--apply: every request valid by the API description, waits out a 429, and exits 1 naming the one refused item', async () => {
+    const { run } = await folder();
+    const full = await fullState(run);
+    // The dentist cover (ana) is refused by the tool; another week's shift goes through.
+    const [first, second] = [full[2]!, full[5]!];
+    expect(first).toMatchObject({ start: '2026-12-22T00:00:00Z', user: { id: 'PANA01' } });
+    const refused = first.user.id;
+    server = await pagingServer({
+      retryAfter: 1,
+      refuseUser: refused,
+      initial: {
+        PENG: [
+          ...full.filter((entry) => entry !== first && entry !== second),
+          {
+            id: 'STALE',
+            start: '2027-01-06T09:00:00Z',
+            end: '2027-01-06T17:00:00Z',
+            user: { id: 'PBEN02', type: 'user_reference' },
+          },
+        ],
+      },
+    });
+    const waits: number[] = [];
+    const sleep = transport.sleep;
+    transport.sleep = (ms) => (waits.push(ms), Promise.resolve());
+    try {
+      const env = { PAGERDUTY_TOKEN: 'test-token', RUNBOOK_PAGERDUTY_URL: server.url };
+      const out = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply'], env);
+      expect(server.requests.flatMap((request) => request.problems)).toEqual([]);
+      expect(server.requests.map((request) => request.method)).toEqual(['GET', 'DELETE', 'POST', 'POST']);
+      expect(waits).toEqual([1000]);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toMatch(/PagerDuty: 2 of 3 applied\./);
+      expect(out.stderr).toContain(
+        '2 of 3 applied; not applied: create engagement primary 2026-12-21 ana (PANA01) 2026-12-22 00:00Z to ' +
+          '2026-12-24 00:00Z (HTTP 400 (User does not belong to this schedule))',
+      );
+      const held = server.overrides.get('PENG')!;
+      expect(held.some((entry) => entry.id === 'STALE')).toBe(false);
+      expect(held.some((entry) => entry.start === second.start && entry.user.id === second.user.id)).toBe(true);
+      expect(held.some((entry) => entry.start === first.start)).toBe(false);
+      // Run again once the tool takes that user: only the one item left is sent, then nothing.
+      const again = await pagingServer({ initial: { PENG: held } });
+      const retry = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply'], {
+        ...env,
+        RUNBOOK_PAGERDUTY_URL: again.url,
+      });
+      expect(retry.code, retry.stderr).toBe(0);
+      expect(again.requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+      const done = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply'], {
+        ...env,
+        RUNBOOK_PAGERDUTY_URL: again.url,
+      });
+      expect(done.stdout).toContain('nothing to send');
+      expect(again.requests.flatMap((request) => request.problems)).toEqual([]);
+      await again.close();
+    } finally {
+      transport.sleep = sleep;
+    }
+  });
+
+  it('refuses what it cannot do with exit 2 and a reason: no token, no schedule, a person without a handle, a bad state file', async () => {
+    const { root, run } = await folder();
+    const noToken = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply']);
+    expect([noToken.code, noToken.stderr]).toEqual([
+      2,
+      'runbook: --apply needs a PagerDuty API token in PAGERDUTY_TOKEN\n',
+    ]);
+    const noSchedule = await run(['export', 'pagerduty', '-p', 'engagement', '--apply'], { PAGERDUTY_TOKEN: 'x' });
+    expect(noSchedule.code).toBe(2);
+    expect(noSchedule.stderr).toContain('--schedule engagement=<schedule id>');
+    const two = await run(['export', 'pagerduty', '--schedule', 'PENG']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/schedules are exported .*name each: --schedule aggregated=PENG/);
+    writeFileSync(
+      join(root, 'state.json'),
+      '{\n  "overrides": [\n    { "id": "Q1", "start": "soon", "end": "2027-01-01T00:00:00Z", "user": { "id": "P1" } }\n  ]\n}\n',
+    );
+    const bad = await run(['export', 'pagerduty', '-p', 'engagement', '--state', 'state.json', '--plan']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^runbook: state\.json:3:\d+: error: .*start/m);
+    const roster = join(root, 'runbooks', 'roster.yaml');
+    writeFileSync(
+      roster,
+      readFileSync(roster, 'utf8').replace('    handles: { pagerduty: PDEV04, opsgenie: dev@example.com }\n', ''),
+    );
+    const noHandle = await run(['export', 'pagerduty', '-p', 'engagement']);
+    expect(noHandle.code).toBe(2);
+    expect(noHandle.stderr).toContain(
+      'dev has no pagerduty user in the roster: add handles: { pagerduty: <their user id> }',
+    );
+  });
+});
+
+describe('export opsgenie', () => {
+  it('names each override by an alias from pipeline, role and week, and a re-run updates by alias instead of duplicating', async () => {
+    const { root, run } = await folder();
+    const out = await run(['export', 'opsgenie', '--schedule', 'engagement=ops-engagement']);
+    expect(out.code, out.stderr).toBe(0);
+    const requests = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests;
+    for (const request of requests) {
+      expect(request.method).toBe('POST');
+      expect(request.path).toBe('/v2/schedules/ops-engagement/overrides');
+      expect(Object.keys(request.body as object).sort()).toEqual(['alias', 'endDate', 'startDate', 'user']);
+      expect((request.body as { user: object }).user).toEqual({
+        type: 'user',
+        username: expect.stringMatching(/@example\.com$/),
+      });
+    }
+    const bodies = requests.map(
+      (request) => request.body as { alias: string; user: { username: string }; startDate: string; endDate: string },
+    );
+    expect(bodies[0]!.alias).toBe('runbook-engagement-primary-2026-12-14');
+    expect(
+      bodies.filter((body) => body.alias.startsWith('runbook-engagement-primary-2026-12-21')).map((b) => b.alias),
+    ).toEqual([
+      'runbook-engagement-primary-2026-12-21-1',
+      'runbook-engagement-primary-2026-12-21-2',
+      'runbook-engagement-primary-2026-12-21-3',
+    ]);
+    // The tool's list answer with one override given to someone else: one PUT by alias, nothing created.
+    const data = bodies.map((body, i) => ({
+      ...body,
+      user: i === 0 ? { type: 'user', username: 'lena@example.com' } : body.user,
+      rotations: [],
+    }));
+    writeFileSync(join(root, 'list.json'), JSON.stringify({ data, took: 0.1, requestId: 'r' }));
+    const rerun = await run(['export', 'opsgenie', '--schedule', 'engagement=ops-engagement', '--state', 'list.json']);
+    const again = (JSON.parse(rerun.stdout) as Requests).schedules[0]!.requests;
+    expect(again).toEqual([
+      {
+        method: 'PUT',
+        path: '/v2/schedules/ops-engagement/overrides/runbook-engagement-primary-2026-12-14',
+        body: { user: bodies[0]!.user, startDate: bodies[0]!.startDate, endDate: bodies[0]!.endDate },
+      },
+    ]);
+  });
+});
