@@ -8,20 +8,11 @@ import { InputError } from '../model/errors.js';
 import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
 import { weeksToCover } from '../rotation/cover.js';
 import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekStart } from '../rotation/weeks.js';
-import { readSource } from '../read/source.js';
-import { validateSource, displayPath } from '../read/catalog.js';
 import type { Problem } from '../model/problem.js';
-import {
-  planTarget,
-  wantedParts,
-  type Existing,
-  type PagedRole,
-  type Target,
-  type TargetPlan,
-  type Wanted,
-} from '../export/plan.js';
-import { TOOL, TOOLS, type Tool } from '../export/tools.js';
-import { applyPlans, type Transport } from '../export/apply.js';
+import type { Existing, PagedRole, Target, TargetPlan, Wanted } from '../export/plan.js';
+import type { Tool } from '../export/tools.js';
+import type { Transport } from '../export/apply.js';
+import { TOOLS } from '../export/names.js';
 
 const ROLES = ['primary', 'backup', 'all'] as const;
 
@@ -81,7 +72,21 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
     .action(async (name, options, command) => {
       const ctx = context(command);
       if (options.plan && options.apply) throw new UsageError('--plan shows what --apply sends: give one of them');
+      // Loaded only when export runs: the schemas and the parser cost start-up to every other command.
+      const [{ TOOL }, { wantedParts, planTarget }] = await Promise.all([
+        import('../export/tools.js'),
+        import('../export/plan.js'),
+      ]);
       const tool = TOOL[name];
+      // Held overrides that start after the window are not runbook's to judge in this run.
+      const planOf = (target: Target, wanted: Wanted[], existing: Existing[]): TargetPlan =>
+        planTarget(
+          target,
+          wanted,
+          existing.filter((entry) => entry.start.getTime() < until.getTime()),
+          now,
+          tool.keyOf,
+        );
       const calendar = await ctx.calendar();
       const now = ctx.at(options.at, calendar);
       const input = await rotationInput(ctx, now);
@@ -94,7 +99,7 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
       const schedule = buildSchedule(input, end);
       const until = weekStart(handover, end);
       const wanted = wantedParts(schedule, targets, roster.people, tool.name, now, until);
-      const states = statesOf(ctx, tool, targets, options.state ?? []);
+      const states = await statesOf(ctx, tool, targets, options.state ?? []);
       if (options.apply) {
         const missing = targets.filter((target) => target.schedule === undefined);
         if (missing.length)
@@ -106,9 +111,8 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
         const base = ctx.io.env[tool.urlVariable] || tool.url;
         for (const target of targets)
           if (!states.has(target)) states.set(target, await fetchState(tool, base, token, target, now, until));
-        const plans = targets.map((target) =>
-          planOf(tool, target, wanted.get(target)!, states.get(target)!, now, until),
-        );
+        const plans = targets.map((target) => planOf(target, wanted.get(target)!, states.get(target)!));
+        const { applyPlans } = await import('../export/apply.js');
         const outcomes = await applyPlans(tool, base, token, plans, transport);
         const { renderOutcomes } = await import('../render/export.js');
         if (ctx.json) ctx.printJson({ tool: tool.name, at: now.toISOString(), results: outcomes });
@@ -128,9 +132,7 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
       for (const target of targets)
         if (!states.has(target) && options.plan)
           ctx.note(`no --state for ${targetName(target)}: planned against a schedule without overrides`);
-      const plans = targets.map((target) =>
-        planOf(tool, target, wanted.get(target)!, states.get(target) ?? [], now, until),
-      );
+      const plans = targets.map((target) => planOf(target, wanted.get(target)!, states.get(target) ?? []));
       const { planJson, renderPlan, requestsJson } = await import('../render/export.js');
       if (options.plan) {
         if (ctx.json) ctx.printJson(planJson(tool, plans, now, until));
@@ -199,7 +201,16 @@ async function targetsOf(
 }
 
 /** The saved list responses (`--state`), read and checked, per target. */
-function statesOf(ctx: Context, tool: Tool, targets: Target[], files: string[]): Map<Target, Existing[]> {
+async function statesOf(
+  ctx: Context,
+  tool: Tool,
+  targets: Target[],
+  files: string[],
+): Promise<Map<Target, Existing[]>> {
+  const [{ readSource }, { validateSource, displayPath }] = await Promise.all([
+    import('../read/source.js'),
+    import('../read/catalog.js'),
+  ]);
   const states = new Map<Target, Existing[]>();
   for (const entry of files) {
     const at = entry.indexOf('=');
@@ -254,17 +265,4 @@ async function fetchState(
       `cannot read ${targetName(target)}'s overrides from ${tool.title} (HTTP ${response.status}): nothing was sent`,
     );
   return parsed.data.overrides;
-}
-
-/** The plan of one target: existing overrides that start after the window are not runbook's to judge. */
-function planOf(
-  tool: Tool,
-  target: Target,
-  wanted: Wanted[],
-  existing: Existing[],
-  now: Date,
-  until: Date,
-): TargetPlan {
-  const inWindow = existing.filter((entry) => entry.start.getTime() < until.getTime());
-  return planTarget(target, wanted, inWindow, now, tool.keyOf);
 }

@@ -6,7 +6,7 @@
 import type { Person } from '../model/roster.js';
 import { isOnCall, type Schedule } from '../rotation/schedule.js';
 import { UsageError } from '../util/errors.js';
-import type { ToolName } from './tools.js';
+import type { ToolName } from './names.js';
 
 export type PagedRole = 'primary' | 'backup';
 

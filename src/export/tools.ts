@@ -12,8 +12,9 @@ import { z } from 'zod';
 import { Timestamp } from '../model/fields.js';
 import type { Existing, Wanted } from './plan.js';
 
-export type ToolName = 'pagerduty' | 'opsgenie';
-export const TOOLS: readonly ToolName[] = ['pagerduty', 'opsgenie'];
+import type { ToolName } from './names.js';
+
+export type { ToolName };
 
 export interface Request {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
