@@ -16,6 +16,7 @@ import { rotateCommand } from './rotate.js';
 import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
 import { showCommand } from './show.js';
+import { siteCommand } from './site.js';
 import { slaCommand } from './sla.js';
 import { whoCommand } from './who.js';
 
@@ -35,6 +36,7 @@ const COMMANDS: [string, (context: MakeContext) => Command][] = [
   ['away', awayCommand],
   ['who', whoCommand],
   ['docs', docsCommand],
+  ['site', siteCommand],
   ['export', exportCommand],
   ['import', importCommand],
   ['init', initCommand],

@@ -13,6 +13,7 @@ import { handoverOf } from '../rotation/weeks.js';
 import { diffWindow, firstWeekShown, publishWindow, rotationWindow } from '../rotation/window.js';
 import { LOCK_FILE } from '../read/file-kinds.js';
 import { displayPath } from '../read/find.js';
+import { calendarStamp } from './stamp.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
@@ -180,13 +181,7 @@ async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
     }
     default: {
       const { renderCalendar } = await import('../render/ical.js');
-      const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
-      // Whole seconds from 1970 up to the end of 2199, the years runbook works with.
-      if (epoch !== undefined && (!/^\d{1,11}$/.test(epoch) || Number(epoch) >= 7258118400))
-        throw new UsageError(
-          `SOURCE_DATE_EPOCH must be whole seconds since 1970, up to the end of 2199 (7258118399), not ${JSON.stringify(epoch)}`,
-        );
-      const stamp = epoch === undefined ? ctx.now : new Date(Number(epoch) * 1000);
+      const stamp = calendarStamp(ctx);
       // The whole view: a person's calendar names who backs them up or whom they back.
       output = renderCalendar({
         ...view,

@@ -1,0 +1,173 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command } from '@commander-js/extra-typings';
+import { examples, required, type MakeContext } from './command.js';
+import { rotationInput } from './rotation-input.js';
+import { calendarStamp } from './stamp.js';
+import { UsageError } from '../util/errors.js';
+import { pipelineDeadlines } from '../sla/upcoming.js';
+import { firstWeekShown, rotationWindow } from '../rotation/window.js';
+import { weeksToCover } from '../rotation/cover.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexOfDay } from '../rotation/weeks.js';
+import { onCallAt } from '../rotation/who.js';
+import { holidayChecker } from '../rotation/people.js';
+import { weekdayOf } from '../time/local.js';
+import { rotationPipelines, type Schedule } from '../rotation/schedule.js';
+import type { Comparison } from '../rotation/published.js';
+
+/** The file that says a folder is a site runbook wrote, and may be replaced by the next build. */
+const MARK = '.runbook-site';
+
+const weeksOption = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 104)
+    throw new UsageError(`--weeks takes a whole number from 1 to 104, not ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+export function siteCommand(context: MakeContext): Command {
+  return new Command('site')
+    .description(
+      'a static site for the team: who is on call now, the handbook, the rotation grid, people, fairness charts and calendar feeds',
+    )
+    .option('-o, --output <dir>', 'the folder to write (replaced whole if an earlier runbook site wrote it)')
+    .option('-w, --weeks <n>', 'weeks from the current one (default: 12, or to the last week published)', weeksOption)
+    .option('--at <time>', 'build as of this time instead of now')
+    .addHelpText(
+      'after',
+      examples(
+        'runbook site -o public',
+        'runbook site -o public --weeks 26',
+        'SOURCE_DATE_EPOCH=0 runbook site -o public',
+      ),
+    )
+    .action(async (options, command) => {
+      const output = required(options.output, '-o, --output <dir>', 'runbook site -o public');
+      const ctx = context(command);
+      const dir = resolve(ctx.io.cwd, output);
+      refuseForeignFolder(dir, output);
+      const calendar = await ctx.calendar();
+      const at = ctx.at(options.at, calendar);
+      const input = await rotationInput(ctx, at);
+      const { roster } = input;
+      const handover = handoverOf(roster, calendar.offsets);
+      const first = firstWeekShown(input, undefined, at);
+      const lockEnd = weeksToCover(handover, calendar, input.lock);
+      const count = options.weeks ?? Math.max(LOOKAHEAD_WEEKS, lockEnd - first);
+      const window = rotationWindow(input, first, count);
+      const { view } = window;
+      const weeks = window.weeks.slice(0, count);
+      const inWeeks = <T extends { week: number }>(entry: T) => entry.week < first + count;
+      const schedule: Schedule = {
+        ...view,
+        shifts: view.shifts.filter(inWeeks),
+        meetings: view.meetings.filter(inWeeks),
+      };
+      const published = new Set(
+        (input.lock ?? [])
+          .filter((entry) => !entry.cancelled)
+          .map((entry) => `${weekIndexOfDay(handover, entry.week)}/${entry.pipeline}/${entry.role}`),
+      );
+      const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
+      const deadlines = new Map(pipelines.map((pipeline) => [pipeline.id, pipelineDeadlines(pipeline, at, calendar)]));
+      const { renderHandbook } = await import('../render/markdown.js');
+      const handbook = renderHandbook({
+        pipelines,
+        roster,
+        deadlines,
+        zone: calendar,
+        at,
+        rotation: { schedule, onCall: onCallAt(schedule, roster.people, at), upcoming: weeks },
+      });
+      const isHoliday = holidayChecker(roster, input.holidays);
+      const holidays = new Map(
+        roster.people.map((person) => [
+          person.id,
+          weeks
+            .flatMap((week) => week.days)
+            .filter((day) => calendar.workdays.has(weekdayOf(day)) && isHoliday(person, day)),
+        ]),
+      );
+      const { renderCalendar } = await import('../render/ical.js');
+      const { renderSite, teamFeed } = await import('../render/site.js');
+      const stamp = calendarStamp(ctx);
+      const comparison = window.published();
+      const only = (ids: ReadonlySet<string>): Comparison => ({
+        shifts: comparison.shifts.filter((entry) => ids.has(entry.pipeline)),
+        meetings: comparison.meetings.filter((entry) => ids.has(entry.pipeline)),
+      });
+      const feed = (ids: ReadonlySet<string>) =>
+        renderCalendar({
+          ...view,
+          shifts: view.shifts.filter((shift) => ids.has(shift.pipeline)),
+          meetings: view.meetings.filter((meeting) => ids.has(meeting.pipeline)),
+          pipelines: input.pipelines,
+          roster,
+          stamp,
+          published: only(ids),
+        });
+      const rotating = rotationPipelines(input.pipelines);
+      const feeds = new Map<string, string>();
+      for (const pipeline of rotating) feeds.set(`pipeline-${pipeline.id}.ics`, feed(new Set([pipeline.id])));
+      for (const team of roster.teams) {
+        const ids = new Set(rotating.filter((pipeline) => pipeline.oncall.team === team.name).map((p) => p.id));
+        if (ids.size) feeds.set(teamFeed(team.name), feed(ids));
+      }
+      for (const person of roster.people)
+        feeds.set(
+          `person-${person.id}.ics`,
+          renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person, published: comparison }),
+        );
+      const files = renderSite({
+        roster,
+        pipelines,
+        schedule,
+        weeks,
+        published,
+        report: window.report,
+        handbook,
+        holidays,
+        feeds,
+        zone: calendar,
+        at,
+      });
+      writeSite(dir, files);
+      const size = Buffer.byteLength(files.get('index.html')!);
+      if (ctx.json) ctx.printJson({ dir: output, files: [...files.keys()], startPageBytes: size });
+      else
+        ctx.print(
+          `wrote the site to ${output}: ${files.size} files (${[...files.keys()].filter((name) => name.endsWith('.html')).length} pages, ${feeds.size} feeds); open ${join(output, 'index.html')}`,
+        );
+    });
+}
+
+/** A folder that exists and is neither empty nor a site runbook wrote is not ours to replace. */
+function refuseForeignFolder(dir: string, shown: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`-o ${shown}: not a folder`);
+  const entries = readdirSync(dir);
+  if (entries.length && !entries.includes(MARK))
+    throw new UsageError(
+      `-o ${shown}: the folder holds files runbook site did not write; give an empty or new folder (nothing was written)`,
+    );
+}
+
+/** Writes the whole site beside the folder, then puts it in the folder's place: never half a site. */
+function writeSite(dir: string, files: ReadonlyMap<string, string>): void {
+  const staged = `${dir}.building-${process.pid}`;
+  const old = `${dir}.old-${process.pid}`;
+  rmSync(staged, { recursive: true, force: true });
+  try {
+    for (const [name, text] of files) {
+      mkdirSync(dirname(join(staged, name)), { recursive: true });
+      writeFileSync(join(staged, name), text);
+    }
+    writeFileSync(join(staged, MARK), 'Written by runbook site; the next build replaces this folder whole.\n');
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(staged, dir);
+  } catch (error) {
+    rmSync(staged, { recursive: true, force: true });
+    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
+    throw new UsageError(`cannot write the site to ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  rmSync(old, { recursive: true, force: true });
+}
