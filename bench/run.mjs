@@ -1,7 +1,7 @@
 // npm run bench: startup, lint and rotate, each run several times after a warm-up; medians and ratios
 // measured side by side in the same run, written to bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -219,6 +219,29 @@ if (part('rotate')) {
   );
   console.log(
     `  after a roster edit ${cold.medianMs} ms (target <= 2000); report ${report.medianMs} ms (target <= 1000)\n`,
+  );
+}
+
+if (part('site')) {
+  console.log('3b. site: 10,000 pipelines (100 in rotation), 500 people in 10 teams, 52 weeks');
+  const corpus = generate(join(work, 'site-corpus'), { pipelines: 10_000, people: 500, teams: 10, rotating: 100 });
+  const out = join(work, 'site-out');
+  const site = measure('site -o, 10,000 pipelines x 500 people x 52 weeks', [
+    BIN,
+    '--dir',
+    corpus,
+    'site',
+    '-o',
+    out,
+    '--weeks',
+    '52',
+    '--at',
+    '2026-11-30T12:00:00Z',
+  ]);
+  const startPageKiB = Math.round(statSync(join(out, 'index.html')).size / 1024);
+  results.site = { base: site, startPageKiB, targetMs: 10_000, targetMiB: 500 };
+  console.log(
+    `  ${site.medianMs} ms (target <= 10000), ${site.peakMiB} MiB (target <= 500); start page ${startPageKiB} KiB\n`,
   );
 }
 

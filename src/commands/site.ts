@@ -91,6 +91,7 @@ export function siteCommand(context: MakeContext): Command {
       const { renderSite, teamFeed } = await import('../render/site.js');
       const stamp = calendarStamp(ctx);
       const comparison = window.published();
+      const rotating = rotationPipelines(input.pipelines);
       const only = (ids: ReadonlySet<string>): Comparison => ({
         shifts: comparison.shifts.filter((entry) => ids.has(entry.pipeline)),
         meetings: comparison.meetings.filter((entry) => ids.has(entry.pipeline)),
@@ -100,42 +101,58 @@ export function siteCommand(context: MakeContext): Command {
           ...view,
           shifts: view.shifts.filter((shift) => ids.has(shift.pipeline)),
           meetings: view.meetings.filter((meeting) => ids.has(meeting.pipeline)),
-          pipelines: input.pipelines,
+          pipelines: rotating,
           roster,
           stamp,
           published: only(ids),
         });
-      const rotating = rotationPipelines(input.pipelines);
       const feeds = new Map<string, string>();
       for (const pipeline of rotating) feeds.set(`pipeline-${pipeline.id}.ics`, feed(new Set([pipeline.id])));
       for (const team of roster.teams) {
         const ids = new Set(rotating.filter((pipeline) => pipeline.oncall.team === team.name).map((p) => p.id));
         if (ids.size) feeds.set(teamFeed(team.name), feed(ids));
       }
-      for (const person of roster.people)
+      // A person's calendar needs only the pipeline-weeks they hold or held a part of (with the roles beside it).
+      const touched = new Map<string, Set<string>>();
+      const touch = (person: string, key: string) => {
+        let keys = touched.get(person);
+        if (!keys) touched.set(person, (keys = new Set()));
+        keys.add(key);
+      };
+      for (const shift of view.shifts) touch(shift.person, `${shift.pipeline}/${shift.week}`);
+      for (const entry of comparison.shifts)
+        for (const part of [...entry.published, ...entry.retired, ...entry.current])
+          touch(part.person, `${entry.pipeline}/${entry.week}`);
+      for (const person of roster.people) {
+        const keys = touched.get(person.id) ?? new Set<string>();
+        const mine = (entry: { pipeline: string; week: number }) => keys.has(`${entry.pipeline}/${entry.week}`);
         feeds.set(
           `person-${person.id}.ics`,
-          renderCalendar({ ...view, pipelines: input.pipelines, roster, stamp, person, published: comparison }),
+          renderCalendar({
+            ...view,
+            shifts: view.shifts.filter(mine),
+            pipelines: rotating,
+            roster,
+            stamp,
+            person,
+            published: { shifts: comparison.shifts.filter(mine), meetings: comparison.meetings },
+          }),
         );
-      const files = renderSite({
-        roster,
-        pipelines,
-        schedule,
-        weeks,
-        published,
-        report: window.report,
-        handbook,
-        holidays,
-        feeds,
-        zone: calendar,
-        at,
-      });
-      writeSite(dir, files);
-      const size = Buffer.byteLength(files.get('index.html')!);
-      if (ctx.json) ctx.printJson({ dir: output, files: [...files.keys()], startPageBytes: size });
+      }
+      const written: string[] = [];
+      let startPage = 0;
+      const site = { roster, pipelines, schedule, weeks, published, report: window.report, handbook, holidays, feeds };
+      writeSite(dir, (write) =>
+        renderSite({ ...site, zone: calendar, at }, (name, text) => {
+          if (name === 'index.html') startPage = Buffer.byteLength(text);
+          written.push(name);
+          write(name, text);
+        }),
+      );
+      if (ctx.json) ctx.printJson({ dir: output, files: written, startPageBytes: startPage });
       else
         ctx.print(
-          `wrote the site to ${output}: ${files.size} files (${[...files.keys()].filter((name) => name.endsWith('.html')).length} pages, ${feeds.size} feeds); open ${join(output, 'index.html')}`,
+          `wrote the site to ${output}: ${written.length} files (${written.filter((name) => name.endsWith('.html')).length} pages, ${feeds.size} feeds; the start page ${Math.ceil(startPage / 1024)} KiB); open ${join(output, 'index.html')}`,
         );
     });
 }
@@ -152,22 +169,26 @@ function refuseForeignFolder(dir: string, shown: string): void {
 }
 
 /** Writes the whole site beside the folder, then puts it in the folder's place: never half a site. */
-function writeSite(dir: string, files: ReadonlyMap<string, string>): void {
+function writeSite(dir: string, make: (write: (name: string, text: string) => void) => void): void {
   const staged = `${dir}.building-${process.pid}`;
   const old = `${dir}.old-${process.pid}`;
   rmSync(staged, { recursive: true, force: true });
+  const made = new Set<string>();
   try {
-    for (const [name, text] of files) {
-      mkdirSync(dirname(join(staged, name)), { recursive: true });
+    make((name, text) => {
+      const folder = dirname(join(staged, name));
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
       writeFileSync(join(staged, name), text);
-    }
+    });
     writeFileSync(join(staged, MARK), 'Written by runbook site; the next build replaces this folder whole.\n');
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(staged, dir);
   } catch (error) {
     rmSync(staged, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
-    throw new UsageError(`cannot write the site to ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw new UsageError(`cannot write the site to ${dir}: ${(error as NodeJS.ErrnoException).code}`);
   }
   rmSync(old, { recursive: true, force: true });
 }

@@ -211,9 +211,9 @@ export const NOW_SCRIPT = `'use strict';
 
 function gridPage(input: SiteInput): string {
   const people = byId(input.roster);
-  const rotating = input.pipelines.filter((pipeline) =>
-    input.schedule.shifts.some((shift) => shift.pipeline === pipeline.id),
-  );
+  const held = new Set(input.schedule.shifts.map((shift) => shift.pipeline));
+  const rotating = input.pipelines.filter((pipeline) => held.has(pipeline.id));
+
   const gapAt = new Set(input.schedule.gaps.map((gap) => `${gap.week}/${gap.pipeline}`));
   const rows = input.weeks.map((week) => {
     const shifts = input.schedule.shifts.filter((shift) => shift.week === week.index);
@@ -395,19 +395,17 @@ svg.chart text { fill: var(--fg); font-size: 12px; }
 @media print { header, footer, .skip { display: none; } a { color: inherit; text-decoration: none; } tr.planned td { font-style: normal; } }
 `;
 
-/** Every file of the site, by its path in the folder. */
-export function renderSite(input: SiteInput): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set('index.html', startPage(input));
-  files.set('now.js', NOW_SCRIPT);
-  files.set('style.css', STYLE);
-  files.set('grid.html', gridPage(input));
-  files.set('fairness.html', fairnessPage(input));
-  files.set('people/index.html', peopleIndex(input));
-  for (const person of input.roster.people) files.set(`people/${person.id}.html`, personPage(input, person));
+/** Every file of the site, each handed to `write` with its path in the folder as soon as it is made. */
+export function renderSite(input: SiteInput, write: (name: string, text: string) => void): void {
+  write('index.html', startPage(input));
+  write('now.js', NOW_SCRIPT);
+  write('style.css', STYLE);
+  write('grid.html', gridPage(input));
+  write('fairness.html', fairnessPage(input));
+  write('people/index.html', peopleIndex(input));
+  for (const person of input.roster.people) write(`people/${person.id}.html`, personPage(input, person));
   for (const [name, markdown] of input.handbook)
-    files.set(`handbook/${name.replace(/\.md$/, '.html')}`, handbookPage(input, name, markdown));
-  files.set('feeds/index.html', feedsPage(input));
-  for (const [name, text] of input.feeds) files.set(`feeds/${name}`, text);
-  return files;
+    write(`handbook/${name.replace(/\.md$/, '.html')}`, handbookPage(input, name, markdown));
+  write('feeds/index.html', feedsPage(input));
+  for (const [name, text] of input.feeds) write(`feeds/${name}`, text);
 }
