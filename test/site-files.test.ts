@@ -39,6 +39,36 @@ describe('runbook site: files', () => {
     expect(feed('team-profit-bi.ics')).toBe((await run('rotate', '--weeks', '12', '--pipeline', 'profit')).stdout);
     // The swap shows in both people's feeds, and grace's old week is cancelled in hers.
     expect(feed('person-grace.ics')).toMatch(/STATUS:CANCELLED/);
+    const unfolded = (name: string) => feed(name).replace(/\r\n /g, '');
+    expect(unfolded('person-dev.ics')).toContain(
+      'Moved from Grace Example to you on 2026-12-28: swap of grace and dev\\, weeks of 2026-12-28 and 2027-01-04',
+    );
+    expect(unfolded('person-grace.ics')).toContain(
+      'Moved from Dev Example to you on 2027-01-04: swap of grace and dev\\, weeks of 2026-12-28 and 2027-01-04',
+    );
+    // The team's calendar says who covers, not "to you".
+    expect(unfolded('pipeline-engagement.ics')).not.toContain('Moved from');
+  });
+
+  it("--titles grafana: a feed per pipeline of primary parts titled with the holder's user name, for a tool that imports it", async () => {
+    const { root, run } = await folder();
+    expect((await run('site', '-o', 'public', '--titles', 'grafana')).code).toBe(0);
+    const text = readFileSync(join(root, 'public', 'feeds', 'grafana-engagement.ics'), 'utf8');
+    const live = text
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .filter((event) => !event.includes('STATUS:CANCELLED'));
+    const titles = live.map((event) => /SUMMARY:(.*)\r\n/.exec(event)![1]);
+    expect(titles.length).toBeGreaterThan(8);
+    expect(new Set(titles)).toEqual(new Set(['ben', 'chloe', 'dev', 'emma', 'grace', 'farid', 'hugo']));
+    expect(text).not.toMatch(/X-RUNBOOK-ROLE:(backup|shadow|handover)/);
+    const roster = join(root, 'runbooks', 'roster.yaml');
+    writeFileSync(roster, readFileSync(roster, 'utf8').replace(/, grafana: dev \}/, ' }'));
+    const refused = await run('site', '-o', 'public', '--titles', 'grafana');
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      'runbook: --titles grafana: dev has no grafana user name: add handles: { grafana: <user name> } in roster.yaml (nothing was written)\n',
+    ]);
   });
 
   it('replaces a site it wrote, refuses a folder it did not (exit 2, nothing written)', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { examples, required, type MakeContext } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { calendarStamp } from './stamp.js';
@@ -32,6 +32,12 @@ export function siteCommand(context: MakeContext): Command {
     .option('-o, --output <dir>', 'the folder to write (replaced whole if an earlier runbook site wrote it)')
     .option('-w, --weeks <n>', 'weeks from the current one (default: 12, or to the last week published)', weeksOption)
     .option('--at <time>', 'build as of this time instead of now')
+    .addOption(
+      new Option(
+        '--titles <tool>',
+        "also write a feed per pipeline of primary shifts titled with each holder's user name in that tool (handles), for a paging tool that imports an iCal URL",
+      ).choices(['grafana', 'pagerduty', 'opsgenie', 'incident-io'] as const),
+    )
     .addHelpText(
       'after',
       examples(
@@ -108,6 +114,33 @@ export function siteCommand(context: MakeContext): Command {
         });
       const feeds = new Map<string, string>();
       for (const pipeline of rotating) feeds.set(`pipeline-${pipeline.id}.ics`, feed(new Set([pipeline.id])));
+      const titles = options.titles;
+      if (titles) {
+        const missing = [
+          ...new Set(view.shifts.filter((shift) => shift.role === 'primary').map((shift) => shift.person)),
+        ].filter((id) => !roster.people.find((person) => person.id === id)?.handles?.[titles]);
+        if (missing.length)
+          throw new UsageError(
+            `--titles ${titles}: ${missing.sort().join(', ')} ${missing.length === 1 ? 'has' : 'have'} no ${titles} user name: add handles: { ${titles}: <user name> } in roster.yaml (nothing was written)`,
+          );
+        for (const pipeline of rotating) {
+          const primary = <T extends { pipeline: string; role: string }>(entry: T) =>
+            entry.pipeline === pipeline.id && entry.role === 'primary';
+          feeds.set(
+            `${titles}-${pipeline.id}.ics`,
+            renderCalendar({
+              ...view,
+              shifts: view.shifts.filter(primary),
+              meetings: [],
+              pipelines: rotating,
+              roster,
+              stamp,
+              titles,
+              published: { shifts: comparison.shifts.filter(primary), meetings: [] },
+            }),
+          );
+        }
+      }
       for (const team of roster.teams) {
         const ids = new Set(rotating.filter((pipeline) => pipeline.oncall.team === team.name).map((p) => p.id));
         if (ids.size) feeds.set(teamFeed(team.name), feed(ids));

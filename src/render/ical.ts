@@ -27,6 +27,8 @@ export interface CalendarInput {
   person?: Person;
   /** The shifts and meetings shown, against what was published: SEQUENCE, and published events that no longer exist. */
   published?: Comparison;
+  /** Event titles that are the holder's user name in a paging tool (`handles`), for a tool that imports the feed. */
+  titles?: keyof NonNullable<Person['handles']>;
 }
 
 /** What every event of a pipeline says after its first line: the way up, the common issues, the duties. */
@@ -71,8 +73,11 @@ export function renderCalendar({
   stamp,
   person,
   published = { shifts: [], meetings: [] },
+  titles,
 }: CalendarInput): string {
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
+  const days = new Intl.DateTimeFormat('en-CA', { timeZone: roster.timezone });
+  const dayOf = (at: Date) => days.format(at);
   const pipelineOf = new Map(pipelines.map((entry) => [entry.id, entry]));
   // Every event of a pipeline ends the same way: written (and escaped) once.
   const about = new Map<string, string>();
@@ -140,17 +145,29 @@ export function renderCalendar({
     const cover = shift.override
       ? `, covering for ${people.has(shift.override.covers) ? nameOf(shift.override.covers) : shift.override.covers}: ${sanitize(shift.override.reason)}`
       : '';
+    // In a person's own calendar: the time was published as someone else's and is now theirs.
+    const before = person
+      ? compared
+          .get(`${shift.pipeline}\0${shift.week}\0${shift.role}`)
+          ?.published.find((part) => part.start < shift.end && part.end > shift.start && part.person !== shift.person)
+      : undefined;
+    const moved = before
+      ? `. Moved from ${people.has(before.person) ? nameOf(before.person) : before.person} to you on ${dayOf(shift.start)}: ${shift.override ? sanitize(shift.override.reason) : 'the rotation changed after it was published (runbook rotate --diff says why)'}`
+      : '';
     events.push({
       id: shiftUid(shift),
       sequence: sequence(shift.pipeline, shift.week, shift.role),
       stamp,
       start: shift.start,
       end: shift.end,
-      summary: `${sanitize(pipeline.name)}${roleWords(shift.role)}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(pipeline, `${shiftWords(shift.role)} of ${nameOf(shift.person)}${pairing}${cover}`, [
-        shift.person,
-        ...partnerIds(shift),
-      ]),
+      summary: titles
+        ? sanitizeLine(people.get(shift.person)!.handles![titles]!)
+        : `${sanitize(pipeline.name)}${roleWords(shift.role)}: ${nameOf(shift.person)}${pairing}`,
+      description: describe(
+        pipeline,
+        `${shiftWords(shift.role)} of ${nameOf(shift.person)}${pairing}${cover}${moved}`,
+        [shift.person, ...partnerIds(shift)],
+      ),
       transparency: 'TRANSPARENT',
       attendees: [attendee(shift.person)],
       x: runbookProperties(shift.pipeline, shift.role, shift.person),
