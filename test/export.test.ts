@@ -4,7 +4,11 @@
  * against its schedule override API reference (https://docs.opsgenie.com/docs/schedule-override-api: create is
  * POST /v2/schedules/{identifier}/overrides with alias, user {type, username}, startDate, endDate; update is PUT
  * …/overrides/{alias} with user, startDate, endDate; delete is DELETE …/overrides/{alias}; list answers
- * {data: [{alias, user, startDate, endDate, …}]}).
+ * {data: [{alias, user, startDate, endDate, …}]}); incident.io's against its API reference
+ * (https://docs.incident.io/api-reference/schedule-overrides-v2/create: POST /v2/schedule_overrides with
+ * schedule_id, rotation_id, layer_id, start_at, end_at and user {id | email | slack_user_id}; the list,
+ * GET /v2/schedule_overrides?schedule_id=…, answers {overrides: [{id, start_at, end_at, user, …}]}; an override
+ * is deleted with DELETE /v2/schedule_overrides/{id}).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -252,7 +256,7 @@ describe('export pagerduty', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^runbook: state\.json:3:\d+: error: .*start/m);
     const roster = join(root, 'runbooks', 'roster.yaml');
-    writeFileSync(roster, readFileSync(roster, 'utf8').replace(/^ {4}handles: \{ pagerduty: PDEV04.*\n/m, ''));
+    writeFileSync(roster, readFileSync(roster, 'utf8').replace('      pagerduty: PDEV04\n', ''));
     const noHandle = await run(['export', 'pagerduty', '-p', 'engagement']);
     expect(noHandle.code).toBe(2);
     expect(noHandle.stderr).toContain(
@@ -303,5 +307,54 @@ describe('export opsgenie', () => {
         body: { user: bodies[0]!.user, startDate: bodies[0]!.startDate, endDate: bodies[0]!.endDate },
       },
     ]);
+  });
+});
+
+describe('export incident-io', () => {
+  it('names the schedule, rotation and layer in each override; a moved shift is a delete and a create', async () => {
+    const { root, run } = await folder();
+    const wrong = await run(['export', 'incident-io', '--schedule', 'engagement=01SCHED']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('give schedule_id:rotation_id:layer_id');
+    const out = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L']);
+    expect(out.code, out.stderr).toBe(0);
+    const requests = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests;
+    const bodies = requests.map((request) => {
+      expect([request.method, request.path]).toEqual(['POST', '/v2/schedule_overrides']);
+      return request.body as { start_at: string; end_at: string; user: { id: string } };
+    });
+    expect(Object.keys(bodies[0]!).sort()).toEqual([
+      'end_at',
+      'layer_id',
+      'rotation_id',
+      'schedule_id',
+      'start_at',
+      'user',
+    ]);
+    expect(bodies[0]).toMatchObject({
+      schedule_id: '01S',
+      rotation_id: '01R',
+      layer_id: '01L',
+      start_at: '2026-12-14T10:00:00Z',
+    });
+    expect(bodies[0]!.user.id).toMatch(/^01JEXAMPLE/);
+    const overrides = bodies.map((body, i) => ({
+      id: `01OVR${i}`,
+      schedule_id: '01S',
+      rotation_id: '01R',
+      layer_id: '01L',
+      start_at: body.start_at,
+      end_at: body.end_at,
+      user: i === 0 ? { id: '01SOMEONEELSE' } : body.user,
+      created_at: '2026-12-01T00:00:00Z',
+      updated_at: '2026-12-01T00:00:00Z',
+    }));
+    writeFileSync(join(root, 'list.json'), JSON.stringify({ overrides }));
+    const rerun = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--state', 'list.json']);
+    expect(
+      (JSON.parse(rerun.stdout) as Requests).schedules[0]!.requests.map(
+        (request) => `${request.method} ${request.path}`,
+      ),
+    ).toEqual(['DELETE /v2/schedule_overrides/01OVR0', 'POST /v2/schedule_overrides']);
   });
 });

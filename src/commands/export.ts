@@ -52,7 +52,10 @@ export function exportCommand(context: MakeContext): Command {
       collect,
     )
     .option('--plan', 'print what would be created, changed and deleted against --state (nothing is sent)')
-    .option('--apply', 'send the plan to the tool (token from PAGERDUTY_TOKEN or OPSGENIE_API_KEY)')
+    .option(
+      '--apply',
+      'send the plan to the tool (token from PAGERDUTY_TOKEN, OPSGENIE_API_KEY or INCIDENT_IO_API_KEY)',
+    )
     .option('--at <time>', 'as of this time instead of now: nothing that has started by then is touched')
     .addHelpText(
       'after',
@@ -65,8 +68,9 @@ export function exportCommand(context: MakeContext): Command {
 
 People are mapped to the tool's users by handles: { pagerduty: P…, opsgenie: user@corp } in roster.yaml.
 The tool's schedule is runbook's to keep: overrides not wanted are deleted (those that have started never are).
---apply reads the token from PAGERDUTY_TOKEN (PagerDuty) or OPSGENIE_API_KEY (Opsgenie); the API's address
-from RUNBOOK_PAGERDUTY_URL or RUNBOOK_OPSGENIE_URL when set (a region, a test server).
+incident.io schedules are given as schedule_id:rotation_id:layer_id.
+--apply reads the token from PAGERDUTY_TOKEN, OPSGENIE_API_KEY or INCIDENT_IO_API_KEY; the API's address from
+RUNBOOK_PAGERDUTY_URL, RUNBOOK_OPSGENIE_URL or RUNBOOK_INCIDENT_IO_URL when set (a region, a test server).
 Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or input error.`,
     )
     .action(async (name, options, command) => {
@@ -96,6 +100,10 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
       const lockEnd = weeksToCover(handover, calendar, input.lock);
       const end = options.weeks !== undefined ? current + options.weeks : Math.max(current + LOOKAHEAD_WEEKS, lockEnd);
       const targets = await targetsOf(ctx, options.pipeline, options.role ?? 'primary', options.schedule ?? []);
+      for (const target of targets) {
+        const wrong = target.schedule === undefined ? undefined : tool.refuse?.(target.schedule);
+        if (wrong) throw new UsageError(`--schedule for ${target.pipeline} ${target.role}: ${wrong}`);
+      }
       const schedule = buildSchedule(input, end);
       const until = weekStart(handover, end);
       const wanted = wantedParts(schedule, targets, roster.people, tool.name, now, until);

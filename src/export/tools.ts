@@ -4,6 +4,9 @@
  *
  * - PagerDuty REST API v2: `GET|POST /schedules/{id}/overrides`, `DELETE /schedules/{id}/overrides/{override_id}`
  *   (no update: a change is a delete and a create). Token: `Authorization: Token token=…`.
+ * - incident.io API v2: `GET|POST /v2/schedule_overrides`, `DELETE /v2/schedule_overrides/{id}`; an override names
+ *   the schedule, its rotation and the rotation's layer (given as schedule:rotation:layer). A change is a delete
+ *   and a create. Token: `Authorization: Bearer …`.
  * - Opsgenie schedule override API: `POST /v2/schedules/{id}/overrides`, `PUT|DELETE …/overrides/{alias}`; each
  *   override named by an alias made from pipeline, role and week, so a re-run updates instead of duplicating.
  *   Token: `Authorization: GenieKey …`.
@@ -46,6 +49,8 @@ export interface Tool {
   create(schedule: string, parts: readonly Wanted[]): Request[];
   change(schedule: string, from: Existing, to: Wanted): Request[];
   remove(schedule: string, entry: Existing): Request;
+  /** Why a schedule id given with --schedule cannot be this tool's (undefined when it can). */
+  refuse?(schedule: string): string | undefined;
 }
 
 const iso = (at: Date) => at.toISOString().replace('.000Z', 'Z');
@@ -157,4 +162,53 @@ const opsgenie: Tool = {
   }),
 };
 
-export const TOOL: Record<ToolName, Tool> = { pagerduty, opsgenie };
+/** incident.io's override names the schedule, a rotation of it and the rotation's layer: schedule:rotation:layer. */
+const incidentTarget = (schedule: string) => {
+  const [schedule_id = schedule, rotation_id = UNKNOWN_SCHEDULE, layer_id = UNKNOWN_SCHEDULE] = schedule.split(':');
+  return { schedule_id, rotation_id, layer_id };
+};
+
+const incidentIo: Tool = {
+  name: 'incident-io',
+  title: 'incident.io',
+  url: 'https://api.incident.io',
+  urlVariable: 'RUNBOOK_INCIDENT_IO_URL',
+  tokenVariable: 'INCIDENT_IO_API_KEY',
+  headers: (token) => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }),
+  state: z
+    .looseObject({
+      overrides: z.array(
+        z.looseObject({ id: z.string(), start_at: instant, end_at: instant, user: z.looseObject({ id: z.string() }) }),
+      ),
+    })
+    .transform(({ overrides }) => ({
+      overrides: overrides.map((entry) => ({
+        id: entry.id,
+        user: entry.user.id,
+        start: entry.start_at,
+        end: entry.end_at,
+      })),
+    })),
+  list: (schedule) => {
+    const { schedule_id, rotation_id } = incidentTarget(schedule);
+    return {
+      method: 'GET',
+      path: `/v2/schedule_overrides?schedule_id=${segment(schedule_id)}&rotation_id=${segment(rotation_id)}`,
+    };
+  },
+  keyOf: pagerduty.keyOf,
+  create: (schedule, parts) =>
+    parts.map((part) => ({
+      method: 'POST',
+      path: '/v2/schedule_overrides',
+      body: { ...incidentTarget(schedule), start_at: iso(part.start), end_at: iso(part.end), user: { id: part.user } },
+    })),
+  change: (schedule, from, to) => [incidentIo.remove(schedule, from), ...incidentIo.create(schedule, [to])],
+  remove: (_, entry) => ({ method: 'DELETE', path: `/v2/schedule_overrides/${segment(entry.id)}` }),
+  refuse: (schedule) =>
+    /^[^:]+:[^:]+:[^:]+$/.test(schedule)
+      ? undefined
+      : `an incident.io override names the schedule, the rotation and its layer: give schedule_id:rotation_id:layer_id, not ${JSON.stringify(schedule)}`,
+};
+
+export const TOOL: Record<ToolName, Tool> = { pagerduty, opsgenie, 'incident-io': incidentIo };
