@@ -204,6 +204,25 @@ describe.skipIf(!CHROMIUM)('runbook site in chromium', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it('in dark mode too, the start page, the grid and the fairness charts keep their contrast; the keyboard reaches the content first', async () => {
+    for (const path of ['index.html', 'grid.html', 'fairness.html']) {
+      const { page } = await open(path);
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 21, 21)');
+      await page.addScriptTag({ content: axeSource });
+      const serious = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+        ).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+      expect(serious, path).toEqual([]);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the content');
+      await page.close();
+    }
+  });
+
   it('reads on a phone and on a desktop: screenshots of the start page, the grid and a person page', async () => {
     const keep = process.env.RUNBOOK_SCREENSHOTS;
     const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'runbook-shots-'));
