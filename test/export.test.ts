@@ -125,33 +125,17 @@ describe('export pagerduty', () => {
       },
     ];
     writeFileSync(join(root, 'state.json'), JSON.stringify({ overrides: state, limit: 100, more: false }));
-    const out = await run([
-      'export',
-      'pagerduty',
-      '--schedule',
-      'engagement=PENG',
-      '--state',
-      'state.json',
-      '--plan',
-      '--json',
-    ]);
+    const plan = ['export', 'pagerduty', '--schedule', 'engagement=PENG', '--state', 'state.json', '--plan'];
+    const out = await run([...plan, '--json']);
     expect(out.code, out.stderr).toBe(0);
-    const plan = (JSON.parse(out.stdout) as Plan).schedules[0]!;
-    expect(plan.create.map((entry) => entry.start)).toEqual([missing.start]);
-    expect(plan.delete.map((entry) => entry.id)).toEqual(['STALE']);
-    expect(plan.change).toEqual([]);
-    expect(plan.kept).toBe(full.length - 1);
-    for (const entry of [...plan.create, ...plan.delete])
+    const planned = (JSON.parse(out.stdout) as Plan).schedules[0]!;
+    expect(planned.create.map((entry) => entry.start)).toEqual([missing.start]);
+    expect(planned.delete.map((entry) => entry.id)).toEqual(['STALE']);
+    expect(planned.change).toEqual([]);
+    expect(planned.kept).toBe(full.length - 1);
+    for (const entry of [...planned.create, ...planned.delete])
       expect(Date.parse(entry.start)).toBeGreaterThan(NOW.getTime());
-    const table = await run([
-      'export',
-      'pagerduty',
-      '--schedule',
-      'engagement=PENG',
-      '--state',
-      'state.json',
-      '--plan',
-    ]);
+    const table = await run(plan);
     expect(table.stdout).toMatch(/PagerDuty: 1 to create, 0 to change, 1 to delete; \d+ already as planned, 2 started/);
     expect(table.stdout).toMatch(
       /delete\s+engagement\s+primary\s+2027-01-06 09:00Z - 2027-01-06 17:00Z\s+PBEN02 \(override STALE\)/,
