@@ -14,7 +14,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { transport } from '../src/commands/export.js';
 import { checkRequest, pagingServer, type PagingServer, type Stored } from './helpers/paging-server.js';
 import { PROJECT, runInProcess } from './helpers/run.js';
 
@@ -180,15 +179,14 @@ describe('export pagerduty', () => {
         ],
       },
     });
-    const waits: number[] = [];
-    const sleep = transport.sleep;
-    transport.sleep = (ms) => (waits.push(ms), Promise.resolve());
-    try {
+    {
       const env = { PAGERDUTY_TOKEN: 'test-token', RUNBOOK_PAGERDUTY_URL: server.url };
       const out = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply'], env);
       expect(server.requests.flatMap((request) => request.problems)).toEqual([]);
       expect(server.requests.map((request) => request.method)).toEqual(['GET', 'DELETE', 'POST', 'POST']);
-      expect(waits).toEqual([1000]);
+      // The create was sent again no sooner than the Retry-After said (a lower bound: a slow machine only waits longer).
+      const [limited, retried] = server.requests.filter((request) => request.method === 'POST').map((r) => r.at);
+      expect(retried! - limited!).toBeGreaterThanOrEqual(1000);
       expect(out.code).toBe(1);
       expect(out.stdout).toMatch(/PagerDuty: 2 of 3 applied\./);
       expect(out.stderr).toContain(
@@ -214,8 +212,6 @@ describe('export pagerduty', () => {
       expect(done.stdout).toContain('nothing to send');
       expect(again.requests.flatMap((request) => request.problems)).toEqual([]);
       await again.close();
-    } finally {
-      transport.sleep = sleep;
     }
   });
 
@@ -225,6 +221,14 @@ describe('export pagerduty', () => {
     expect([noToken.code, noToken.stderr]).toEqual([
       2,
       'runbook: --apply needs a PagerDuty API token in PAGERDUTY_TOKEN\n',
+    ]);
+    const plain = await run(['export', 'pagerduty', '--schedule', 'engagement=PENG', '--apply'], {
+      PAGERDUTY_TOKEN: 'x',
+      RUNBOOK_PAGERDUTY_URL: 'http://pagerduty.example.com',
+    });
+    expect([plain.code, plain.stderr]).toEqual([
+      2,
+      'runbook: RUNBOOK_PAGERDUTY_URL=http://pagerduty.example.com: the token is sent only to an https:// address (or to this machine over http)\n',
     ]);
     const noSchedule = await run(['export', 'pagerduty', '-p', 'engagement', '--apply'], { PAGERDUTY_TOKEN: 'x' });
     expect(noSchedule.code).toBe(2);

@@ -11,7 +11,6 @@ import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekStart } from '../rotation
 import type { Problem } from '../model/problem.js';
 import type { Existing, PagedRole, Target, TargetPlan, Wanted } from '../export/plan.js';
 import type { Tool } from '../export/tools.js';
-import type { Transport } from '../export/apply.js';
 import { TOOLS } from '../export/names.js';
 
 const ROLES = ['primary', 'backup', 'all'] as const;
@@ -23,12 +22,6 @@ const weeksOption = (value: string): number => {
 };
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** Replaced in tests: the network and the clock's waits. */
-export const transport: Transport = {
-  fetch: (...args) => fetch(...args),
-  sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
-};
 
 export function exportCommand(context: MakeContext): Command {
   return new Command('export')
@@ -117,11 +110,16 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
         const token = ctx.io.env[tool.tokenVariable];
         if (!token) throw new UsageError(`--apply needs a ${tool.title} API token in ${tool.tokenVariable}`);
         const base = ctx.io.env[tool.urlVariable] || tool.url;
+        // The token goes only over TLS, or to this machine (a local proxy or test server).
+        if (!/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(base))
+          throw new UsageError(
+            `${tool.urlVariable}=${base}: the token is sent only to an https:// address (or to this machine over http)`,
+          );
         for (const target of targets)
           if (!states.has(target)) states.set(target, await fetchState(tool, base, token, target, now, until));
         const plans = targets.map((target) => planOf(target, wanted.get(target)!, states.get(target)!));
         const { applyPlans } = await import('../export/apply.js');
-        const outcomes = await applyPlans(tool, base, token, plans, transport);
+        const outcomes = await applyPlans(tool, base, token, plans);
         const { renderOutcomes } = await import('../render/export.js');
         if (ctx.json) ctx.printJson({ tool: tool.name, at: now.toISOString(), results: outcomes });
         else ctx.print(renderOutcomes(tool.title, outcomes, ctx.style, ctx.tableWidth));
@@ -262,7 +260,7 @@ async function fetchState(
   const request = tool.list(target.schedule!, since, until);
   let response: Response;
   try {
-    response = await transport.fetch(`${base.replace(/\/$/, '')}${request.path}`, { headers: tool.headers(token) });
+    response = await fetch(`${base.replace(/\/$/, '')}${request.path}`, { headers: tool.headers(token) });
   } catch (error) {
     throw new UsageError(`cannot read ${targetName(target)}'s overrides from ${base}: ${(error as Error).message}`);
   }

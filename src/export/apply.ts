@@ -16,12 +16,6 @@ export interface Outcome {
   detail: string;
 }
 
-export interface Transport {
-  fetch: typeof fetch;
-  /** Waits `ms` milliseconds (replaced in tests that need no real wait). */
-  sleep: (ms: number) => Promise<void>;
-}
-
 /** How many times one request is sent again after a 429 before its items are reported as not applied. */
 const RETRIES = 5;
 /** The longest wait runbook accepts from a Retry-After, in seconds. */
@@ -44,11 +38,11 @@ interface Answer {
 }
 
 /** Sends one request, again after each 429 (up to RETRIES times). */
-async function send(tool: Tool, base: string, token: string, request: Request, transport: Transport): Promise<Answer> {
+async function send(tool: Tool, base: string, token: string, request: Request): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await transport.fetch(`${base.replace(/\/$/, '')}${request.path}`, {
+      response = await fetch(`${base.replace(/\/$/, '')}${request.path}`, {
         method: request.method,
         headers: tool.headers(token),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
@@ -66,7 +60,7 @@ async function send(tool: Tool, base: string, token: string, request: Request, t
     if (response.status !== 429 || attempt >= RETRIES) return { status: response.status, body };
     const after = Number(response.headers.get('retry-after'));
     const seconds = Number.isFinite(after) && after >= 0 ? Math.min(after, LONGEST_WAIT) : 2 ** attempt;
-    await transport.sleep(seconds * 1000);
+    await new Promise((done) => setTimeout(done, seconds * 1000));
   }
 }
 
@@ -89,7 +83,6 @@ export async function applyPlans(
   base: string,
   token: string,
   plans: readonly TargetPlan[],
-  transport: Transport,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const plan of plans) {
@@ -109,14 +102,14 @@ export async function applyPlans(
             : refusal(answer),
       });
     for (const entry of plan.remove) {
-      const answer = await send(tool, base, token, tool.remove(schedule, entry), transport);
+      const answer = await send(tool, base, token, tool.remove(schedule, entry));
       report('delete', describeExisting(entry), answer);
     }
     for (const { from, to } of plan.change) {
       const what = `${describeExisting(from)} -> ${describeWanted(to)}`;
       let answer: Answer | undefined;
       for (const request of tool.change(schedule, from, to)) {
-        answer = await send(tool, base, token, request, transport);
+        answer = await send(tool, base, token, request);
         if (!ok(answer.status) && !(request.method === 'DELETE' && answer.status === 404)) break;
         answer = itemAnswer(answer, 0);
         if (!ok(answer.status)) break;
@@ -126,7 +119,7 @@ export async function applyPlans(
     const requests = tool.create(schedule, plan.create);
     let next = 0;
     for (const request of requests) {
-      const answer = await send(tool, base, token, request, transport);
+      const answer = await send(tool, base, token, request);
       const carried = Array.isArray((request.body as { overrides?: unknown[] } | undefined)?.overrides)
         ? (request.body as { overrides: unknown[] }).overrides.length
         : 1;

@@ -1,5 +1,5 @@
 /**
- * `runbook site`: one static folder (README, "The team's site"): a start page whose now-panel is worked out in the
+ * `runbook site`: one static folder (README, "The team's site and calendar feeds"): a start page whose now-panel is worked out in the
  * browser from the schedule embedded at build time, the handbook as HTML, the rotation grid, a page per person,
  * the fairness charts (inline SVG, drawn here) and the feeds. No server, no network at view time, no library
  * loaded from anywhere: the pages work from file:// and from any static host.

@@ -147,8 +147,8 @@ export interface Stored {
 
 export interface PagingServer {
   url: string;
-  /** Each request as received, with what is wrong with it by the description. */
-  requests: { method: string; url: string; body: unknown; problems: string[] }[];
+  /** Each request as received (`at`: a monotonic time in ms, for the waits between), with what is wrong with it by the description. */
+  requests: { method: string; url: string; body: unknown; problems: string[]; at: number }[];
   overrides: Map<string, Stored[]>;
   close(): Promise<void>;
 }
@@ -172,7 +172,13 @@ export async function pagingServer(behaviour: Behaviour = {}): Promise<PagingSer
       try {
         serve(text);
       } catch (error) {
-        requests.push({ method: request.method!, url: request.url!, body: text, problems: [String(error)] });
+        requests.push({
+          method: request.method!,
+          url: request.url!,
+          body: text,
+          problems: [String(error)],
+          at: Date.now(),
+        });
         response.writeHead(500);
         response.end();
       }
@@ -191,7 +197,7 @@ export async function pagingServer(behaviour: Behaviour = {}): Promise<PagingSer
       );
       const problems = checkRequest(method, url, headers, body);
       if (headers.authorization !== 'Token token=test-token') problems.push('no token');
-      requests.push({ method, url, body, problems });
+      requests.push({ method, url, body, problems, at: performance.now() });
       const answer = (status: number, value?: unknown, extra: Record<string, string> = {}) => {
         if (status !== 429) problems.push(...checkAnswer(method, url, status, value));
         response.writeHead(status, { 'Content-Type': 'application/json', ...extra });
