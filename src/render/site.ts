@@ -277,34 +277,51 @@ function peopleIndex(input: SiteInput): string {
   return page('People', `<ul>${items.join('\n')}</ul>`, 1, input);
 }
 
-const CHART_KINDS = [
-  ['primary', 'primary shifts'],
-  ['backup', 'backup shifts'],
-  ['holidayWeeks', 'holiday weeks'],
-] as const;
+type Row = FairnessReport['people'][number];
+/** A bar of a chart: its CSS class, what it counts, and its value for a person. */
+type Series = readonly (readonly [string, string, (row: Row) => number])[];
 
-/** One team's bar chart: per person, primary, backup and holiday weeks; drawn here, as SVG. */
-export function teamChart(team: string, rows: FairnessReport['people']): string {
+const hoursOf = (row: Row, kind: 'night' | 'weekend' | 'holiday') =>
+  Math.round((row.hours.primary[kind] + row.hours.backup[kind]) * 10) / 10;
+
+const WEEKS: Series = [
+  ['primary', 'primary shifts', (row) => row.primary],
+  ['backup', 'backup shifts', (row) => row.backup],
+  ['holidayWeeks', 'holiday weeks', (row) => row.holidayWeeks],
+];
+const HOURS: Series = [
+  ['night', 'weekday night hours', (row) => hoursOf(row, 'night')],
+  ['weekend', 'weekend hours', (row) => hoursOf(row, 'weekend')],
+  ['holiday', 'holiday hours', (row) => hoursOf(row, 'holiday')],
+];
+
+/** One team's bar chart, a group of bars per person; drawn here, as SVG. */
+export function teamChart(team: string, rows: readonly Row[], series: Series, what: string): string {
   const bar = 14;
   const gap = 4;
   const label = 130;
-  const most = Math.max(1, ...rows.flatMap((row) => CHART_KINDS.map(([key]) => row[key])));
-  const scale = (value: number) => (value / most) * 300;
-  const height = rows.length * (CHART_KINDS.length * (bar + gap) + 12) + 10;
+  const most = Math.max(1, ...rows.flatMap((row) => series.map(([, , value]) => value(row))));
+  const scale = (value: number) => (value / most) * 280;
+  const height = rows.length * (series.length * (bar + gap) + 12) + 10;
   const parts: string[] = [];
   rows.forEach((row, r) => {
-    const top = 10 + r * (CHART_KINDS.length * (bar + gap) + 12);
+    const top = 10 + r * (series.length * (bar + gap) + 12);
     parts.push(`<text x="0" y="${top + bar}" class="name">${esc(row.name)}</text>`);
-    CHART_KINDS.forEach(([key, words], k) => {
+    series.forEach(([key, words, value], k) => {
       const y = top + k * (bar + gap);
+      const v = value(row);
       parts.push(
-        `<rect x="${label}" y="${y}" width="${scale(row[key]).toFixed(1)}" height="${bar}" class="bar ${key}"><title>${esc(`${row.name}: ${row[key]} ${words}`)}</title></rect>`,
-        `<text x="${label + scale(row[key]) + 4}" y="${y + bar - 3}" class="value">${row[key]}</text>`,
+        `<rect x="${label}" y="${y}" width="${scale(v).toFixed(1)}" height="${bar}" class="bar ${key}"><title>${esc(`${row.name}: ${v} ${words}`)}</title></rect>`,
+        `<text x="${(label + scale(v) + 4).toFixed(1)}" y="${y + bar - 3}" class="value">${v}</text>`,
       );
     });
   });
-  return `<svg role="img" aria-labelledby="chart-${esc(slug(team))}" viewBox="0 0 480 ${height}" class="chart"><title id="chart-${esc(slug(team))}">${esc(team)}: primary, backup and holiday weeks per person</title>${parts.join('')}</svg>`;
+  const id = `chart-${slug(team)}-${slug(what)}`;
+  return `<svg role="img" aria-labelledby="${esc(id)}" viewBox="0 0 480 ${height}" class="chart"><title id="${esc(id)}">${esc(`${team}: ${what} per person`)}</title>${parts.join('')}</svg>`;
 }
+
+const legend = (series: Series) =>
+  `<p class="legend">${series.map(([key, words]) => `<span class="key ${key}"></span> ${words}`).join(' ')}</p>`;
 
 function fairnessPage(input: SiteInput): string {
   const sections = input.report.teams.map((team) => {
@@ -312,13 +329,18 @@ function fairnessPage(input: SiteInput): string {
     const table = `<table><caption>${esc(team.team)} in numbers</caption><thead><tr><th scope="col">Person</th><th scope="col">Primary</th><th scope="col">Fair share</th><th scope="col">Backup</th><th scope="col">Holiday weeks</th><th scope="col">Weekend hours</th><th scope="col">Holiday hours</th></tr></thead><tbody>${rows
       .map(
         (row) =>
-          `<tr><th scope="row">${esc(row.name)}</th><td>${row.primary}</td><td>${row.fair.primary}</td><td>${row.backup}</td><td>${row.holidayWeeks}</td><td>${row.hours.primary.weekend + row.hours.backup.weekend}</td><td>${row.hours.primary.holiday + row.hours.backup.holiday}</td></tr>`,
+          `<tr><th scope="row">${esc(row.name)}</th><td>${row.primary}</td><td>${row.fair.primary}</td><td>${row.backup}</td><td>${row.holidayWeeks}</td><td>${hoursOf(row, 'weekend')}</td><td>${hoursOf(row, 'holiday')}</td></tr>`,
       )
       .join('')}</tbody></table>`;
     return `<section><h2>${esc(team.team)}</h2>
 <p>Spreads among those available all along: primary ${team.primarySpread}, backup ${team.backupSpread}, holiday weeks ${team.holidayWeekSpread}; largest distance from a fair share: ${team.largestDeviation.primary} primary.</p>
-<p class="legend"><span class="key primary"></span> primary <span class="key backup"></span> backup <span class="key holidayWeeks"></span> holiday weeks</p>
-${teamChart(team.team, rows)}
+<h3>Shifts and holiday weeks</h3>
+${legend(WEEKS)}
+${teamChart(team.team, rows, WEEKS, 'primary, backup and holiday weeks')}
+<h3>Hours that cost the most</h3>
+<p>Spreads of hours among those available all along: weekend ${team.weekendHourSpread}, holiday ${team.holidayHourSpread}.</p>
+${legend(HOURS)}
+${teamChart(team.team, rows, HOURS, 'night, weekend and holiday hours')}
 ${scrolling(`${team.team} in numbers`, table)}</section>`;
   });
   return page(
@@ -363,8 +385,8 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '');
 export const teamFeed = (team: string) => `team-${slug(team)}.ics`;
 
-export const STYLE = `:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #ccc; --accent: #0b57d0; --gap: #b3261e; --primary: #0b57d0; --backup: #7a4e00; --holiday: #1e7b34; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e8e8e8; --bg: #151515; --muted: #b0b0b0; --line: #444; --accent: #8ab4f8; --gap: #f28b82; --primary: #8ab4f8; --backup: #fdd663; --holiday: #81c995; } }
+export const STYLE = `:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #ccc; --accent: #0b57d0; --gap: #b3261e; --primary: #0b57d0; --backup: #7a4e00; --holiday: #1e7b34; --night: #4b3c8f; --weekend: #8a3b12; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e8e8e8; --bg: #151515; --muted: #b0b0b0; --line: #444; --accent: #8ab4f8; --gap: #f28b82; --primary: #8ab4f8; --backup: #fdd663; --holiday: #81c995; --night: #c3b5ff; --weekend: #f6ad7b; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
 a { color: var(--accent); }
@@ -389,7 +411,9 @@ svg.chart { max-width: 480px; width: 100%; height: auto; }
 svg.chart text { fill: var(--fg); font-size: 12px; }
 .bar.primary, .key.primary { fill: var(--primary); background: var(--primary); }
 .bar.backup, .key.backup { fill: var(--backup); background: var(--backup); }
-.bar.holidayWeeks, .key.holidayWeeks { fill: var(--holiday); background: var(--holiday); }
+.bar.holidayWeeks, .key.holidayWeeks, .bar.holiday, .key.holiday { fill: var(--holiday); background: var(--holiday); }
+.bar.night, .key.night { fill: var(--night); background: var(--night); }
+.bar.weekend, .key.weekend { fill: var(--weekend); background: var(--weekend); }
 .key { display: inline-block; width: 12px; height: 12px; margin-left: 8px; }
 @media (max-width: 600px) { body { font-size: 15px; } dl.now { grid-template-columns: 1fr; } dl.now dd { margin-bottom: 8px; } }
 @media print { header, footer, .skip { display: none; } a { color: inherit; text-decoration: none; } tr.planned td { font-style: normal; } }
