@@ -143,7 +143,11 @@ export function siteCommand(context: MakeContext): Command {
       }
       for (const team of roster.teams) {
         const ids = new Set(rotating.filter((pipeline) => pipeline.oncall.team === team.name).map((p) => p.id));
-        if (ids.size) feeds.set(teamFeed(team.name), feed(ids));
+        if (!ids.size) continue;
+        // Two team names that read the same as a file name ("Data Eng", "data-eng") get a number each after the first.
+        let name = teamFeed(team.name);
+        for (let n = 2; feeds.has(name); n++) name = teamFeed(`${team.name} ${n}`);
+        feeds.set(name, feed(ids));
       }
       // A person's calendar needs only the pipeline-weeks they hold or held a part of (with the roles beside it).
       const touched = new Map<string, Set<string>>();
