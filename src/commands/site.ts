@@ -83,6 +83,7 @@ export function siteCommand(context: MakeContext): Command {
         zone: calendar,
         at,
         rotation: { schedule, onCall: onCallAt(schedule, roster.people, at), upcoming: weeks },
+        by: 'runbook site',
       });
       const isHoliday = holidayChecker(roster, input.holidays);
       const holidays = new Map(
