@@ -11,6 +11,8 @@
  * is deleted with DELETE /v2/schedule_overrides/{id}).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -344,5 +346,100 @@ describe('export incident-io', () => {
         (request) => `${request.method} ${request.path}`,
       ),
     ).toEqual(['DELETE /v2/schedule_overrides/01OVR0', 'POST /v2/schedule_overrides']);
+  });
+});
+
+/**
+ * A local stand-in for Opsgenie's schedule override API as its reference page describes it: overrides kept by
+ * alias per schedule, list answering {data: [...]}, create and update answering {result, data: {alias}}.
+ */
+async function opsgenieServer(
+  initial: { alias: string; user: { type: string; username: string }; startDate: string; endDate: string }[],
+) {
+  const held = new Map(initial.map((entry) => [entry.alias, entry]));
+  const seen: string[] = [];
+  const server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => {
+      const path = request.url!.replace(/\?.*$/, '');
+      seen.push(`${request.method} ${path} ${request.headers.authorization}`);
+      const alias = decodeURIComponent(path.split('/')[5] ?? '');
+      const body = text
+        ? (JSON.parse(text) as {
+            alias?: string;
+            user: { type: string; username: string };
+            startDate: string;
+            endDate: string;
+          })
+        : undefined;
+      const answer = (status: number, value: unknown) => {
+        response.writeHead(status, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(value));
+      };
+      if (!path.startsWith('/v2/schedules/ops-engagement/overrides'))
+        return answer(404, { message: 'Schedule not found' });
+      if (request.method === 'GET') return answer(200, { data: [...held.values()], took: 0.01, requestId: 'r' });
+      if (request.method === 'DELETE')
+        return held.delete(alias)
+          ? answer(200, { result: 'Deleted', took: 0.01, requestId: 'r' })
+          : answer(404, { message: 'not found' });
+      if (!body?.user.username || body.user.type !== 'user' || !body.startDate || !body.endDate)
+        return answer(422, { message: 'invalid override' });
+      const key = request.method === 'PUT' ? alias : body.alias!;
+      held.set(key, { alias: key, user: body.user, startDate: body.startDate, endDate: body.endDate });
+      return answer(request.method === 'PUT' ? 200 : 201, {
+        result: 'Created',
+        data: { alias: key },
+        took: 0.01,
+        requestId: 'r',
+      });
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    held,
+    seen,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+describe('export opsgenie --apply', () => {
+  it("reads the tool's overrides, updates a changed one by its alias, creates the missing, deletes the stale", async () => {
+    const { run } = await folder();
+    const out = await run(['export', 'opsgenie', '--schedule', 'engagement=ops-engagement']);
+    const bodies = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests.map(
+      (request) =>
+        request.body as { alias: string; user: { type: string; username: string }; startDate: string; endDate: string },
+    );
+    const stale = {
+      alias: 'runbook-engagement-primary-2027-01-11-9',
+      user: { type: 'user', username: 'ben@example.com' },
+      startDate: '2027-01-12T09:00:00Z',
+      endDate: '2027-01-12T17:00:00Z',
+    };
+    const server = await opsgenieServer([
+      { ...bodies[0]!, user: { type: 'user', username: 'lena@example.com' } },
+      ...bodies.slice(2),
+      stale,
+    ]);
+    try {
+      const env = { OPSGENIE_API_KEY: 'key', RUNBOOK_OPSGENIE_URL: server.url };
+      const applied = await run(['export', 'opsgenie', '--schedule', 'engagement=ops-engagement', '--apply'], env);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stdout).toMatch(/^Opsgenie: 3 of 3 applied\./);
+      expect(server.seen).toEqual([
+        'GET /v2/schedules/ops-engagement/overrides GenieKey key',
+        `DELETE /v2/schedules/ops-engagement/overrides/${stale.alias} GenieKey key`,
+        `PUT /v2/schedules/ops-engagement/overrides/${bodies[0]!.alias} GenieKey key`,
+        'POST /v2/schedules/ops-engagement/overrides GenieKey key',
+      ]);
+      expect([...server.held.values()].sort((x, y) => x.startDate.localeCompare(y.startDate))).toEqual(
+        [...bodies].sort((x, y) => x.startDate.localeCompare(y.startDate)),
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
