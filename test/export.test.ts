@@ -443,3 +443,57 @@ describe('export opsgenie --apply', () => {
     }
   });
 });
+
+describe('export incident-io --apply', () => {
+  it('deletes the override whose holder changed and creates the new one, with the Bearer token, on the rotation layer', async () => {
+    const { run } = await folder();
+    const out = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L']);
+    const bodies = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests.map(
+      (request) => request.body as { start_at: string; end_at: string; user: { id: string } },
+    );
+    const held = new Map(
+      bodies.map((body, i) => [
+        `01OVR${i}`,
+        { ...body, id: `01OVR${i}`, user: i === 1 ? { id: '01OTHER' } : body.user },
+      ]),
+    );
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      request.on('end', () => {
+        seen.push(`${request.method} ${request.url} ${request.headers.authorization}`);
+        const answer = (status: number, value?: unknown) => {
+          response.writeHead(status, { 'Content-Type': 'application/json' });
+          response.end(value === undefined ? '' : JSON.stringify(value));
+        };
+        if (request.method === 'GET') return answer(200, { overrides: [...held.values()] });
+        if (request.method === 'DELETE') return answer(held.delete(request.url!.split('/').pop()!) ? 204 : 404);
+        const body = JSON.parse(text) as { schedule_id: string; rotation_id: string; layer_id: string };
+        if ([body.schedule_id, body.rotation_id, body.layer_id].join(':') !== '01S:01R:01L') return answer(422);
+        const id = `01NEW${held.size}`;
+        held.set(id, { ...(body as unknown as (typeof bodies)[number]), id });
+        return answer(201, { override: { ...body, id } });
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const env = {
+        INCIDENT_IO_API_KEY: 'k',
+        RUNBOOK_INCIDENT_IO_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      };
+      const applied = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--apply'], env);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(seen).toEqual([
+        'GET /v2/schedule_overrides?schedule_id=01S&rotation_id=01R Bearer k',
+        'DELETE /v2/schedule_overrides/01OVR1 Bearer k',
+        'POST /v2/schedule_overrides Bearer k',
+      ]);
+      expect([...held.values()].map((entry) => entry.user.id).sort()).toEqual(
+        bodies.map((body) => body.user.id).sort(),
+      );
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+});
