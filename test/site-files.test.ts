@@ -51,6 +51,13 @@ describe('runbook site: files', () => {
     );
     // The team's calendar says who covers, not "to you".
     expect(unfolded('pipeline-engagement.ics')).not.toContain('Moved from');
+    expect(unfolded('pipeline-engagement.ics')).toContain('covering for Grace Example: swap of grace and dev');
+    // Published, the swap is still told to whoever it moved to.
+    expect((await run('rotate', '--weeks', '8', '--publish')).code).toBe(0);
+    expect((await run('site', '-o', 'public')).code).toBe(0);
+    expect(unfolded('person-dev.ics')).toContain(
+      'Moved from Grace Example to you on 2026-12-28: swap of grace and dev',
+    );
   });
 
   it("--titles grafana: a feed per pipeline of primary parts titled with the holder's user name, for a tool that imports it", async () => {

@@ -142,18 +142,26 @@ export function renderCalendar({
       .filter((role) => named(role))
       .map((role) => `${PARTNER_WORDS[shift.role][role] ?? role} ${named(role)}`);
     const pairing = beside.length ? ` (${beside.join('; ')})` : '';
-    const cover = shift.override
-      ? `, covering for ${people.has(shift.override.covers) ? nameOf(shift.override.covers) : shift.override.covers}: ${sanitize(shift.override.reason)}`
-      : '';
-    // In a person's own calendar: the time was published as someone else's and is now theirs.
-    const before = person
-      ? compared
-          .get(`${shift.pipeline}\0${shift.week}\0${shift.role}`)
-          ?.published.find((part) => part.start < shift.end && part.end > shift.start && part.person !== shift.person)
-      : undefined;
-    const moved = before
-      ? `. Moved from ${people.has(before.person) ? nameOf(before.person) : before.person} to you on ${dayOf(shift.start)}: ${shift.override ? sanitize(shift.override.reason) : 'the rotation changed after it was published (runbook rotate --diff says why)'}`
-      : '';
+    // Whose the time was: the person an override covers for, else the holder it was published with. In a
+    // person's own calendar that is said as a move to them; elsewhere as a cover.
+    const from =
+      shift.override?.covers ??
+      (person
+        ? compared
+            .get(`${shift.pipeline}\0${shift.week}\0${shift.role}`)
+            ?.published.find((part) => part.start < shift.end && part.end > shift.start && part.person !== shift.person)
+            ?.person
+        : undefined);
+    const whose = from === undefined ? '' : people.has(from) ? nameOf(from) : from;
+    const why = shift.override
+      ? sanitize(shift.override.reason)
+      : 'the rotation changed after it was published (runbook rotate --diff says why)';
+    const cover =
+      from === undefined || from === shift.person
+        ? ''
+        : person
+          ? `. Moved from ${whose} to you on ${dayOf(shift.start)}: ${why}`
+          : `, covering for ${whose}: ${why}`;
     events.push({
       id: shiftUid(shift),
       sequence: sequence(shift.pipeline, shift.week, shift.role),
@@ -163,11 +171,10 @@ export function renderCalendar({
       summary: titles
         ? sanitizeLine(people.get(shift.person)!.handles![titles]!)
         : `${sanitize(pipeline.name)}${roleWords(shift.role)}: ${nameOf(shift.person)}${pairing}`,
-      description: describe(
-        pipeline,
-        `${shiftWords(shift.role)} of ${nameOf(shift.person)}${pairing}${cover}${moved}`,
-        [shift.person, ...partnerIds(shift)],
-      ),
+      description: describe(pipeline, `${shiftWords(shift.role)} of ${nameOf(shift.person)}${pairing}${cover}`, [
+        shift.person,
+        ...partnerIds(shift),
+      ]),
       transparency: 'TRANSPARENT',
       attendees: [attendee(shift.person)],
       x: runbookProperties(shift.pipeline, shift.role, shift.person),
