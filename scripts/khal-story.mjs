@@ -10,10 +10,11 @@
 // Every run is pinned: the CLI's clock by faketime (the story's present), DTSTAMP by SOURCE_DATE_EPOCH.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { khalWith } from './khal.mjs';
 import { calendars, NOW, runStep, storySteps } from './calendar-story.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,31 +39,7 @@ const edit = (name, change) => {
 };
 
 const names = calendars().map((calendar) => calendar.name);
-const config = join(work, 'khal.conf');
-writeFileSync(
-  config,
-  [
-    '[calendars]',
-    ...names.flatMap((name) => [`[[${name}]]`, `path = ${join(work, 'cal', name)}`]),
-    '[locale]',
-    'timeformat = %H:%M',
-    'dateformat = %Y-%m-%d',
-    'longdateformat = %Y-%m-%d',
-    'datetimeformat = %Y-%m-%dT%H:%M',
-    'longdatetimeformat = %Y-%m-%dT%H:%M',
-    'default_timezone = UTC',
-    'local_timezone = UTC',
-    '[default]',
-    `default_calendar = team`,
-    '',
-  ].join('\n'),
-);
-for (const name of names) mkdirSync(join(work, 'cal', name), { recursive: true });
-const khal = (...args) => {
-  const result = spawnSync('khal', ['-c', config, ...args], { encoding: 'utf8', env });
-  if (result.status !== 0) throw new Error(`khal ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-};
+const khal = khalWith(work, names, env);
 
 const record = { khal: khal('--version').trim(), seed: 1, steps: [] };
 for (const step of storySteps(1)) {

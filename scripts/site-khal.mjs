@@ -9,10 +9,11 @@
 //   sudo apt-get install khal faketime && npm run build && node scripts/site-khal.mjs
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { khalWith } from './khal.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'runbook-site-khal-'));
@@ -31,30 +32,7 @@ const run = (...args) => {
   return result.stdout.trim();
 };
 const FEEDS = { dev: 'person-dev.ics', engagement: 'pipeline-engagement.ics' };
-const config = join(work, 'khal.conf');
-writeFileSync(
-  config,
-  [
-    '[calendars]',
-    ...Object.keys(FEEDS).flatMap((name) => [`[[${name}]]`, `path = ${join(work, 'cal', name)}`]),
-    '[locale]',
-    'timeformat = %H:%M',
-    'dateformat = %Y-%m-%d',
-    'longdateformat = %Y-%m-%d',
-    'datetimeformat = %Y-%m-%dT%H:%M',
-    'longdatetimeformat = %Y-%m-%dT%H:%M',
-    'default_timezone = UTC',
-    'local_timezone = UTC',
-    '[default]',
-    'default_calendar = dev',
-    '',
-  ].join('\n'),
-);
-const khal = (...args) => {
-  const result = spawnSync('khal', ['-c', config, ...args], { encoding: 'utf8', env });
-  if (result.status !== 0) throw new Error(`khal ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-};
+const khal = khalWith(work, Object.keys(FEEDS), env);
 
 /** The feed's live events as `uid|start|end` (UTC), read with Python's icalendar; and its alarms' firing leads. */
 function readFeed(file) {
@@ -102,7 +80,6 @@ function importAndCompare(step) {
   return ok;
 }
 
-for (const name of Object.keys(FEEDS)) mkdirSync(join(work, 'cal', name), { recursive: true });
 console.log(run('--dir', 'runbooks', 'rotate', '--weeks', '8', '--publish', '-o', join(work, 'all.ics')));
 console.log(run('--dir', 'runbooks', 'site', '-o', 'public'));
 let ok = importAndCompare('subscribed');

@@ -20,3 +20,12 @@ export function required<T>(value: T | undefined, option: string, example: strin
   if (value === undefined) throw new UsageError(`${option} is required: for example, ${example}`);
   return value;
 }
+
+/** A `--weeks <n>` parser: a whole number from 1 to `most`, else a usage error naming the range. */
+export function weeksUpTo(most: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > most)
+      throw new UsageError(`--weeks takes a whole number from 1 to ${most}, not ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}

@@ -1,25 +1,19 @@
 import { resolve } from 'node:path';
 import { Argument, Command, Option } from '@commander-js/extra-typings';
-import { examples, type MakeContext } from './command.js';
+import { examples, type MakeContext, weeksUpTo } from './command.js';
 import type { Context } from './context.js';
 import { rotationInput } from './rotation-input.js';
 import { UsageError, CheckFailed } from '../util/errors.js';
 import { InputError } from '../model/errors.js';
 import { buildSchedule, rotationPipelines } from '../rotation/schedule.js';
-import { weeksToCover } from '../rotation/cover.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekStart } from '../rotation/weeks.js';
+import { weeksAhead } from '../rotation/window.js';
+import { handoverOf, weekIndexAt, weekStart } from '../rotation/weeks.js';
 import type { Problem } from '../model/problem.js';
 import type { Existing, PagedRole, Target, TargetPlan, Wanted } from '../export/plan.js';
 import type { Tool } from '../export/tools.js';
 import { TOOLS } from '../export/names.js';
 
 const ROLES = ['primary', 'backup', 'all'] as const;
-
-const weeksOption = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 104)
-    throw new UsageError(`--weeks takes a whole number from 1 to 104, not ${JSON.stringify(value)}`);
-  return Number(value);
-};
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,7 +31,7 @@ export function exportCommand(context: MakeContext): Command {
     .option(
       '-w, --weeks <n>',
       'how far ahead, in weeks from the current one (default: 12, or to the last week published)',
-      weeksOption,
+      weeksUpTo(104),
     )
     .option(
       '--state <file>',
@@ -90,8 +84,7 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
       const { roster } = input;
       const handover = handoverOf(roster, calendar.offsets);
       const current = Math.max(0, weekIndexAt(handover, now));
-      const lockEnd = weeksToCover(handover, calendar, input.lock);
-      const end = options.weeks !== undefined ? current + options.weeks : Math.max(current + LOOKAHEAD_WEEKS, lockEnd);
+      const end = current + (options.weeks ?? weeksAhead(input, current));
       const targets = await targetsOf(ctx, options.pipeline, options.role ?? 'primary', options.schedule ?? []);
       for (const target of targets) {
         const wrong = target.schedule === undefined ? undefined : tool.refuse?.(target.schedule);
@@ -115,10 +108,17 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
           throw new UsageError(
             `${tool.urlVariable}=${base}: the token is sent only to an https:// address (or to this machine over http)`,
           );
-        for (const target of targets)
-          if (!states.has(target)) states.set(target, await fetchState(tool, base, token, target, now, until));
+        const { applyPlans, readOverrides } = await import('../export/apply.js');
+        for (const target of targets) {
+          if (states.has(target)) continue;
+          const held = await readOverrides(tool, base, token, target.schedule!, now, until);
+          if (typeof held === 'string')
+            throw new UsageError(
+              `cannot read the overrides of ${targetName(target)} from ${tool.title}: ${held}; nothing was sent`,
+            );
+          states.set(target, held);
+        }
         const plans = targets.map((target) => planOf(target, wanted.get(target)!, states.get(target)!));
-        const { applyPlans } = await import('../export/apply.js');
         const outcomes = await applyPlans(tool, base, token, plans);
         const { renderOutcomes } = await import('../render/export.js');
         if (ctx.json) ctx.printJson({ tool: tool.name, at: now.toISOString(), results: outcomes });
@@ -149,6 +149,14 @@ Exit codes: 0 done, 1 some items were not applied (each is listed), 2 usage or i
 
 const targetName = (target: Target) => `${target.pipeline} ${target.role}`;
 
+/** `pipeline=value` or `pipeline/role=value` (role primary unless given), or undefined for a bare value. */
+function keyed(entry: string): { pipeline: string; role: string; value: string } | undefined {
+  const at = entry.indexOf('=');
+  if (at <= 0) return undefined;
+  const [pipeline, role = 'primary'] = entry.slice(0, at).split('/');
+  return { pipeline: pipeline!, role, value: entry.slice(at + 1) };
+}
+
 /** The pipelines and roles exported, each with its schedule id when `--schedule` gives one. */
 async function targetsOf(
   ctx: Context,
@@ -161,17 +169,16 @@ async function targetsOf(
   const named = new Map<string, string>();
   let alone: string | undefined;
   for (const entry of schedules) {
-    const at = entry.indexOf('=');
-    if (at < 0) {
+    const given = keyed(entry);
+    if (!given) {
       alone = entry;
       continue;
     }
-    const [pipeline, which = 'primary'] = entry.slice(0, at).split('/');
-    if (which !== 'primary' && which !== 'backup')
+    if (given.role !== 'primary' && given.role !== 'backup')
       throw new UsageError(`--schedule ${entry}: the role after / is primary or backup`);
-    const id = (await ctx.pipeline(pipeline!)).value.id;
+    const id = (await ctx.pipeline(given.pipeline)).value.id;
     if (!rotating.includes(id)) throw new UsageError(`--schedule ${entry}: ${id} has no rotation to export`);
-    named.set(`${id}/${which}`, entry.slice(at + 1));
+    named.set(`${id}/${given.role}`, given.value);
   }
   let chosen: string[];
   if (pipelines?.length) {
@@ -219,14 +226,10 @@ async function statesOf(
   ]);
   const states = new Map<Target, Existing[]>();
   for (const entry of files) {
-    const at = entry.indexOf('=');
-    let target: Target | undefined;
-    let file = entry;
-    if (at > 0) {
-      const [pipeline, which = 'primary'] = entry.slice(0, at).split('/');
-      target = targets.find((candidate) => candidate.pipeline === pipeline && candidate.role === which);
-      if (target) file = entry.slice(at + 1);
-    }
+    // pipeline[/role]=file; a file name that names no exported schedule that way is taken whole.
+    const given = keyed(entry);
+    let target = given && targets.find((each) => each.pipeline === given.pipeline && each.role === given.role);
+    const file = target ? given!.value : entry;
     if (!target) {
       if (targets.length !== 1)
         throw new UsageError(
@@ -247,28 +250,4 @@ async function statesOf(
     states.set(target, checked.value.overrides);
   }
   return states;
-}
-
-async function fetchState(
-  tool: Tool,
-  base: string,
-  token: string,
-  target: Target,
-  since: Date,
-  until: Date,
-): Promise<Existing[]> {
-  const request = tool.list(target.schedule!, since, until);
-  let response: Response;
-  try {
-    response = await fetch(`${base.replace(/\/$/, '')}${request.path}`, { headers: tool.headers(token) });
-  } catch (error) {
-    throw new UsageError(`cannot read ${targetName(target)}'s overrides from ${base}: ${(error as Error).message}`);
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  const parsed = response.ok ? tool.state.safeParse(body) : undefined;
-  if (!parsed?.success)
-    throw new UsageError(
-      `cannot read ${targetName(target)}'s overrides from ${tool.title} (HTTP ${response.status}): nothing was sent`,
-    );
-  return parsed.data.overrides;
 }

@@ -8,7 +8,8 @@ import { buildSchedule } from '../rotation/schedule.js';
 import { burdenCounter } from '../rotation/burden.js';
 import { burdenRows, sumRows } from '../rotation/history.js';
 import { ruleOf, withPay } from '../rotation/pay.js';
-import { handoverOf, weekIndexAt, weekIndexOfDay } from '../rotation/weeks.js';
+import { handoverOf, weekIndexAt } from '../rotation/weeks.js';
+import { publishedShifts } from '../rotation/published.js';
 import { addDays, instantAt, localDateOf, type LocalDate } from '../time/local.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -59,11 +60,7 @@ export function reportCommand(context: MakeContext): Command {
       const handover = handoverOf(roster, calendar.offsets);
       const weeks = Math.max(0, weekIndexAt(handover, new Date(end.getTime() - 1)) + 1);
       const schedule = buildSchedule(input, weeks);
-      const locked = new Set(
-        (input.lock ?? [])
-          .filter((entry) => !entry.cancelled)
-          .map((entry) => `${weekIndexOfDay(handover, entry.week)}\0${entry.pipeline}\0${entry.role}`),
-      );
+      const isPublished = publishedShifts(input.lock ?? [], handover);
       const burden = burdenCounter(roster, calendar, input.holidays);
       const filter = {
         ...(person !== undefined ? { person } : {}),
@@ -77,7 +74,7 @@ export function reportCommand(context: MakeContext): Command {
           instantAt(first, 0, 0, calendar),
           instantAt(addDays(last, 1), 0, 0, calendar),
           burden,
-          (id, role, week) => locked.has(`${week}\0${id}\0${role}`),
+          isPublished,
           filter,
           rounded,
         );

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../util/dates.js';
 import { CheckFailed, UsageError } from '../util/errors.js';
 import { personNamed } from '../lookup/person.js';
 import { writeAtomically } from '../util/write.js';
-import { examples, required, type MakeContext } from './command.js';
+import { examples, required, type MakeContext, weeksUpTo } from './command.js';
 import { noteLeftOut, rotationInput, rotationInputForWriting } from './rotation-input.js';
 import type { Context } from './context.js';
 import { noteDrift } from './drift.js';
@@ -17,12 +17,6 @@ import { calendarStamp } from './stamp.js';
 
 const FORMATS = ['ics', 'table', 'json', 'csv'] as const;
 
-const positiveWeeks = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 520)
-    throw new UsageError(`--weeks takes a whole number from 1 to 520, not ${JSON.stringify(value)}`);
-  return Number(value);
-};
-
 export function rotateCommand(context: MakeContext): Command {
   return (
     new Command('rotate')
@@ -30,7 +24,7 @@ export function rotateCommand(context: MakeContext): Command {
         'a fair on-call rotation: balanced load and holiday weeks, a senior beside every junior, as iCal by default',
       )
       // Checked in the action, so that a misspelt option is named first ("did you mean --weeks?").
-      .option('-w, --weeks <n>', 'how many weeks to show (required)', positiveWeeks)
+      .option('-w, --weeks <n>', 'how many weeks to show (required)', weeksUpTo(520))
       .option(
         '--start <date>',
         'first week shown (YYYY-MM-DD), snapped back to its handover; default: the current week',

@@ -1,28 +1,21 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
-import { examples, required, type MakeContext } from './command.js';
+import { examples, required, type MakeContext, weeksUpTo } from './command.js';
 import { rotationInput } from './rotation-input.js';
 import { calendarStamp } from './stamp.js';
 import { UsageError } from '../util/errors.js';
 import { pipelineDeadlines } from '../sla/upcoming.js';
-import { firstWeekShown, rotationWindow } from '../rotation/window.js';
-import { weeksToCover } from '../rotation/cover.js';
-import { handoverOf, LOOKAHEAD_WEEKS, weekIndexOfDay } from '../rotation/weeks.js';
+import { firstWeekShown, rotationWindow, weeksAhead } from '../rotation/window.js';
+import { handoverOf } from '../rotation/weeks.js';
 import { onCallAt } from '../rotation/who.js';
 import { holidayChecker } from '../rotation/people.js';
 import { weekdayOf } from '../time/local.js';
 import { rotationPipelines, type Schedule } from '../rotation/schedule.js';
-import type { Comparison } from '../rotation/published.js';
+import { publishedShifts, type Comparison } from '../rotation/published.js';
 
 /** The file that says a folder is a site runbook wrote, and may be replaced by the next build. */
 const MARK = '.runbook-site';
-
-const weeksOption = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 104)
-    throw new UsageError(`--weeks takes a whole number from 1 to 104, not ${JSON.stringify(value)}`);
-  return Number(value);
-};
 
 export function siteCommand(context: MakeContext): Command {
   return new Command('site')
@@ -30,7 +23,11 @@ export function siteCommand(context: MakeContext): Command {
       'a static site for the team: who is on call now, the handbook, the rotation grid, people, fairness charts and calendar feeds',
     )
     .option('-o, --output <dir>', 'the folder to write (replaced whole if an earlier runbook site wrote it)')
-    .option('-w, --weeks <n>', 'weeks from the current one (default: 12, or to the last week published)', weeksOption)
+    .option(
+      '-w, --weeks <n>',
+      'weeks from the current one (default: 12, or to the last week published)',
+      weeksUpTo(104),
+    )
     .option('--at <time>', 'build as of this time instead of now')
     .addOption(
       new Option(
@@ -57,8 +54,7 @@ export function siteCommand(context: MakeContext): Command {
       const { roster } = input;
       const handover = handoverOf(roster, calendar.offsets);
       const first = firstWeekShown(input, undefined, at);
-      const lockEnd = weeksToCover(handover, calendar, input.lock);
-      const count = options.weeks ?? Math.max(LOOKAHEAD_WEEKS, lockEnd - first);
+      const count = options.weeks ?? weeksAhead(input, first);
       const window = rotationWindow(input, first, count);
       const { view } = window;
       const weeks = window.weeks.slice(0, count);
@@ -68,11 +64,7 @@ export function siteCommand(context: MakeContext): Command {
         shifts: view.shifts.filter(inWeeks),
         meetings: view.meetings.filter(inWeeks),
       };
-      const published = new Set(
-        (input.lock ?? [])
-          .filter((entry) => !entry.cancelled)
-          .map((entry) => `${weekIndexOfDay(handover, entry.week)}/${entry.pipeline}/${entry.role}`),
-      );
+      const published = publishedShifts(input.lock ?? [], handover);
       const pipelines = (await ctx.catalog()).pipelines.map((entry) => entry.value);
       const deadlines = new Map(pipelines.map((pipeline) => [pipeline.id, pipelineDeadlines(pipeline, at, calendar)]));
       const { renderHandbook } = await import('../render/markdown.js');
@@ -150,33 +142,11 @@ export function siteCommand(context: MakeContext): Command {
         for (let n = 2; feeds.has(name); n++) name = teamFeed(`${team.name} ${n}`);
         feeds.set(name, feed(ids));
       }
-      // A person's calendar needs only the pipeline-weeks they hold or held a part of (with the roles beside it).
-      const touched = new Map<string, Set<string>>();
-      const touch = (person: string, key: string) => {
-        let keys = touched.get(person);
-        if (!keys) touched.set(person, (keys = new Set()));
-        keys.add(key);
-      };
-      for (const shift of view.shifts) touch(shift.person, `${shift.pipeline}/${shift.week}`);
-      for (const entry of comparison.shifts)
-        for (const part of [...entry.published, ...entry.retired, ...entry.current])
-          touch(part.person, `${entry.pipeline}/${entry.week}`);
-      for (const person of roster.people) {
-        const keys = touched.get(person.id) ?? new Set<string>();
-        const mine = (entry: { pipeline: string; week: number }) => keys.has(`${entry.pipeline}/${entry.week}`);
+      for (const person of roster.people)
         feeds.set(
           `person-${person.id}.ics`,
-          renderCalendar({
-            ...view,
-            shifts: view.shifts.filter(mine),
-            pipelines: rotating,
-            roster,
-            stamp,
-            person,
-            published: { shifts: comparison.shifts.filter(mine), meetings: comparison.meetings },
-          }),
+          renderCalendar({ ...view, pipelines: rotating, roster, stamp, person, published: comparison }),
         );
-      }
       const written: string[] = [];
       let startPage = 0;
       const site = { roster, pipelines, schedule, weeks, published, report: window.report, handbook, holidays, feeds };

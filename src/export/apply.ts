@@ -5,6 +5,7 @@
  */
 import type { Existing, TargetPlan, Wanted } from './plan.js';
 import type { Request, Tool } from './tools.js';
+import { utcMinute } from '../render/time.js';
 
 export interface Outcome {
   action: 'create' | 'change' | 'delete';
@@ -22,14 +23,12 @@ const RETRIES = 5;
 const LONGEST_WAIT = 120;
 
 export function describeWanted(part: Wanted): string {
-  return `${part.week} ${part.person} (${part.user}) ${stamp(part.start)} to ${stamp(part.end)}`;
+  return `${part.week} ${part.person} (${part.user}) ${utcMinute(part.start)} to ${utcMinute(part.end)}`;
 }
 
 export function describeExisting(entry: Existing): string {
-  return `${entry.id}: ${entry.user} ${stamp(entry.start)} to ${stamp(entry.end)}`;
+  return `${entry.id}: ${entry.user} ${utcMinute(entry.start)} to ${utcMinute(entry.end)}`;
 }
-
-const stamp = (at: Date) => at.toISOString().slice(0, 16).replace('T', ' ') + 'Z';
 
 interface Answer {
   status: number;
@@ -62,6 +61,24 @@ async function send(tool: Tool, base: string, token: string, request: Request): 
     const seconds = Number.isFinite(after) && after >= 0 ? Math.min(after, LONGEST_WAIT) : 2 ** attempt;
     await new Promise((done) => setTimeout(done, seconds * 1000));
   }
+}
+
+/**
+ * The overrides the tool holds on a schedule, read from its list endpoint (waiting out a 429 as every request
+ * does), or why they could not be read.
+ */
+export async function readOverrides(
+  tool: Tool,
+  base: string,
+  token: string,
+  schedule: string,
+  since: Date,
+  until: Date,
+): Promise<Existing[] | string> {
+  const answer = await send(tool, base, token, tool.list(schedule, since, until));
+  if (!ok(answer.status)) return refusal(answer);
+  const parsed = tool.state.safeParse(answer.body);
+  return parsed.success ? parsed.data.overrides : 'the answer is not the list the API documents';
 }
 
 /** Why the tool refused a request, in its own words where it gave some. */

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { Timestamp } from '../model/fields.js';
 import type { Existing, Wanted } from './plan.js';
+import { utcSeconds } from '../render/time.js';
 
 import type { ToolName } from './names.js';
 
@@ -24,13 +25,6 @@ export interface Request {
   /** From the API's root, with the query string. */
   path: string;
   body?: unknown;
-}
-
-/** What one request does to the items it carries, for the report. */
-export interface Step {
-  request: Request;
-  /** What the request creates, changes or deletes: one item, or (PagerDuty's create) several. */
-  items: { action: 'create' | 'change' | 'delete'; what: string }[];
 }
 
 export interface Tool {
@@ -53,7 +47,6 @@ export interface Tool {
   refuse?(schedule: string): string | undefined;
 }
 
-const iso = (at: Date) => at.toISOString().replace('.000Z', 'Z');
 const instant = Timestamp.transform((text) => new Date(text));
 /** The schedule's place in a path while its id is not known (`export` without `--schedule`). */
 export const UNKNOWN_SCHEDULE = '{id}';
@@ -84,7 +77,7 @@ const pagerduty: Tool = {
     })),
   list: (schedule, since, until) => ({
     method: 'GET',
-    path: `/schedules/${segment(schedule)}/overrides?since=${segment(iso(since))}&until=${segment(iso(until))}`,
+    path: `/schedules/${segment(schedule)}/overrides?since=${segment(utcSeconds(since))}&until=${segment(utcSeconds(until))}`,
   }),
   keyOf: {
     wanted: (part) => `${part.start.getTime()}/${part.end.getTime()}`,
@@ -98,8 +91,8 @@ const pagerduty: Tool = {
         path: `/schedules/${segment(schedule)}/overrides`,
         body: {
           overrides: parts.slice(i, i + PAGERDUTY_BATCH).map((part) => ({
-            start: iso(part.start),
-            end: iso(part.end),
+            start: utcSeconds(part.start),
+            end: utcSeconds(part.end),
             user: { id: part.user, type: 'user_reference' },
           })),
         },
@@ -115,8 +108,8 @@ const pagerduty: Tool = {
 
 const opsgenieBody = (part: Wanted) => ({
   user: { type: 'user', username: part.user },
-  startDate: iso(part.start),
-  endDate: iso(part.end),
+  startDate: utcSeconds(part.start),
+  endDate: utcSeconds(part.end),
 });
 
 const opsgenie: Tool = {
@@ -201,7 +194,12 @@ const incidentIo: Tool = {
     parts.map((part) => ({
       method: 'POST',
       path: '/v2/schedule_overrides',
-      body: { ...incidentTarget(schedule), start_at: iso(part.start), end_at: iso(part.end), user: { id: part.user } },
+      body: {
+        ...incidentTarget(schedule),
+        start_at: utcSeconds(part.start),
+        end_at: utcSeconds(part.end),
+        user: { id: part.user },
+      },
     })),
   change: (schedule, from, to) => [incidentIo.remove(schedule, from), ...incidentIo.create(schedule, [to])],
   remove: (_, entry) => ({ method: 'DELETE', path: `/v2/schedule_overrides/${segment(entry.id)}` }),

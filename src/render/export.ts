@@ -4,10 +4,8 @@ import type { Existing, TargetPlan, Wanted } from '../export/plan.js';
 import { UNKNOWN_SCHEDULE, type Tool } from '../export/tools.js';
 import { sanitizeLine } from '../util/sanitize.js';
 import type { Style } from './style.js';
+import { utcMinute, utcSeconds } from './time.js';
 import { renderTable } from './table.js';
-
-const iso = (at: Date) => at.toISOString().replace('.000Z', 'Z');
-const when = (at: Date) => at.toISOString().slice(0, 16).replace('T', ' ') + 'Z';
 
 const wantedJson = (part: Wanted) => ({
   pipeline: part.pipeline,
@@ -15,8 +13,8 @@ const wantedJson = (part: Wanted) => ({
   week: part.week,
   person: part.person,
   user: part.user,
-  start: iso(part.start),
-  end: iso(part.end),
+  start: utcSeconds(part.start),
+  end: utcSeconds(part.end),
   alias: part.alias,
   ...(part.reason ? { reason: part.reason } : {}),
 });
@@ -24,16 +22,16 @@ const wantedJson = (part: Wanted) => ({
 const existingJson = (entry: Existing) => ({
   id: entry.id,
   user: entry.user,
-  start: iso(entry.start),
-  end: iso(entry.end),
+  start: utcSeconds(entry.start),
+  end: utcSeconds(entry.end),
 });
 
 /** The requests that bring each schedule to the final schedule, in the order --apply sends them. */
 export function requestsJson(tool: Tool, plans: readonly TargetPlan[], now: Date, until: Date) {
   return {
     tool: tool.name,
-    at: iso(now),
-    until: iso(until),
+    at: utcSeconds(now),
+    until: utcSeconds(until),
     schedules: plans.map((plan) => {
       const schedule = plan.target.schedule ?? UNKNOWN_SCHEDULE;
       return {
@@ -53,8 +51,8 @@ export function requestsJson(tool: Tool, plans: readonly TargetPlan[], now: Date
 export function planJson(tool: Tool, plans: readonly TargetPlan[], now: Date, until: Date) {
   return {
     tool: tool.name,
-    at: iso(now),
-    until: iso(until),
+    at: utcSeconds(now),
+    until: utcSeconds(until),
     schedules: plans.map((plan) => ({
       pipeline: plan.target.pipeline,
       role: plan.target.role,
@@ -83,7 +81,7 @@ export function renderPlan(title: string, plans: readonly TargetPlan[], style: S
         pipeline,
         role,
         '',
-        `${when(entry.start)} - ${when(entry.end)}`,
+        `${utcMinute(entry.start)} - ${utcMinute(entry.end)}`,
         `${entry.user} (override ${entry.id})`,
       ]);
     for (const { from, to } of plan.change)
@@ -92,7 +90,7 @@ export function renderPlan(title: string, plans: readonly TargetPlan[], style: S
         pipeline,
         role,
         to.week,
-        `${when(to.start)} - ${when(to.end)}`,
+        `${utcMinute(to.start)} - ${utcMinute(to.end)}`,
         `${from.user} -> ${to.person} (${to.user})${to.reason ? `: ${to.reason}` : ''}`,
       ]);
     for (const part of plan.create)
@@ -101,7 +99,7 @@ export function renderPlan(title: string, plans: readonly TargetPlan[], style: S
         pipeline,
         role,
         part.week,
-        `${when(part.start)} - ${when(part.end)}`,
+        `${utcMinute(part.start)} - ${utcMinute(part.end)}`,
         `${part.person} (${part.user})${part.reason ? `: ${part.reason}` : ''}`,
       ]);
   }

@@ -65,16 +65,34 @@ const PARTNER_WORDS: Record<Role, Partial<Record<Role, string>>> = {
   shadow: { primary: 'shadowing' },
 };
 
+/**
+ * What a person's calendar is made from: the pipeline-weeks they hold or once held, with the roles beside theirs
+ * (their partners, the SEQUENCE). The rest of the schedule says nothing to them, and skipping it keeps a calendar
+ * per person cheap on a large roster.
+ */
+function ownWeeks(id: string, shifts: readonly Shift[], published: Comparison) {
+  const weeks = new Set<string>();
+  for (const shift of shifts) if (shift.person === id) weeks.add(`${shift.pipeline}\0${shift.week}`);
+  for (const entry of published.shifts)
+    if ([...entry.published, ...entry.retired, ...entry.current].some((part) => part.person === id))
+      weeks.add(`${entry.pipeline}\0${entry.week}`);
+  const mine = (entry: { pipeline: string; week: number }) => weeks.has(`${entry.pipeline}\0${entry.week}`);
+  return { shifts: shifts.filter(mine), published: { ...published, shifts: published.shifts.filter(mine) } };
+}
+
 export function renderCalendar({
-  shifts,
+  shifts: given,
   meetings,
   pipelines,
   roster,
   stamp,
   person,
-  published = { shifts: [], meetings: [] },
+  published: comparison = { shifts: [], meetings: [] },
   titles,
 }: CalendarInput): string {
+  const { shifts, published } = person
+    ? ownWeeks(person.id, given, comparison)
+    : { shifts: given, published: comparison };
   const people = new Map(roster.people.map((entry) => [entry.id, entry]));
   const days = new Intl.DateTimeFormat('en-CA', { timeZone: roster.timezone });
   const dayOf = (at: Date) => days.format(at);

@@ -9,6 +9,7 @@ import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster } from '../model/roster.js';
 import type { FairnessReport } from '../rotation/report.js';
 import type { Meeting, Schedule, Shift } from '../rotation/schedule.js';
+import type { IsPublished } from '../rotation/published.js';
 import type { Week } from '../rotation/weeks.js';
 import type { ZoneLike } from '../time/local.js';
 import { sanitize } from '../util/sanitize.js';
@@ -22,7 +23,7 @@ export interface SiteInput {
   schedule: Schedule;
   weeks: readonly Week[];
   /** Shifts of these weeks recorded in the lock, keyed `week/pipeline/role`. */
-  published: ReadonlySet<string>;
+  published: IsPublished;
   report: FairnessReport;
   /** The Markdown handbook, by file name. */
   handbook: ReadonlyMap<string, string>;
@@ -147,7 +148,7 @@ function gridPage(input: SiteInput): string {
   const gapAt = new Set(input.schedule.gaps.map((gap) => `${gap.week}/${gap.pipeline}`));
   const rows = input.weeks.map((week) => {
     const shifts = input.schedule.shifts.filter((shift) => shift.week === week.index);
-    const published = rotating.some((pipeline) => input.published.has(`${week.index}/${pipeline.id}/primary`));
+    const published = rotating.some((pipeline) => input.published(week.index, pipeline.id, 'primary'));
     const cells = rotating.map((pipeline) => {
       if (gapAt.has(`${week.index}/${pipeline.id}`)) return `<td class="gap">no one: a gap</td>`;
       const mine = shifts.filter((shift) => shift.pipeline === pipeline.id);

@@ -53,3 +53,9 @@ export function deadlineWords(deadline: Deadline, zone: ZoneLike): string {
       : 'rolling: counted from when each issue opens';
   return `due ${formatLocal(deadline.due, zone)}, ${formatLeft(deadline.leftSeconds! * 1000)}`;
 }
+
+/** "2027-03-15T10:00:00Z": an instant in UTC to the second, as the paging tools' APIs take it. */
+export const utcSeconds = (instant: Date): string => instant.toISOString().replace('.000Z', 'Z');
+
+/** "2027-03-15 10:00Z": an instant in UTC to the minute, for tables and messages. */
+export const utcMinute = (instant: Date): string => `${instant.toISOString().slice(0, 16).replace('T', ' ')}Z`;

@@ -7,6 +7,7 @@ import type { Person, Roster } from '../model/roster.js';
 import { addHours, HOUR_KINDS, noHours, type BurdenOf, type Hours } from './burden.js';
 import { isOnCall, type Schedule } from './schedule.js';
 import { twoPlaces as round } from '../util/round.js';
+import type { IsPublished } from './published.js';
 
 export type Source = 'published' | 'planned';
 
@@ -33,7 +34,7 @@ export interface HistoryFilter {
 
 /**
  * One row per person and source with any time on call in `[from, to)`, in roster order, `published` first.
- * `published(pipeline, role, week)` says whether the lock holds that shift.
+ * `published(week, pipeline, role)` says whether the lock holds that shift.
  */
 export function burdenRows(
   schedule: Schedule,
@@ -41,7 +42,7 @@ export function burdenRows(
   from: Date,
   to: Date,
   burden: BurdenOf,
-  published: (pipeline: string, role: string, week: number) => boolean,
+  published: IsPublished,
   filter: HistoryFilter = {},
   /** Rounded to two places for people to read; unrounded for sums made from the rows (pay). */
   rounded = true,
@@ -57,7 +58,7 @@ export function burdenRows(
     if (end <= start) continue;
     const person: Person | undefined = people.get(shift.person);
     if (!person) continue;
-    const source: Source = published(shift.pipeline, shift.role, shift.week) ? 'published' : 'planned';
+    const source: Source = published(shift.week, shift.pipeline, shift.role) ? 'published' : 'planned';
     const key = `${person.id}\0${source}`;
     let row = rows.get(key);
     if (!row) {

@@ -440,3 +440,15 @@ export function cancelledMeetings(
     return [{ meeting, sequence: sequenceOf(item) }];
   });
 }
+
+/** Whether the lock holds a pipeline's role in a week, as published (a cancelled entry is not). */
+export type IsPublished = (week: number, pipeline: string, role: Role) => boolean;
+
+export function publishedShifts(lock: readonly LockedShift[], handover: Handover): IsPublished {
+  const held = new Set(
+    lock
+      .filter((entry) => !entry.cancelled)
+      .map((entry) => `${weekIndexOfDay(handover, entry.week)}\0${entry.pipeline}\0${entry.role}`),
+  );
+  return (week, pipeline, role) => held.has(`${week}\0${pipeline}\0${role}`);
+}

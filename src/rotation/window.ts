@@ -7,7 +7,7 @@ import type { LocalDate } from '../time/local.js';
 import { burdenCounter } from './burden.js';
 import { fairnessReport, type FairnessReport } from './report.js';
 import { buildSchedule, type Gap, type RotationInput, type Schedule } from './schedule.js';
-import { handoverOf, weekIndexAt, weekOfDay, type Week } from './weeks.js';
+import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt, weekOfDay, type Week } from './weeks.js';
 import { weeksToCover } from './cover.js';
 import {
   compareWithLock,
@@ -99,6 +99,14 @@ const lockOf = (input: RotationInput): Published => ({
   shifts: input.lock ?? [],
   meetings: input.lockedMeetings ?? [],
 });
+
+/**
+ * The weeks from `first` that a view of the schedule as a whole covers unless told otherwise (the site, the export
+ * to a paging tool): the look-ahead lint checks, or through the last published week when that is further.
+ */
+export function weeksAhead(input: RotationInput, first: number): number {
+  return Math.max(LOOKAHEAD_WEEKS, lockEnd(input) + 1 - first);
+}
 
 /** The last week the lock holds (-1 without one). */
 function lockEnd(input: RotationInput): number {
