@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fairnessReport } from '../src/rotation/report.js';
 import { onCallAt } from '../src/rotation/who.js';
 import { weekIndexAt } from '../src/rotation/weeks.js';
-import { grid, person, roster, rotating, schedule } from './helpers/rotation.js';
+import { buildSchedule } from '../src/rotation/schedule.js';
+import { grid, input, person, roster, rotating, schedule } from './helpers/rotation.js';
 import { duration } from './helpers/values.js';
 
 /** A schedule for two seniors, ana and ben, on one pipeline (clicks unless given). */
@@ -129,6 +130,37 @@ describe('scheduler on small rosters', () => {
         end: new Date('2026-12-14T10:00:00Z'),
         attendees: ['ben', 'ana'],
       },
+    ]);
+  });
+
+  it('holds the handover meeting between whoever holds the shift before and after it, covers included', () => {
+    const r = roster([person('ana'), person('ben'), person('cal'), person('dev')]);
+    const pipeline = rotating('clicks', 'Team', { 'handover-meeting': duration('30m') });
+    const plan = schedule(r, [pipeline], 3);
+    const holder = (week: number) => plan.shifts.find((x) => x.week === week && x.role === 'primary')!.person;
+    // The second week's primary is covered whole by the one teammate who holds neither neighbouring week.
+    const cover = ['ana', 'ben', 'cal', 'dev'].find((id) => id !== holder(0) && id !== holder(1) && id !== holder(2))!;
+    const covered = buildSchedule(
+      {
+        ...input(r, [pipeline]),
+        overrides: [
+          {
+            index: 0,
+            pipeline: 'clicks',
+            role: 'primary',
+            from: '2026-12-07T10:00',
+            to: '2026-12-14T10:00',
+            person: cover,
+            reason: 'swap agreed',
+          },
+        ],
+      },
+      3,
+    );
+    expect(covered.rejected).toEqual([]);
+    expect(covered.meetings.map((meeting) => [meeting.week, ...meeting.attendees])).toEqual([
+      [1, holder(0), cover],
+      [2, cover, holder(2)],
     ]);
   });
 

@@ -330,28 +330,6 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
           monthEnd: week.monthEnd,
         });
       }
-      const meeting = pipeline.oncall['handover-meeting'];
-      const outgoing = lastPrimary.get(pipeline.id);
-      if (meeting && outgoing !== undefined && outgoing !== primary.id) {
-        const length = durationMs(meeting);
-        const attendees = [people.get(outgoing)!, primary];
-        // Never on a holiday of either attendee: the nearest earlier working day, at the handover time.
-        let day = week.days[0]!;
-        for (let step = 0; step < 14; step++) {
-          if (calendar.workdays.has(weekdayOf(day)) && !attendees.some((person) => isHoliday(person, day))) break;
-          day = addDays(day, -1);
-        }
-        const end = instantAt(day, handover.hour, handover.minute, handover);
-        schedule.meetings.push({
-          pipeline: pipeline.id,
-          week: index,
-          handoverDay: week.days[0]!,
-          start: new Date(end.getTime() - length),
-          end,
-          attendees: [outgoing, primary.id],
-        });
-      }
-      lastPrimary.set(pipeline.id, primary.id);
     }
     // The shadows stand beside the week's primaries: the same times, never on call, no tallies.
     const published = shadowedIn.get(week.days[0]!);
@@ -389,6 +367,34 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       : weekShifts;
     const laid = overlayWeek(week, planned, overrides, overlay, schedule.covering, history);
     schedule.rejected.push(...laid.rejected);
+    // The handover is between whoever holds the primary shift just before it and just after, covers included.
+    for (const { pipeline } of chosen) {
+      const parts = partsOf(laid.shifts, pipeline.id, index, 'primary');
+      if (!parts.length) continue;
+      const incoming = parts[0]!.person;
+      const meeting = pipeline.oncall['handover-meeting'];
+      const outgoing = lastPrimary.get(pipeline.id);
+      if (meeting && outgoing !== undefined && outgoing !== incoming) {
+        const length = durationMs(meeting);
+        const attendees = [people.get(outgoing)!, people.get(incoming)!];
+        // Never on a holiday of either attendee: the nearest earlier working day, at the handover time.
+        let day = week.days[0]!;
+        for (let step = 0; step < 14; step++) {
+          if (calendar.workdays.has(weekdayOf(day)) && !attendees.some((person) => isHoliday(person, day))) break;
+          day = addDays(day, -1);
+        }
+        const end = instantAt(day, handover.hour, handover.minute, handover);
+        schedule.meetings.push({
+          pipeline: pipeline.id,
+          week: index,
+          handoverDay: week.days[0]!,
+          start: new Date(end.getTime() - length),
+          end,
+          attendees: [outgoing, incoming],
+        });
+      }
+      lastPrimary.set(pipeline.id, parts[parts.length - 1]!.person);
+    }
     for (const shift of laid.shifts) {
       schedule.shifts.push(shift);
       if (!shift.override) continue;
