@@ -496,4 +496,62 @@ describe('export incident-io --apply', () => {
       await new Promise<void>((done) => server.close(() => done()));
     }
   });
+  it('reads every page of the list, so a stale override on a later page is deleted too; a list that never ends is refused', async () => {
+    const { run } = await folder();
+    const out = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L']);
+    const bodies = (JSON.parse(out.stdout) as Requests).schedules[0]!.requests.map(
+      (request) => request.body as { start_at: string; end_at: string; user: { id: string } },
+    );
+    // The tool holds what runbook wants, one override a page, and on the last page a stale one.
+    const later = new Date(new Date(bodies[2]!.start_at).getTime() + 3_600_000).toISOString().replace('.000', '');
+    const stale = { ...bodies[2]!, id: '01STALE', start_at: later, user: { id: '01GONE' } };
+    const held = new Map([
+      ...bodies.map((body, i) => [`01OVR${i}`, { ...body, id: `01OVR${i}` }] as const),
+      ['01STALE', stale],
+    ]);
+    const seen: string[] = [];
+    let loops = false;
+    const server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      const answer = (status: number, value?: unknown) => {
+        response.writeHead(status, { 'Content-Type': 'application/json' });
+        response.end(value === undefined ? '' : JSON.stringify(value));
+      };
+      if (request.method === 'DELETE') return answer(held.delete(request.url!.split('/').pop()!) ? 204 : 404);
+      const url = new URL(request.url!, 'http://localhost');
+      const page = Number(url.searchParams.get('after') ?? '0');
+      const all = [...held.values()];
+      const next = loops ? 0 : page + 1 < all.length ? page + 1 : undefined;
+      return answer(200, {
+        overrides: all.slice(page, page + 1),
+        pagination_meta: { page_size: 1, ...(next === undefined ? {} : { after: String(next) }) },
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const env = {
+        INCIDENT_IO_API_KEY: 'k',
+        RUNBOOK_INCIDENT_IO_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      };
+      const applied = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--apply'], env);
+      expect(applied.code, applied.stderr).toBe(0);
+      const list = '/v2/schedule_overrides?schedule_id=01S&rotation_id=01R';
+      expect(seen).toEqual([
+        `GET ${list}`,
+        ...bodies.map((_, i) => `GET ${list}&after=${i + 1}`),
+        'DELETE /v2/schedule_overrides/01STALE',
+      ]);
+      expect(held.has('01STALE')).toBe(false);
+
+      loops = true;
+      seen.length = 0;
+      const refused = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--apply'], env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('its list of overrides does not end');
+      expect(refused.stderr).toContain('nothing was sent');
+      expect(seen.every((line) => line.startsWith('GET '))).toBe(true);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
 });

@@ -17,6 +17,9 @@ export interface Outcome {
   detail: string;
 }
 
+/** How many pages of a tool's list of overrides are read before the list is taken not to end. */
+const MAX_PAGES = 1000;
+
 /** How many times one request is sent again after a 429 before its items are reported as not applied. */
 const RETRIES = 5;
 /** The longest wait runbook accepts from a Retry-After, in seconds. */
@@ -75,10 +78,22 @@ export async function readOverrides(
   since: Date,
   until: Date,
 ): Promise<Existing[] | string> {
-  const answer = await send(tool, base, token, tool.list(schedule, since, until));
-  if (!ok(answer.status)) return refusal(answer);
-  const parsed = tool.state.safeParse(answer.body);
-  return parsed.success ? parsed.data.overrides : 'the answer is not the list the API documents';
+  const held: Existing[] = [];
+  const cursors = new Set<string>();
+  let after: string | undefined;
+  // Every page is read: an override left unread would be left standing, stale, in the tool.
+  for (;;) {
+    const answer = await send(tool, base, token, tool.list(schedule, since, until, after));
+    if (!ok(answer.status)) return refusal(answer);
+    const parsed = tool.state.safeParse(answer.body);
+    if (!parsed.success) return 'the answer is not the list the API documents';
+    held.push(...parsed.data.overrides);
+    after = tool.nextPage?.(answer.body);
+    if (after === undefined) return held;
+    if (cursors.has(after) || cursors.size >= MAX_PAGES)
+      return `its list of overrides does not end (page ${cursors.size + 1} points back to one already read, or past ${MAX_PAGES} pages)`;
+    cursors.add(after);
+  }
 }
 
 /** Why the tool refused a request, in its own words where it gave some. */

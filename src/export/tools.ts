@@ -6,7 +6,8 @@
  *   (no update: a change is a delete and a create). Token: `Authorization: Token token=…`.
  * - incident.io API v2: `GET|POST /v2/schedule_overrides`, `DELETE /v2/schedule_overrides/{id}`; an override names
  *   the schedule, its rotation and the rotation's layer (given as schedule:rotation:layer). A change is a delete
- *   and a create. Token: `Authorization: Bearer …`.
+ *   and a create. The list answers in pages (`pagination_meta.after`, sent back as `after=`), every one read.
+ *   Token: `Authorization: Bearer …`.
  * - Opsgenie schedule override API: `POST /v2/schedules/{id}/overrides`, `PUT|DELETE …/overrides/{alias}`; each
  *   override named by an alias made from pipeline, role and week, so a re-run updates instead of duplicating.
  *   Token: `Authorization: GenieKey …`.
@@ -38,7 +39,10 @@ export interface Tool {
   headers(token: string): Record<string, string>;
   /** The list response saved with `--state`, or fetched, as overrides. */
   state: z.ZodType<{ overrides: Existing[] }>;
-  list(schedule: string, since: Date, until: Date): Request;
+  /** The list request; `after` is the cursor of the next page, for a tool whose list answers in pages. */
+  list(schedule: string, since: Date, until: Date, after?: string): Request;
+  /** The cursor of the page after a list answer, when the tool pages its list and more are left. */
+  nextPage?(answer: unknown): string | undefined;
   keyOf: { wanted: (part: Wanted) => string; existing: (entry: Existing) => string };
   create(schedule: string, parts: readonly Wanted[]): Request[];
   change(schedule: string, from: Existing, to: Wanted): Request[];
@@ -182,12 +186,17 @@ const incidentIo: Tool = {
         end: entry.end_at,
       })),
     })),
-  list: (schedule) => {
+  list: (schedule, _since, _until, after) => {
     const { schedule_id, rotation_id } = incidentTarget(schedule);
     return {
       method: 'GET',
-      path: `/v2/schedule_overrides?schedule_id=${segment(schedule_id)}&rotation_id=${segment(rotation_id)}`,
+      path: `/v2/schedule_overrides?schedule_id=${segment(schedule_id)}&rotation_id=${segment(rotation_id)}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`,
     };
+  },
+  // A list answers in pages: pagination_meta.after is the cursor of the next one, absent on the last.
+  nextPage: (answer) => {
+    const after = (answer as { pagination_meta?: { after?: unknown } } | undefined)?.pagination_meta?.after;
+    return typeof after === 'string' && after !== '' ? after : undefined;
   },
   keyOf: pagerduty.keyOf,
   create: (schedule, parts) =>
