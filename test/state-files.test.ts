@@ -103,6 +103,30 @@ describe('a typo in one override', () => {
     expect(lint.problems.filter((problem) => problem.file === 'runbooks/overrides.yaml')).toMatchObject([
       { line: 1, rule: 'override-rule' },
     ]);
+    // Every writer takes --at alike: as of a time after it ended, the broken cover stops none of them.
+    for (const write of [
+      [
+        'override',
+        'add',
+        '-p',
+        'profit',
+        '--from',
+        '2027-03-09',
+        '--to',
+        '2027-03-10',
+        '--person',
+        'jonas',
+        '--reason',
+        'x',
+      ],
+      ['swap', 'farid', 'hugo', '--week', '2027-03-15'],
+      ['away', 'add', 'isla', '--from', '2027-04-05', '--to', '2027-04-06'],
+      ['away', 'remove', 'isla', '1'],
+    ]) {
+      expect((await story.runbook(...write)).code, write.join(' ')).toBe(2);
+      const done = await story.runbook(...write, '--at', '2027-03-06T12:00');
+      expect(done.code, `${write.join(' ')}: ${done.stderr}`).toBe(0);
+    }
   });
 
   it('an override that ends before it starts (or when it starts) is refused by lint at its line and applied by nothing', async () => {

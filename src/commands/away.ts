@@ -51,7 +51,7 @@ function withRanges(roster: Roster, id: string, away: Away[]): Roster {
  */
 function refusal(ctx: Context, input: RotationInput): string | undefined {
   const handover = handoverOf(input.roster, input.calendar.offsets);
-  const current = Math.max(0, weekIndexAt(handover, ctx.now));
+  const current = Math.max(0, weekIndexAt(handover, input.now ?? ctx.now));
   const weeks = Math.max(
     current + LOOKAHEAD_WEEKS + 1,
     weeksToCover(handover, input.calendar, input.lock, input.overrides),
@@ -87,6 +87,7 @@ export function awayCommand(context: MakeContext): Command {
     .option('--from <date>', 'the first day away, YYYY-MM-DD (required)')
     .option('--to <date>', 'the last day away, inclusive (required)')
     .option('--reason <text>', 'why (leave, a conference): shown where the range is named')
+    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
     .addHelpText(
       'after',
       examples(
@@ -103,7 +104,7 @@ export function awayCommand(context: MakeContext): Command {
       const reason = options.reason?.trim();
       const ctx = context(sub);
       await ctx.writing('away add', async () => {
-        const input = await rotationInputForWriting(ctx);
+        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
         const person = personNamed(input.roster.people, who);
         const range: Away = { from, to, ...(reason ? { reason } : {}) };
         const after = { ...input, roster: withRanges(input.roster, person.id, [...(person.away ?? []), range]) };
@@ -152,13 +153,14 @@ export function awayCommand(context: MakeContext): Command {
     .description('remove one of a person’s away ranges, by its number in `away list`')
     .argument('<person>', 'whose range')
     .argument('<n>', 'its number')
+    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
     .addHelpText('after', examples('runbook away remove isla 1'))
-    .action(async (who, n, _options, sub) => {
+    .action(async (who, n, options, sub) => {
       if (!/^\d+$/.test(n) || Number(n) < 1)
         throw new UsageError(`away range numbers start at 1 (\`runbook away list\`), not ${JSON.stringify(n)}`);
       const ctx = context(sub);
       await ctx.writing('away remove', async () => {
-        const input = await rotationInputForWriting(ctx);
+        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
         const person = personNamed(input.roster.people, who);
         const ranges = person.away ?? [];
         const index = Number(n) - 1;

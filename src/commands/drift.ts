@@ -12,7 +12,7 @@ import { handoverOf, LOOKAHEAD_WEEKS, weekIndexAt } from '../rotation/weeks.js';
  */
 export function noteDrift(ctx: Context, input: RotationInput, before?: RotationInput): void {
   const handover = handoverOf(input.roster, input.calendar.offsets);
-  const current = Math.max(0, weekIndexAt(handover, ctx.now));
+  const current = Math.max(0, weekIndexAt(handover, input.now ?? ctx.now));
   const weeks = Math.max(
     current + LOOKAHEAD_WEEKS + 1,
     weeksToCover(handover, input.calendar, input.lock, input.overrides),

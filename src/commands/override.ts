@@ -101,6 +101,7 @@ export function overrideCommand(context: MakeContext): Command {
     .option('--to <time>', 'end, exclusive, written the same ways (required)')
     .option('--person <id>', 'who covers (required)')
     .option('--reason <text>', 'why: the calendar and the report show it (required)')
+    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
     .addHelpText(
       'after',
       examples(
@@ -119,12 +120,13 @@ export function overrideCommand(context: MakeContext): Command {
       if (reason.trim() === '') throw new UsageError('--reason must say why: the calendar and the report show it');
       const ctx = context(sub);
       await ctx.writing('override add', async () => {
+        const now = ctx.at(options.at, await ctx.calendar());
         const pipeline = (await ctx.pipeline(query)).value;
         if (!rotationPipelines([pipeline]).length)
           throw new UsageError(
             `${pipeline.id} has no on-call rotation (oncall.mode is ${pipeline.oncall.mode}): there is no shift to cover`,
           );
-        const input = await rotationInputForWriting(ctx);
+        const input = await rotationInputForWriting(ctx, now);
         const entry: Override = {
           pipeline: pipeline.id,
           role: options.role,
@@ -252,6 +254,7 @@ export function swapCommand(context: MakeContext): Command {
       'a date in the first person’s week; a second: the other’s week (default: their next shift after it)',
     )
     .option('-p, --pipeline <id>', 'the pipeline, when the first person holds shifts of several that week')
+    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
     .addHelpText(
       'after',
       examples('runbook swap ana ben --week 2027-03-01', 'runbook swap ana ben --week 2027-03-01 --week 2027-04-12'),
@@ -264,7 +267,7 @@ export function swapCommand(context: MakeContext): Command {
         if (!isCalendarDate(day)) throw new UsageError(`--week ${JSON.stringify(day)} is not a date: write YYYY-MM-DD`);
       const ctx = context(command);
       await ctx.writing('swap', async () => {
-        const input = await rotationInputForWriting(ctx);
+        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
         const a = personNamed(input.roster.people, first);
         const b = personNamed(input.roster.people, second);
         if (a.id === b.id) throw new UsageError(`${a.id} cannot swap with themselves`);
