@@ -1,12 +1,12 @@
 /**
  * Starts the bundled CLI with V8's code cache: the compiled code of earlier runs is kept beside the look-up
  * cache, so a command does not compile the bundle again, nor the large libraries it loads after a runbook
- * changed. V8's own check compares only a source's length, so each cache file starts with the SHA-256 of the
- * exact source it was compiled from, and is used only when the source read now has that digest: a rebuilt
- * bundle, or a library file of the same length planted by someone else, never runs old or foreign code. The
- * folder and the file must be this user's and writable by no one else (util/trust.ts). `--no-cache` skips it.
+ * changed. V8's own check compares only a source's length, so each cache file starts with the exact source it
+ * was compiled from (its length, then its bytes), and is used only when the source read now is byte for byte
+ * the same: a rebuilt bundle, or a library file of the same length planted by someone else, never runs old or
+ * foreign code. (Comparing bytes costs less than loading a hashing library, which would be most of the start.)
+ * The folder and the file must be this user's and writable by no one else (util/trust.ts). `--no-cache` skips it.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -49,15 +49,23 @@ export async function boot(argv: readonly string[]): Promise<void> {
 
   /** Loads a CommonJS file of the build through the code cache. */
   const load = (file: string, require: NodeJS.Require): Loaded => {
-    const source = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const source = bytes.toString('utf8');
     const name = cached ? `code-${build}-${basename(file, '.cjs')}.bin` : undefined;
-    const digest = name ? createHash('sha256').update(source).digest() : undefined;
+    // The cache file: the source's length (4 bytes), the source, then V8's compiled code.
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(bytes.length);
     let cachedData: Buffer | undefined;
     try {
       const path = name ? join(cacheDir, name) : undefined;
       const stored = path && distrust(path) === undefined ? readFileSync(path) : undefined;
       // Used only when compiled from exactly this source.
-      cachedData = stored && digest && stored.subarray(0, 32).equals(digest) ? stored.subarray(32) : undefined;
+      const same =
+        stored !== undefined &&
+        stored.length > 4 + bytes.length &&
+        stored.readUInt32BE(0) === bytes.length &&
+        stored.subarray(4, 4 + bytes.length).equals(bytes);
+      cachedData = same ? stored.subarray(4 + bytes.length) : undefined;
     } catch {
       cachedData = undefined;
     }
@@ -78,8 +86,8 @@ export async function boot(argv: readonly string[]): Promise<void> {
     return {
       exports: module.exports,
       keep: () => {
-        if (name && digest && (!cachedData || script.cachedDataRejected))
-          write(cacheDir, name, build!, Buffer.concat([digest, script.createCachedData()]));
+        if (name && (!cachedData || script.cachedDataRejected))
+          write(cacheDir, name, build!, Buffer.concat([head, bytes, script.createCachedData()]));
       },
     };
   };

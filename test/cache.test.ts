@@ -14,7 +14,6 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { Script } from 'node:vm';
 import { join } from 'node:path';
@@ -251,13 +250,19 @@ describe('code cache', () => {
     expect(forged.length).toBe(source.length);
     const wrap = (text: string) => `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
     const compiled = new Script(wrap(forged), { filename: bundle }).createCachedData();
-    const digestOf = (text: string) => createHash('sha256').update(text).digest();
+    // A code cache file starts with the source it was compiled from: its length in 4 bytes, then its bytes.
+    const labelled = (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      const head = Buffer.alloc(4);
+      head.writeUInt32BE(bytes.length);
+      return Buffer.concat([head, bytes, compiled]);
+    };
     const file = join(cache, 'runbook', `code-${build}-cli.bin`);
-    // Labelled with the forged source's digest: refused, the real bundle is compiled and run.
-    writeFileSync(file, Buffer.concat([digestOf(forged), compiled]), { mode: 0o600 });
+    // Labelled with the forged source: refused, the real bundle is compiled and run.
+    writeFileSync(file, labelled(forged), { mode: 0o600 });
     expect(run('--version').stdout).toBe(`${version}\n`);
-    // Labelled with the real source's digest, in a folder other users can write: not read at all.
-    writeFileSync(file, Buffer.concat([digestOf(source), compiled]), { mode: 0o600 });
+    // Labelled with the real source, in a folder other users can write: not read at all.
+    writeFileSync(file, labelled(source), { mode: 0o600 });
     chmodSync(join(cache, 'runbook'), 0o777);
     const refused = /^runbook: not using the cache in .*runbook: other users can write to it; answering without it\n$/;
     // One line each, whether the command reads the look-up cache (list) or only the code cache (--version).

@@ -177,4 +177,19 @@ describe('display width', () => {
     expect(displayWidth('© 2026 ™')).toBe(8);
     expect(displayWidth('हिन्दी')).toBe(5);
   });
+
+  it('counts Latin letters, punctuation and arrows without the Unicode tables exactly as with them', () => {
+    // A wide character before one forces the full reckoning (it adds two columns).
+    const ranges: [number, number][] = [
+      [0xa0, 0x2ff],
+      [0x2000, 0x206f],
+      [0x2190, 0x21ff],
+    ];
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCodePoint(code);
+        expect(displayWidth(char), code.toString(16)).toBe(displayWidth(`数${char}`) - 2);
+        expect(displayWidth(`${char}\ufe0f`), code.toString(16)).toBe(displayWidth(`数${char}\ufe0f`) - 2);
+      }
+  });
 });

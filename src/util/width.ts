@@ -1,8 +1,9 @@
 /**
  * How many terminal columns text takes: East Asian wide and fullwidth characters and emoji take two, combining
  * marks, format characters and the parts of a joined emoji none, as terminals draw them (checked against
- * string-width in the tests). Plain ASCII, the common case, is its length; the Unicode patterns are compiled
- * only when text needs them, so a command that prints ASCII pays nothing at start-up.
+ * string-width in the tests). Plain ASCII, the common case, is its length, and so is text whose only other
+ * characters are Latin letters, punctuation and arrows; the Unicode patterns are compiled only when text needs
+ * them, so a command that prints such text pays nothing for them at start-up.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
 
@@ -11,7 +12,27 @@ const ASCII = /^[\x20-\x7e]*$/;
 let patterns: { zero: RegExp; emoji: RegExp; modifier: RegExp } | undefined;
 
 export function displayWidth(text: string): number {
-  return ASCII.test(text) ? text.length : unicodeWidth(text);
+  return ASCII.test(text) ? text.length : (narrowWidth(text) ?? unicodeWidth(text));
+}
+
+/**
+ * Characters one column wide whatever the terminal, known without the Unicode tables: Latin-1 and Latin Extended
+ * letters (not the soft hyphen), general punctuation (dashes, curly quotes, bullets, the ellipsis) and arrows.
+ * None of them is an emoji unless a variation selector follows, which is not one of them.
+ */
+const narrow = (code: number) =>
+  (code >= 0xa0 && code < 0x300 && code !== 0xad) ||
+  (code >= 0x2010 && code <= 0x2027) ||
+  (code >= 0x2030 && code <= 0x205e) ||
+  (code >= 0x2190 && code <= 0x21ff);
+
+/** The width of text made of printable ASCII and narrow characters only (its length); undefined otherwise. */
+function narrowWidth(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 0x20 && code < 0x7f) || narrow(code))) return undefined;
+  }
+  return text.length;
 }
 
 function unicodeWidth(text: string): number {
