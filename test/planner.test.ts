@@ -144,8 +144,8 @@ describe('planner: against the exact optimum (HiGHS) on small rosters', () => {
     console.log(JSON.stringify({ ...tally, firstGoalMissed: misses }));
     expect(tally.solved).toBeGreaterThanOrEqual(100);
     // Measured on these seeds when the planner was written; a change that plans worse fails here.
-    expect(tally.equal).toBeGreaterThanOrEqual(55);
-    expect(tally.spreadsWithinOneWhenReachable).toBeGreaterThanOrEqual(105);
+    expect(tally.equal).toBeGreaterThanOrEqual(57);
+    expect(tally.spreadsWithinOneWhenReachable).toBeGreaterThanOrEqual(116);
   }, 120_000);
 });
 
@@ -193,19 +193,21 @@ describe('planner: edits stay local', () => {
   // What the planner changes today, per seed and edit (away, joiner, leaver, holiday): a ratchet. Unpublished
   // weeks are planned afresh, so the planner changes more than the fewest a plan as fair needs (docs/rotations.md,
   // "Publishing" freezes weeks); no change to the planner may make these figures worse, and a better planner lowers
-  // them here on purpose.
+  // them here on purpose. Re-recorded once on purpose when a week on call in another team stopped counting toward
+  // that team's fair share (seeds 6, 7, 10 and 11 have a member in two teams): 318 changes in all where there were
+  // 329, seed 6's away range 14 where it was 1.
   const CHANGED: Record<number, number[]> = {
     1: [5, 5, 7, 2],
     2: [0, 7, 5, 0],
     3: [2, 4, 5, 0],
     4: [0, 12, 0, 0],
     5: [2, 6, 6, 0],
-    6: [1, 15, 4, 0],
-    7: [25, 22, 22, 0],
+    6: [14, 14, 6, 0],
+    7: [23, 22, 22, 0],
     8: [2, 12, 7, 0],
     9: [16, 17, 12, 0],
-    10: [0, 6, 5, 5],
-    11: [18, 23, 20, 0],
+    10: [0, 5, 6, 0],
+    11: [16, 19, 8, 0],
     12: [7, 12, 10, 0],
   };
 

@@ -275,4 +275,23 @@ describe('fairness measured for everyone', () => {
     expect(eve.availableWeeks).toBeLessThan(26);
     expect(eve.fair.primary).toBeGreaterThan(0);
   });
+
+  it('owes a team nothing for the weeks a member was on call in another: their teammates are not starved', () => {
+    // Sam backs up Bo in Beta every week Bo is primary, and is Beta's primary the others: on call in Beta all
+    // year. Alpha's weeks are Al's and Ann's (a junior, whom Al backs up), half each.
+    const r = roster([person('al'), person('ann', 'junior'), person('sam'), person('bo', 'junior')], {
+      teams: { Alpha: ['al', 'ann', 'sam'], Beta: ['sam', 'bo'] },
+    });
+    const s = schedule(r, [rotating('a1', 'Alpha'), rotating('b1', 'Beta')], 26);
+    const primaries = (id: string) =>
+      s.shifts.filter((shift) => shift.person === id && shift.team === 'Alpha' && shift.role === 'primary').length;
+    expect(s.shifts.filter((shift) => shift.person === 'sam' && shift.team === 'Alpha')).toEqual([]);
+    expect(Math.abs(primaries('al') - primaries('ann'))).toBeLessThanOrEqual(1);
+    const report = fairnessReport(s, r, 0);
+    const alpha = report.people.filter((entry) => entry.team === 'Alpha');
+    // Sam was never free for Alpha: owed nothing there, and not among those available all along.
+    expect(alpha.find((entry) => entry.person === 'sam')).toMatchObject({ fair: { primary: 0 }, availableWeeks: 0 });
+    for (const entry of alpha) expect(Math.abs(entry.deviation.primary), entry.person).toBeLessThanOrEqual(1);
+    expect(report.teams.find((team) => team.team === 'Alpha')!.availableAllAlong).toEqual(['al', 'ann']);
+  });
 });

@@ -102,8 +102,12 @@ export function fairnessReport(
         holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
         holidayWeeks: shares(primary.filter((shift) => shift.holidayDays > 0)),
         monthEnd: shares(own.filter((shift) => shift.monthEnd)),
+        // Weeks they could have served this team: free, not shadowing, not on call in another team.
         availableWeeks: weeks.filter(
-          (week) => unavailability(person, week) === undefined && !shadowWeeks.has(week.index),
+          (week) =>
+            unavailability(person, week) === undefined &&
+            !shadowWeeks.has(week.index) &&
+            !theirs.some((shift) => shift.week === week.index && shift.team !== team.name),
         ).length,
       });
     }

@@ -407,10 +407,18 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
       if (taker) taker[key] += share;
     }
 
-    // Fair shares: each slot of a team this week is owed equally to its members who could have taken it.
+    // Fair shares: each slot of a team this week is owed equally to its members who could have taken it: free,
+    // not shadowing, and not on call in another team (one shift a week each), as the fairness report counts them.
+    const onCallIn = new Map<string, string>();
+    for (const { team, primary, backup } of chosen) {
+      onCallIn.set(primary.id, team.name);
+      if (backup) onCallIn.set(backup.id, team.name);
+    }
     for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
       const teamTally = tallies.get(team.name)!;
-      const pool = team.members.filter((id) => away.get(id) === undefined);
+      const pool = team.members.filter(
+        (id) => away.get(id) === undefined && (onCallIn.get(id) ?? team.name) === team.name,
+      );
       const seniors = pool.filter((id) => people.get(id)!.level === 'senior');
       const primarySlots = chosen.filter((entry) => entry.team === team).length;
       const backupSlots = chosen.filter((entry) => entry.team === team && entry.backup).length;

@@ -81,10 +81,15 @@ export function problemOf(r: Roster, pipelines: Pipeline[], weekCount: number): 
     }
   }
   const teams = [...new Set(slots.map((slot) => slot.team))];
+  // A member of two teams in the rotation serves each only part of the time: measured against their fair share
+  // (the fairness report's deviation), never in a team's spread, as the report counts them.
+  const serving = (id: string) => teams.filter((name) => r.teams.find((t) => t.name === name)!.members.includes(id));
   const steady = new Map(
     teams.map((name) => [
       name,
-      r.teams.find((t) => t.name === name)!.members.filter((id) => weeks.every((week) => free(id, week))),
+      r.teams
+        .find((t) => t.name === name)!
+        .members.filter((id) => serving(id).length === 1 && weeks.every((week) => free(id, week))),
     ]),
   );
   const holidayWeeks = new Map(
