@@ -11,7 +11,7 @@
  * is deleted with DELETE /v2/schedule_overrides/{id}).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -444,6 +444,15 @@ describe('export opsgenie --apply', () => {
   });
 });
 
+/** Starts a stand-in of incident.io's API on a free port of this machine: the environment that sends runbook there. */
+async function incidentStandIn(server: Server): Promise<Record<string, string>> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    INCIDENT_IO_API_KEY: 'k',
+    RUNBOOK_INCIDENT_IO_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  };
+}
+
 describe('export incident-io --apply', () => {
   it('deletes the override whose holder changed and creates the new one, with the Bearer token, on the rotation layer', async () => {
     const { run } = await folder();
@@ -476,12 +485,8 @@ describe('export incident-io --apply', () => {
         return answer(201, { override: { ...body, id } });
       });
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const env = await incidentStandIn(server);
     try {
-      const env = {
-        INCIDENT_IO_API_KEY: 'k',
-        RUNBOOK_INCIDENT_IO_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      };
       const applied = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--apply'], env);
       expect(applied.code, applied.stderr).toBe(0);
       expect(seen).toEqual([
@@ -527,12 +532,8 @@ describe('export incident-io --apply', () => {
         pagination_meta: { page_size: 1, ...(next === undefined ? {} : { after: String(next) }) },
       });
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const env = await incidentStandIn(server);
     try {
-      const env = {
-        INCIDENT_IO_API_KEY: 'k',
-        RUNBOOK_INCIDENT_IO_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      };
       const applied = await run(['export', 'incident-io', '--schedule', 'engagement=01S:01R:01L', '--apply'], env);
       expect(applied.code, applied.stderr).toBe(0);
       const list = '/v2/schedule_overrides?schedule_id=01S&rotation_id=01R';
