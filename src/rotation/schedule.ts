@@ -7,10 +7,9 @@
 import type { Pipeline } from '../model/pipeline.js';
 import type { Person, Roster, Team } from '../model/roster.js';
 import type { HolidayLookup, WorkCalendar } from '../time/calendar.js';
-import { durationMs } from '../model/duration.js';
 import { RotationInputError, UncoverableWeek } from '../model/errors.js';
 import { holidayChecker, holidayCounter, unavailability } from './people.js';
-import { addDays, instantAt, weekdayOf, type LocalDate } from '../time/local.js';
+import { addDays, weekdayOf } from '../time/local.js';
 import { buildWeek, handoverOf, PLAN_WEEKS, type Handover, type Week } from './weeks.js';
 import { compareText } from '../util/compare.js';
 import type { LockedMeeting, LockedShift } from '../model/lock.js';
@@ -32,20 +31,11 @@ import { teamOptions } from './ranking.js';
 import { assignWeek, weekName } from './week-search.js';
 import { coversByWeek, keepHistory, keepLocked, lockedByWeek, publishedCovers, shadowsByWeek } from './lock-repair.js';
 import { Induction } from './shadows.js';
+import { Handovers, type Meeting } from './meetings.js';
+import { countCover, oweWeek } from './shares.js';
 
-export type { Change, OnCallShift, Role, Shift };
+export type { Change, Meeting, OnCallShift, Role, Shift };
 export { isOnCall };
-
-export interface Meeting {
-  pipeline: string;
-  week: number;
-  /** The handover's day (the week's first): one meeting per pipeline and handover, ever, named by it. */
-  handoverDay: LocalDate;
-  start: Date;
-  end: Date;
-  /** Outgoing and incoming primary. */
-  attendees: [string, string];
-}
 
 /** A week of a pipeline that no one can take under the hard rules. */
 export interface Gap {
@@ -182,7 +172,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     );
   /** The last week each person was on call, in any role and any team. */
   const lastOnCall = new Map<string, number>();
-  const lastPrimary = new Map<string, string>();
+  const handovers = new Handovers({ people, calendar, handover, isHoliday });
   const schedule: Schedule = {
     handover,
     weeks: [],
@@ -368,63 +358,18 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     const laid = overlayWeek(week, planned, overrides, overlay, schedule.covering, history);
     schedule.rejected.push(...laid.rejected);
     // The handover is between whoever holds the primary shift just before it and just after, covers included.
-    for (const { pipeline } of chosen) {
-      const parts = partsOf(laid.shifts, pipeline.id, index, 'primary');
-      if (!parts.length) continue;
-      const incoming = parts[0]!.person;
-      const meeting = pipeline.oncall['handover-meeting'];
-      const outgoing = lastPrimary.get(pipeline.id);
-      if (meeting && outgoing !== undefined && outgoing !== incoming) {
-        const length = durationMs(meeting);
-        const attendees = [people.get(outgoing)!, people.get(incoming)!];
-        // Never on a holiday of either attendee: the nearest earlier working day, at the handover time.
-        let day = week.days[0]!;
-        for (let step = 0; step < 14; step++) {
-          if (calendar.workdays.has(weekdayOf(day)) && !attendees.some((person) => isHoliday(person, day))) break;
-          day = addDays(day, -1);
-        }
-        const end = instantAt(day, handover.hour, handover.minute, handover);
-        schedule.meetings.push({
-          pipeline: pipeline.id,
-          week: index,
-          handoverDay: week.days[0]!,
-          start: new Date(end.getTime() - length),
-          end,
-          attendees: [outgoing, incoming],
-        });
-      }
-      lastPrimary.set(pipeline.id, parts[parts.length - 1]!.person);
-    }
+    schedule.meetings.push(
+      ...handovers.next(
+        week,
+        chosen.map((entry) => entry.pipeline),
+        laid.shifts,
+      ),
+    );
     for (const shift of laid.shifts) {
       schedule.shifts.push(shift);
-      if (!shift.override) continue;
-      const teamTally = tallies.get(shift.team)!;
-      const share = shareOf(shift);
-      const key = shift.role === 'primary' ? 'primary' : 'backup';
-      const given = teamTally.get(shift.override.covers);
-      const taker = teamTally.get(shift.person);
-      if (given) given[key] -= share;
-      if (taker) taker[key] += share;
+      countCover(tallies, shift, shareOf(shift));
     }
-
-    // Fair shares: each slot of a team this week is owed equally to its members who could have taken it: free,
-    // not shadowing, and not on call in another team (one shift a week each), as the fairness report counts them.
-    const onCallIn = new Map<string, string>();
-    for (const { team, primary, backup } of chosen) {
-      onCallIn.set(primary.id, team.name);
-      if (backup) onCallIn.set(backup.id, team.name);
-    }
-    for (const team of new Set(active.map((pipeline) => teamOf.get(pipeline.id)!))) {
-      const teamTally = tallies.get(team.name)!;
-      const pool = team.members.filter(
-        (id) => away.get(id) === undefined && (onCallIn.get(id) ?? team.name) === team.name,
-      );
-      const seniors = pool.filter((id) => people.get(id)!.level === 'senior');
-      const primarySlots = chosen.filter((entry) => entry.team === team).length;
-      const backupSlots = chosen.filter((entry) => entry.team === team && entry.backup).length;
-      for (const id of pool) teamTally.get(id)!.expectedPrimary += primarySlots / pool.length;
-      for (const id of seniors) teamTally.get(id)!.expectedBackup += backupSlots / seniors.length;
-    }
+    oweWeek(tallies, new Set(active.map((pipeline) => teamOf.get(pipeline.id)!)), chosen, away, people);
   }
   return schedule;
 }
