@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { examples, required, type MakeContext } from './command.js';
+import { examples, required, WRITING_AT, type MakeContext } from './command.js';
 import { rotationInputForWriting } from './rotation-input.js';
 import type { Context } from './context.js';
 import { ROSTER_FILE } from '../read/file-kinds.js';
@@ -87,7 +87,7 @@ export function awayCommand(context: MakeContext): Command {
     .option('--from <date>', 'the first day away, YYYY-MM-DD (required)')
     .option('--to <date>', 'the last day away, inclusive (required)')
     .option('--reason <text>', 'why (leave, a conference): shown where the range is named')
-    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
+    .option('--at <time>', WRITING_AT)
     .addHelpText(
       'after',
       examples(
@@ -104,7 +104,7 @@ export function awayCommand(context: MakeContext): Command {
       const reason = options.reason?.trim();
       const ctx = context(sub);
       await ctx.writing('away add', async () => {
-        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
+        const input = await rotationInputForWriting(ctx, await ctx.asOf(options.at));
         const person = personNamed(input.roster.people, who);
         const range: Away = { from, to, ...(reason ? { reason } : {}) };
         const after = { ...input, roster: withRanges(input.roster, person.id, [...(person.away ?? []), range]) };
@@ -153,14 +153,14 @@ export function awayCommand(context: MakeContext): Command {
     .description('remove one of a person’s away ranges, by its number in `away list`')
     .argument('<person>', 'whose range')
     .argument('<n>', 'its number')
-    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
+    .option('--at <time>', WRITING_AT)
     .addHelpText('after', examples('runbook away remove isla 1'))
     .action(async (who, n, options, sub) => {
       if (!/^\d+$/.test(n) || Number(n) < 1)
         throw new UsageError(`away range numbers start at 1 (\`runbook away list\`), not ${JSON.stringify(n)}`);
       const ctx = context(sub);
       await ctx.writing('away remove', async () => {
-        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
+        const input = await rotationInputForWriting(ctx, await ctx.asOf(options.at));
         const person = personNamed(input.roster.people, who);
         const ranges = person.away ?? [];
         const index = Number(n) - 1;

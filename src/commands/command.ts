@@ -29,3 +29,6 @@ export function weeksUpTo(most: number): (value: string) => number {
     return Number(value);
   };
 }
+
+/** What `--at` means to a command that writes the runbooks folder. */
+export const WRITING_AT = 'as of this time instead of now: which weeks have ended and which are checked';

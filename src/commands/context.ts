@@ -123,6 +123,11 @@ export class Context {
     return parseAt(option, this.now, zone);
   }
 
+  /** The same in the roster's zone, the runbooks read only when `--at` is given. */
+  async asOf(option: string | undefined): Promise<Date> {
+    return option === undefined ? this.now : this.at(option, await this.calendar());
+  }
+
   /** One line on stderr, `runbook: ` first, said once however often it is asked for. */
   note(line: string): void {
     const text = `runbook: ${sanitizeLine(line)}\n`;

@@ -18,7 +18,8 @@ export function noteDrift(ctx: Context, input: RotationInput, before?: RotationI
     current + LOOKAHEAD_WEEKS + 1,
     weeksToCover(handover, input.calendar, input.lock, input.overrides),
   );
-  let drifts, known;
+  let drifts: ReturnType<typeof fairnessDrift>;
+  let known: Set<string>;
   try {
     known = new Set(before ? fairnessDrift(before, weeks).map((drift) => drift.message) : []);
     drifts = fairnessDrift(input, weeks);

@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { examples, required, type MakeContext } from './command.js';
+import { examples, required, WRITING_AT, type MakeContext } from './command.js';
 import { rotationFiles, rotationInputForWriting } from './rotation-input.js';
 import { noteDrift } from './drift.js';
 import type { Context } from './context.js';
@@ -101,7 +101,7 @@ export function overrideCommand(context: MakeContext): Command {
     .option('--to <time>', 'end, exclusive, written the same ways (required)')
     .option('--person <id>', 'who covers (required)')
     .option('--reason <text>', 'why: the calendar and the report show it (required)')
-    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
+    .option('--at <time>', WRITING_AT)
     .addHelpText(
       'after',
       examples(
@@ -120,7 +120,7 @@ export function overrideCommand(context: MakeContext): Command {
       if (reason.trim() === '') throw new UsageError('--reason must say why: the calendar and the report show it');
       const ctx = context(sub);
       await ctx.writing('override add', async () => {
-        const now = ctx.at(options.at, await ctx.calendar());
+        const now = await ctx.asOf(options.at);
         const pipeline = (await ctx.pipeline(query)).value;
         if (!rotationPipelines([pipeline]).length)
           throw new UsageError(
@@ -216,7 +216,7 @@ export function overrideCommand(context: MakeContext): Command {
     .action(async (options, sub) => {
       const ctx = context(sub);
       await ctx.writing('override prune', async () => {
-        const now = ctx.at(options.at, await ctx.calendar());
+        const now = await ctx.asOf(options.at);
         // Pruning removes ended overrides only: a broken one still to come does not stop it.
         const input = await rotationInputForWriting(ctx, now, { overridesApplied: false });
         const { path, file } = overridesPath(ctx);
@@ -254,7 +254,7 @@ export function swapCommand(context: MakeContext): Command {
       'a date in the first person’s week; a second: the other’s week (default: their next shift after it)',
     )
     .option('-p, --pipeline <id>', 'the pipeline, when the first person holds shifts of several that week')
-    .option('--at <time>', 'as of this time instead of now: which weeks have ended and which are checked')
+    .option('--at <time>', WRITING_AT)
     .addHelpText(
       'after',
       examples('runbook swap ana ben --week 2027-03-01', 'runbook swap ana ben --week 2027-03-01 --week 2027-04-12'),
@@ -267,7 +267,7 @@ export function swapCommand(context: MakeContext): Command {
         if (!isCalendarDate(day)) throw new UsageError(`--week ${JSON.stringify(day)} is not a date: write YYYY-MM-DD`);
       const ctx = context(command);
       await ctx.writing('swap', async () => {
-        const input = await rotationInputForWriting(ctx, ctx.at(options.at, await ctx.calendar()));
+        const input = await rotationInputForWriting(ctx, await ctx.asOf(options.at));
         const a = personNamed(input.roster.people, first);
         const b = personNamed(input.roster.people, second);
         if (a.id === b.id) throw new UsageError(`${a.id} cannot swap with themselves`);

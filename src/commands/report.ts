@@ -37,7 +37,7 @@ export function reportCommand(context: MakeContext): Command {
     .action(async (options, command) => {
       const ctx = context(command);
       const calendar = await ctx.calendar();
-      const now = options.at === undefined ? ctx.now : ctx.at(options.at, calendar);
+      const now = ctx.at(options.at, calendar);
       for (const [name, value] of [
         ['--from', options.from],
         ['--to', options.to],

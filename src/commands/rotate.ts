@@ -73,7 +73,7 @@ interface RotateOptions {
 }
 
 async function rotate(ctx: Context, options: RotateOptions): Promise<void> {
-  const now = options.at === undefined ? ctx.now : ctx.at(options.at, await ctx.calendar());
+  const now = await ctx.asOf(options.at);
   if (options.diff) {
     if (options.publish) throw new UsageError('--diff shows what --publish would record: use one of them');
     const input = await rotationInput(ctx, now);

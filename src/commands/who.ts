@@ -38,7 +38,7 @@ export function whoCommand(context: MakeContext): Command {
         else ctx.print(renderNoRotation(pipeline, roster, calendar, at, hours, ctx.width));
         return;
       }
-      const at = ctx.at(options.at, await ctx.calendar());
+      const at = await ctx.asOf(options.at);
       const { input, unknown } = await rotationFiles(ctx);
       const handover = handoverOf(input.roster, input.calendar.offsets);
       if (pipeline && unknown.has(pipeline.id))

@@ -22,7 +22,7 @@ export interface SiteInput {
   /** The final schedule of the weeks shown (plan, lock and overrides). */
   schedule: Schedule;
   weeks: readonly Week[];
-  /** Shifts of these weeks recorded in the lock, keyed `week/pipeline/role`. */
+  /** Whether the lock records a pipeline's role in a week. */
   published: IsPublished;
   report: FairnessReport;
   /** The Markdown handbook, by file name. */

@@ -8,7 +8,7 @@ import type { Person } from '../model/roster.js';
 import type { WorkCalendar } from '../time/calendar.js';
 import { durationMs } from '../model/duration.js';
 import { addDays, instantAt, weekdayOf, type LocalDate } from '../time/local.js';
-import type { Shift } from './standing.js';
+import { partsOf, type Shift } from './standing.js';
 import type { Handover, Week } from './weeks.js';
 
 export interface Meeting {
@@ -43,9 +43,7 @@ export class Handovers {
     const { people, calendar, handover, isHoliday } = this.facts;
     const meetings: Meeting[] = [];
     for (const pipeline of pipelines) {
-      const parts = shifts
-        .filter((shift) => shift.pipeline === pipeline.id && shift.role === 'primary')
-        .sort((x, y) => x.start.getTime() - y.start.getTime());
+      const parts = partsOf(shifts, pipeline.id, week.index, 'primary');
       if (!parts.length) continue;
       const incoming = parts[0]!.person;
       const outgoing = this.lastPrimary.get(pipeline.id);

@@ -29,7 +29,7 @@ export interface PersonReport {
   monthEnd: number;
   /** Hours on call by kind (docs/rotations.md, "Burden in hours"), per role, covers counted to whoever covered. */
   hours: { primary: Hours; backup: Hours };
-  /** Weeks of the range in which the person could be scheduled (a shadow week is not one of them). */
+  /** Weeks of the range in which the person could serve this team: free, not shadowing, not on call in another. */
   availableWeeks: number;
 }
 
@@ -75,7 +75,6 @@ export function fairnessReport(
       const theirs = byPerson.get(person.id) ?? [];
       const all = theirs.filter((shift) => shift.team === team.name);
       const own = all.filter(isOnCall);
-      const shadowWeeks = new Set(theirs.filter((shift) => shift.role === 'shadow').map((shift) => shift.week));
       const primary = own.filter((shift) => shift.role === 'primary');
       const backup = own.filter((shift) => shift.role === 'backup');
       // Covered time counts toward whoever covered it: a part of a week counts as that share of a shift.
@@ -102,13 +101,7 @@ export function fairnessReport(
         holidayDays: own.reduce((sum, shift) => sum + shift.holidayDays, 0),
         holidayWeeks: shares(primary.filter((shift) => shift.holidayDays > 0)),
         monthEnd: shares(own.filter((shift) => shift.monthEnd)),
-        // Weeks they could have served this team: free, not shadowing, not on call in another team.
-        availableWeeks: weeks.filter(
-          (week) =>
-            unavailability(person, week) === undefined &&
-            !shadowWeeks.has(week.index) &&
-            !theirs.some((shift) => shift.week === week.index && shift.team !== team.name),
-        ).length,
+        availableWeeks: owed.weeks,
       });
     }
   }
@@ -136,16 +129,16 @@ export function fairnessReport(
 /**
  * Each member's fair share of a team's weeks: every primary slot of a week (a pipeline the team staffed) is owed
  * equally to the members who could have taken it (free all week, not shadowing, not on call in another team),
- * every backup slot to the seniors among them.
+ * every backup slot to the seniors among them; and how many weeks each could have served it.
  */
 function fairShares(
   team: Team,
   weeks: readonly Week[],
   people: ReadonlyMap<string, Person>,
   byWeek: ReadonlyMap<number, readonly Shift[]>,
-): Map<string, { primary: number; backup: number }> {
+): Map<string, { primary: number; backup: number; weeks: number }> {
   const { members } = team;
-  const owed = new Map(members.map((id) => [id, { primary: 0, backup: 0 }]));
+  const owed = new Map(members.map((id) => [id, { primary: 0, backup: 0, weeks: 0 }]));
   for (const week of weeks) {
     const inWeek = byWeek.get(week.index) ?? [];
     const slots = (role: Role) =>
@@ -160,7 +153,10 @@ function fairShares(
     });
     const seniors = pool.filter((id) => people.get(id)!.level === 'senior');
     const [primary, backup] = [slots('primary'), slots('backup')];
-    for (const id of pool) owed.get(id)!.primary += primary / pool.length;
+    for (const id of pool) {
+      owed.get(id)!.primary += primary / pool.length;
+      owed.get(id)!.weeks++;
+    }
     for (const id of seniors) owed.get(id)!.backup += backup / seniors.length;
   }
   return owed;

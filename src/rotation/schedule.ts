@@ -19,6 +19,8 @@ import { daysTouched, overlayWeek, overrideInstant, type Rejection, type TimedOv
 
 import {
   isOnCall,
+  partsOf,
+  shareOf,
   type Assignment,
   type Change,
   type OnCallShift,
@@ -35,7 +37,7 @@ import { Handovers, type Meeting } from './meetings.js';
 import { countCover, oweWeek } from './shares.js';
 
 export type { Change, Meeting, OnCallShift, Role, Shift };
-export { isOnCall };
+export { isOnCall, partsOf, shareOf };
 
 /** A week of a pipeline that no one can take under the hard rules. */
 export interface Gap {
@@ -80,18 +82,6 @@ export interface RotationInput {
 
 /** The week could not be covered under the hard rules (the rotate command stops with exit 1, nothing written). */
 export { UncoverableWeek };
-
-/** How much of its week a shift (or the part of it an override split off) is. */
-export function shareOf(shift: Shift): number {
-  return (shift.end.getTime() - shift.start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
-}
-
-/** The parts of one pipeline's role in one week, in time order: one unless overrides split the shift. */
-export function partsOf(shifts: readonly Shift[], pipeline: string, week: number, role: Role): Shift[] {
-  return shifts
-    .filter((shift) => shift.week === week && shift.pipeline === pipeline && shift.role === role)
-    .sort((x, y) => x.start.getTime() - y.start.getTime());
-}
 
 export function rotationPipelines(pipelines: readonly Pipeline[]): Pipeline[] {
   return pipelines.filter((pipeline) => pipeline.oncall.mode === 'rotation').sort((a, b) => compareText(a.id, b.id));
@@ -367,7 +357,7 @@ export function buildSchedule(input: RotationInput, weekCount: number): Schedule
     );
     for (const shift of laid.shifts) {
       schedule.shifts.push(shift);
-      countCover(tallies, shift, shareOf(shift));
+      countCover(tallies, shift);
     }
     oweWeek(tallies, new Set(active.map((pipeline) => teamOf.get(pipeline.id)!)), chosen, away, people);
   }

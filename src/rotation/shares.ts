@@ -3,7 +3,7 @@
  * covers that move a shift's time from one member to another. The fairness report measures against the same.
  */
 import type { Person, Team } from '../model/roster.js';
-import type { Assignment, Shift, Tally } from './standing.js';
+import { shareOf, type Assignment, type Shift, type Tally } from './standing.js';
 
 export type Tallies = ReadonlyMap<string, ReadonlyMap<string, Tally>>;
 
@@ -38,8 +38,9 @@ export function oweWeek(
 }
 
 /** A part an override gave someone counts toward them, and no longer toward whoever it covers. */
-export function countCover(tallies: Tallies, shift: Shift, share: number): void {
+export function countCover(tallies: Tallies, shift: Shift): void {
   if (!shift.override) return;
+  const share = shareOf(shift);
   const teamTally = tallies.get(shift.team)!;
   const key = shift.role === 'primary' ? 'primary' : 'backup';
   const given = teamTally.get(shift.override.covers);

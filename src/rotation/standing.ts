@@ -28,6 +28,18 @@ export interface Shift {
   override?: { index: number; reason: string; covers: string };
 }
 
+/** How much of its week a shift (or the part of it an override split off) is. */
+export function shareOf(shift: Shift): number {
+  return (shift.end.getTime() - shift.start.getTime()) / (shift.weekEnd.getTime() - shift.weekStart.getTime());
+}
+
+/** The parts of one pipeline's role in one week, in time order: one unless overrides split the shift. */
+export function partsOf(shifts: readonly Shift[], pipeline: string, week: number, role: Role): Shift[] {
+  return shifts
+    .filter((shift) => shift.week === week && shift.pipeline === pipeline && shift.role === role)
+    .sort((x, y) => x.start.getTime() - y.start.getTime());
+}
+
 /** A locked shift that the roster as it is now makes the plan change, and why (`rotate --diff`). */
 export interface Change {
   week: number;
